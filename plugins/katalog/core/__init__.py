@@ -1,0 +1,1 @@
+"""The MkDocs-free core: load, validate, link and index a catalogue."""

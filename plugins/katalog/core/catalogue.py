@@ -1,0 +1,125 @@
+"""The whole pipeline's front half: load, validate, and resolve every reference."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collector import Collector
+from .entries import Entry
+from .hints import closest
+from .loader import load
+from .problems import Problem, Severity
+from .siteconfig import ConfigError, SiteConfig, load_site_config
+from .wikilinks import find_wikilinks
+
+
+@dataclass
+class Link:
+    source: str
+    target: str
+    key: str  # the front-matter key, or "" for a link in the body
+
+
+@dataclass
+class Catalogue:
+    config: SiteConfig
+    entries: dict[str, Entry]
+    problems: list[Problem]
+    texts: dict[str, str]
+    files: int
+    outgoing: dict[str, list[Link]] = field(default_factory=dict)
+    incoming: dict[str, list[Link]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def of_type(self, type_name: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.type == type_name]
+
+
+def build_catalogue(root: Path) -> Catalogue:
+    """Load site_config/ and every entry under root. Raises ConfigError if site_config/ is broken."""
+    config = load_site_config(root)
+    return build_from_config(config)
+
+
+def build_from_config(config: SiteConfig) -> Catalogue:
+    loaded = load(config)
+    problems = loaded.problems
+    entries = unique_entries(config, loaded.entries, problems)
+    catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files)
+    link(catalogue)
+    problems.sort(key=lambda p: (p.path, p.line, p.column))
+    return catalogue
+
+
+def unique_entries(config: SiteConfig, entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
+    by_folded: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_folded[entry.id.casefold()].append(entry)
+    unique: dict[str, Entry] = {}
+    for group in by_folded.values():
+        first = group[0]
+        unique[first.id] = first
+        for other in group[1:]:
+            out = Collector(other.path, config.tr, problems)
+            code = "duplicate_id" if other.id == first.id else "duplicate_id_case"
+            out.add(
+                code, other.id_pos, "id", found=f'"{other.id}"', hint=config.tr("hints.unique_id"),
+                value=other.id, other=first.path, other_id=first.id,
+            )
+    return unique
+
+
+def link(catalogue: Catalogue) -> None:
+    """Resolve references from front-matter and `[[id]]` in bodies; record both directions."""
+    config = catalogue.config
+    entries = catalogue.entries
+    types = config.schema.types
+    for entry in entries.values():
+        out = Collector(entry.path, config.tr, catalogue.problems)
+        links: list[Link] = []
+        for reference in entry.references:
+            target = entries.get(reference.target)
+            if target is None:
+                report_unknown(out, catalogue, reference.target, reference.pos, reference.key)
+                continue
+            if reference.target_type and target.type != reference.target_type:
+                out.add(
+                    "wrong_target_type", reference.pos, reference.key,
+                    expected=config.tr.pick(types[reference.target_type].label, reference.target_type),
+                    found=config.tr.pick(types[target.type].label, target.type),
+                    value=reference.target,
+                )
+                continue
+            if target.id != entry.id:
+                links.append(Link(entry.id, target.id, reference.key))
+        for wikilink in find_wikilinks(entry.body, entry.body_first_line):
+            if wikilink.target not in entries:
+                report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
+            elif wikilink.target != entry.id:
+                links.append(Link(entry.id, wikilink.target, ""))
+        catalogue.outgoing[entry.id] = links
+        for one in links:
+            catalogue.incoming.setdefault(one.target, []).append(one)
+
+
+def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: object, key: str) -> None:
+    suggestion = closest(target, catalogue.entries, limit=1)
+    tr = catalogue.config.tr
+    out.add(
+        "unknown_id", pos, key,  # type: ignore[arg-type]
+        expected=tr("expected.existing_id"), found=f'"{target}"',
+        hint=tr("hints.did_you_mean", suggestion=suggestion[0]) if suggestion else tr("hints.unknown_id"),
+        value=target,
+    )
+
+
+__all__ = ["Catalogue", "ConfigError", "build_catalogue", "build_from_config"]

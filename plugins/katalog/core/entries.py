@@ -1,0 +1,38 @@
+"""A validated catalogue entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Position
+from .validate import Reference
+
+
+@dataclass
+class Entry:
+    id: str
+    type: str
+    path: str  # relative to the catalogue root, with forward slashes
+    data: dict[str, Any]
+    body: str
+    body_first_line: int
+    id_pos: Position
+    references: list[Reference] = field(default_factory=list)
+    valid: bool = True
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("title") or self.id)
+
+    @property
+    def summary(self) -> str:
+        return str(self.data.get("summary") or "")
+
+
+@dataclass
+class Page:
+    """A file of content/ without a `type`: an ordinary page, only its front-matter is checked."""
+
+    path: str
+    text: str

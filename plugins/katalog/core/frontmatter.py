@@ -1,0 +1,57 @@
+"""Split a Markdown file's bytes into YAML front-matter and body, or say why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import Position
+
+
+@dataclass
+class Split:
+    yaml_text: str | None
+    yaml_first_line: int  # line number of the first YAML line in the file
+    body: str
+    body_first_line: int
+    issue: tuple[str, Position, dict[str, Any]] | None = None
+
+
+def decode(data: bytes) -> tuple[str | None, tuple[str, Position, dict[str, Any]] | None]:
+    """UTF-8 text with BOM removed and CRLF/CR made LF; or the position of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = data[error.start]
+        return None, ("not_utf8", Position(line, column), {"byte": f"0x{byte:02X}"})
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def _is_fence(line: str) -> bool:
+    return line.rstrip(" \t") == "---"
+
+
+def split(text: str, *, required: bool) -> Split:
+    """Front-matter is the text between a first line `---` and the next line `---`."""
+    if not text.strip():
+        issue = ("empty_file", Position(1, 1), {}) if required else None
+        return Split(None, 0, text, 1, issue)
+    first_newline = text.find("\n")
+    first_line = text if first_newline < 0 else text[:first_newline]
+    if not _is_fence(first_line):
+        issue = ("no_frontmatter", Position(1, 1), {"first_line": first_line[:40]}) if required else None
+        return Split(None, 0, text, 1, issue)
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if _is_fence(lines[index]) or lines[index].rstrip() == "...":
+            yaml_text = "\n".join(lines[1:index]) + "\n"
+            body = "\n".join(lines[index + 1 :])
+            return Split(yaml_text, 2, body, index + 2)
+    return Split(None, 0, "", 1, ("unclosed_frontmatter", Position(1, 1), {}))

@@ -1,0 +1,161 @@
+"""Find the catalogue's files and turn each into an entry, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import frontmatter, yamlnodes
+from .collector import Collector
+from .entries import Entry
+from .hints import closest
+from .problems import Position, Problem
+from .schema import EntryType
+from .siteconfig import SiteConfig
+from .slugs import is_slug, slugify
+from .validate import validate_entry
+from .yamlnodes import YMap, YScalar
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class Loaded:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text, read once
+    files: int = 0
+
+
+def markdown_files(directory: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath, name) for name in sorted(filenames) if name.endswith(MARKDOWN_SUFFIXES))
+    return found
+
+
+def load(config: SiteConfig) -> Loaded:
+    loaded = Loaded()
+    root = config.root
+    catalogue = root / config.catalogue_dir
+    if catalogue.is_dir():
+        for path in markdown_files(catalogue):
+            relative = path.relative_to(root).as_posix()
+            folder = path.parent.relative_to(root).as_posix()
+            load_file(config, loaded, path, relative, config.schema.type_for_folder(folder), in_catalogue=True)
+    content = root / config.content_dir
+    if content.is_dir():
+        for path in markdown_files(content):
+            relative = path.relative_to(root).as_posix()
+            load_file(config, loaded, path, relative, None, in_catalogue=False)
+    return loaded
+
+
+def load_file(
+    config: SiteConfig, loaded: Loaded, path: Path, relative: str, folder_type: EntryType | None, *, in_catalogue: bool
+) -> None:
+    loaded.files += 1
+    out = Collector(relative, config.tr, loaded.problems)
+    tr = config.tr
+    text, bad = frontmatter.decode(path.read_bytes())
+    if text is None:
+        assert bad is not None
+        code, pos, args = bad
+        out.add(code, pos, found=tr("found.byte", byte=args["byte"]), hint=tr("hints.not_utf8"), **args)
+        return
+    loaded.texts[relative] = text
+    if in_catalogue and folder_type is None:
+        known = ", ".join(f"{config.catalogue_dir}/{t.folder.split('/')[-1]}/" for t in config.schema.catalogue_types)
+        out.add("unknown_folder", Position(1, 1), hint=tr("hints.move_to", folders=known))
+        return
+    split = frontmatter.split(text, required=in_catalogue)
+    if split.issue is not None:
+        code, pos, args = split.issue
+        out.add(code, pos, hint=tr(f"hints.{code}"), **args)
+        return
+    if split.yaml_text is None:
+        return
+    parsed = yamlnodes.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
+    for issue in parsed.issues:
+        out.add(issue.code, issue.pos, issue.args.get("key", ""), hint=tr(f"hints.{issue.code}"), **issue.args)
+    if parsed.issues and parsed.root is None:
+        return
+    root = parsed.root
+    if root is None:
+        root = YMap({}, Position(1, 1))
+    if not isinstance(root, YMap):
+        out.add("not_mapping", root.pos, hint=tr("hints.not_mapping"))
+        return
+    entry_type = resolve_type(config, out, root, folder_type, in_catalogue, relative)
+    if entry_type is None:
+        return
+    errors_before = out.errors
+    data, references = validate_entry(root, entry_type, out, config.vocabularies)
+    entry_id, id_pos = entry_identity(out, root, path)
+    loaded.entries.append(
+        Entry(
+            id=entry_id,
+            type=entry_type.name,
+            path=relative,
+            data=data,
+            body=split.body,
+            body_first_line=split.body_first_line,
+            id_pos=id_pos,
+            references=references,
+            valid=out.errors == errors_before and not parsed.issues,
+        )
+    )
+
+
+def resolve_type(
+    config: SiteConfig, out: Collector, root: YMap, folder_type: EntryType | None, in_catalogue: bool, relative: str
+) -> EntryType | None:
+    tr = config.tr
+    types = config.schema.types
+    if "type" not in root.items:
+        if in_catalogue:
+            return folder_type
+        return None  # an ordinary page of content/
+    key, node = root.items["type"]
+    written = node.raw if isinstance(node, YScalar) else ""
+    if written not in types:
+        out.add(
+            "unknown_type", node.pos, "type", expected=", ".join(types), found=f'"{written}"',
+            hint=tr("hints.did_you_mean", suggestion=(closest_type(written, list(types)) or next(iter(types)))),
+            value=written,
+        )
+        return None
+    declared = types[written]
+    expected_type = folder_type if in_catalogue else None
+    if in_catalogue and declared is not folder_type or not in_catalogue and declared.in_catalogue:
+        folder = f"{config.content_dir}/" if not declared.in_catalogue else f"{declared.folder}/"
+        out.add(
+            "type_mismatch", node.pos, "type",
+            expected=expected_type.name if expected_type else ", ".join(t.name for t in config.schema.content_types),
+            found=f'"{written}"', hint=tr("hints.type_mismatch", folder=folder, type=written),
+            value=written, folder=relative.rsplit("/", 1)[0] + "/",
+        )
+        return None
+    return declared
+
+
+def closest_type(written: str, names: list[str]) -> str | None:
+    found = closest(written, names, limit=1)
+    return found[0] if found else None
+
+
+def entry_identity(out: Collector, root: YMap, path: Path) -> tuple[str, Position]:
+    if "id" in root.items:
+        key, node = root.items["id"]
+        if isinstance(node, YScalar):
+            return node.raw, node.pos
+        return path.stem, key.pos
+    stem = path.stem
+    if not is_slug(stem):
+        out.add(
+            "bad_filename", Position(1, 1), "id", expected=out.tr("expected.slug"), found=f'"{path.name}"',
+            hint=out.tr("hints.rename", name=(slugify(stem) or "eksempel") + path.suffix), value=path.name,
+        )
+    return stem, Position(1, 1)

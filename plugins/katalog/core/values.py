@@ -1,0 +1,62 @@
+"""Checks of single values by kind: text, dates, e-mail, URL, ... Pure functions, no YAML."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from urllib.parse import urlsplit
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,22}")
+
+YEAR_RANGE = (1800, 2200)
+
+
+def parse_date(text: str) -> datetime.date | None | str:
+    """A date, None when not of the form YYYY-MM-DD, or "impossible" for e.g. 2025-02-30."""
+    match = _DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return "impossible"
+
+
+def parse_partial_date(text: str) -> tuple[int, ...] | None | str:
+    """(year,), (year, month) or (year, month, day); None if malformed, "impossible" if no such date."""
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return "impossible"
+    return parts
+
+
+def is_before(later: tuple[int, ...], earlier: tuple[int, ...]) -> bool:
+    """True when `later` is certainly before `earlier`, compared at their common precision."""
+    common = min(len(later), len(earlier))
+    return later[:common] < earlier[:common]
+
+
+def is_email(text: str) -> bool:
+    return _EMAIL.fullmatch(text.strip()) is not None
+
+
+def is_phone(text: str) -> bool:
+    return _PHONE.fullmatch(text.strip()) is not None
+
+
+def is_web_url(text: str) -> bool:
+    if any(ch.isspace() for ch in text.strip()):
+        return False
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and "." in parts.netloc

@@ -1,0 +1,214 @@
+"""YAML parsed with LibYAML into nodes that remember where every key and value stood.
+
+PyYAML's constructors forget positions and silently keep the last of two equal keys,
+so we compose the node graph with the C parser and build our own small tree from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Position
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - LibYAML missing from this PyYAML build
+    _Loader = yaml.SafeLoader
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+_PLAIN_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+@dataclass
+class YScalar:
+    value: Any
+    raw: str
+    tag: str
+    quoted: bool
+    pos: Position
+
+    @property
+    def is_text(self) -> bool:
+        return self.tag == STR
+
+    @property
+    def is_plain_decimal(self) -> bool:
+        return self.tag == INT and _PLAIN_DECIMAL.fullmatch(self.raw) is not None
+
+
+@dataclass
+class YSeq:
+    items: list[YNode]
+    pos: Position
+
+
+@dataclass
+class YKey:
+    name: str
+    pos: Position
+
+
+@dataclass
+class YMap:
+    items: dict[str, tuple[YKey, YNode]]
+    pos: Position
+    end: Position = field(default_factory=lambda: Position(1, 1))
+
+
+YNode = YScalar | YSeq | YMap
+
+
+@dataclass
+class YamlIssue:
+    code: str
+    pos: Position
+    args: dict[str, Any]
+
+
+@dataclass
+class Parsed:
+    root: YNode | None
+    issues: list[YamlIssue]
+
+
+class _Syntax(Exception):
+    def __init__(self, issue: YamlIssue) -> None:
+        super().__init__(issue.code)
+        self.issue = issue
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    if node.tag in (STR, TIMESTAMP):
+        return node.value
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value
+
+
+def parse(text: str, line_offset: int = 0) -> Parsed:
+    """Parse one YAML document; line_offset is added to every reported line."""
+    issues: list[YamlIssue] = []
+    issues.extend(_tab_issues(text, line_offset))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        pos = Position(mark.line + 1 + line_offset, mark.column + 1) if mark else Position(line_offset + 1, 1)
+        if not any(issue.pos.line == pos.line for issue in issues):
+            detail = error.problem or error.context or ""
+            issues.append(YamlIssue("yaml_syntax", pos, {"detail": detail}))
+        return Parsed(None, issues)
+    except yaml.YAMLError as error:
+        issues.append(YamlIssue("yaml_syntax", Position(line_offset + 1, 1), {"detail": str(error)}))
+        return Parsed(None, issues)
+    if node is None:
+        return Parsed(None, issues)
+    builder = _Builder(line_offset, issues)
+    try:
+        root = builder.build(node, depth=0)
+    except _Syntax as stop:
+        issues.append(stop.issue)
+        return Parsed(None, issues)
+    return Parsed(root, issues)
+
+
+def _tab_issues(text: str, line_offset: int) -> list[YamlIssue]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        tab = line.find("\t", 0, indent)
+        if tab >= 0:
+            found.append(YamlIssue("tab", Position(number + line_offset, tab + 1), {}))
+    return found
+
+
+MAX_DEPTH = 40
+
+
+class _Builder:
+    def __init__(self, line_offset: int, issues: list[YamlIssue]) -> None:
+        self.line_offset = line_offset
+        self.issues = issues
+        self.seen: set[int] = set()
+
+    def pos(self, mark: Any) -> Position:
+        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, depth: int) -> YNode:
+        if depth > MAX_DEPTH:
+            raise _Syntax(YamlIssue("too_deep", self.pos(node.start_mark), {"limit": MAX_DEPTH}))
+        if id(node) in self.seen:
+            # An alias: anchors let one value stand in many places (and expand exponentially).
+            raise _Syntax(YamlIssue("alias", self.pos(node.start_mark), {}))
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return YScalar(
+                value=_scalar_value(node),
+                raw=node.value,
+                tag=node.tag,
+                quoted=node.style in ("'", '"', "|", ">"),
+                pos=self.pos(node.start_mark),
+            )
+        if isinstance(node, yaml.SequenceNode):
+            return YSeq([self.build(item, depth + 1) for item in node.value], self.pos(node.start_mark))
+        assert isinstance(node, yaml.MappingNode)
+        mapping = YMap({}, self.pos(node.start_mark), self.pos(node.end_mark))
+        for key_node, value_node in node.value:
+            key_pos = self.pos(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.issues.append(YamlIssue("complex_key", key_pos, {}))
+                continue
+            name = key_node.value
+            if name == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Syntax(YamlIssue("alias", key_pos, {}))
+            value = self.build(value_node, depth + 1)
+            if name in mapping.items:
+                first = mapping.items[name][0].pos
+                self.issues.append(YamlIssue("duplicate_key", key_pos, {"key": name, "first_line": first.line}))
+                continue
+            mapping.items[name] = (YKey(name, key_pos), value)
+        return mapping
+
+
+def to_plain(node: YNode | None) -> Any:
+    """The node as plain Python data (for configuration, where positions matter less)."""
+    if node is None:
+        return None
+    if isinstance(node, YScalar):
+        return node.value
+    if isinstance(node, YSeq):
+        return [to_plain(item) for item in node.items]
+    return {name: to_plain(value) for name, (_, value) in node.items.items()}
+
+
+def locate(node: YNode | None, dotted: str) -> Position | None:
+    """Position of a dotted key path such as `types.case.fields.year` (list indexes as [n])."""
+    current = node
+    found = node.pos if node is not None else None
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", dotted):
+        if isinstance(current, YMap) and part in current.items:
+            key, current = current.items[part]
+            found = key.pos
+        elif isinstance(current, YSeq) and part.startswith("["):
+            index = int(part[1:-1])
+            if index >= len(current.items):
+                break
+            current = current.items[index]
+            found = current.pos
+        else:
+            break
+    return found
