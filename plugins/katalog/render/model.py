@@ -1,0 +1,96 @@
+"""The site as a whole: where every entry and term page lives, and what links where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.catalogue import Catalogue
+from ..core.entries import Entry
+from ..core.i18n import Translator
+from ..core.schema import CONTENT_FOLDER, EntryType
+from ..core.similar import settings_from, similar_entries
+from .taxonomy import Taxonomy, build_taxonomies, newest_first
+from .urls import page_url, relative
+
+TERMS_ROOT = "emner"
+
+
+@dataclass
+class SiteModel:
+    catalogue: Catalogue
+    directory_urls: bool = True
+    taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
+    similar: dict[str, list[str]] = field(default_factory=dict)
+    page_size: int = 50
+
+    def __post_init__(self) -> None:
+        self.taxonomies = build_taxonomies(self.catalogue)
+        self.similar = similar_entries(self.terms_of_entries(), settings_from(self.catalogue.config.site))
+        size = self.catalogue.config.site.get("page_size", 50)
+        self.page_size = size if isinstance(size, int) and size > 0 else 50
+
+    @property
+    def tr(self) -> Translator:
+        return self.catalogue.config.tr
+
+    def entry_type(self, entry: Entry) -> EntryType:
+        return self.catalogue.config.schema.types[entry.type]
+
+    def entries_newest_first(self, type_name: str | None = None) -> list[Entry]:
+        entries = self.catalogue.entries.values()
+        chosen = [e for e in entries if type_name is None or e.type == type_name]
+        return sorted(chosen, key=newest_first)
+
+    # --- where pages live ---------------------------------------------------------------
+
+    def entry_src(self, entry: Entry) -> str:
+        entry_type = self.entry_type(entry)
+        if entry_type.in_catalogue:
+            return f"{entry_type.url}/{entry.id}.md"
+        content_prefix = f"{self.catalogue.config.content_dir}/"
+        return entry.path[len(content_prefix) :] if entry.path.startswith(content_prefix) else entry.path
+
+    def entry_url(self, entry: Entry) -> str:
+        return page_url(self.entry_src(entry), self.directory_urls)
+
+    def term_src(self, taxonomy: Taxonomy, term_slug: str, page: int = 1) -> str:
+        suffix = "index.md" if page == 1 else f"{page}.md"
+        return f"{taxonomy.slug}/{term_slug}/{suffix}"
+
+    def taxonomy_src(self, taxonomy: Taxonomy) -> str:
+        return f"{taxonomy.slug}/index.md"
+
+    def overview_src(self, type_name: str | None, page: int = 1) -> str:
+        folder = self.catalogue.config.schema.types[type_name].url if type_name else "katalog"
+        return f"{folder}/index.md" if page == 1 else f"{folder}/{page}.md"
+
+    def terms_index_src(self) -> str:
+        return f"{TERMS_ROOT}/index.md"
+
+    def url(self, src: str) -> str:
+        return page_url(src, self.directory_urls)
+
+    def link(self, target_src: str, from_src: str) -> str:
+        return relative(self.url(target_src), self.url(from_src))
+
+    def term_link(self, taxonomy_name: str, key: str, from_src: str) -> str | None:
+        taxonomy = self.taxonomies.get(taxonomy_name)
+        if taxonomy is None:
+            return None
+        info = taxonomy.terms.get(key if not taxonomy.free else key.casefold().strip())
+        if info is None:
+            return None
+        return self.link(self.term_src(taxonomy, info.slug), from_src)
+
+    # --- relations -----------------------------------------------------------------------
+
+    def terms_of_entries(self) -> dict[str, list[tuple[str, str]]]:
+        terms: dict[str, list[tuple[str, str]]] = {entry_id: [] for entry_id in self.catalogue.entries}
+        for taxonomy in self.taxonomies.values():
+            for info in taxonomy.terms.values():
+                for entry in info.entries:
+                    terms[entry.id].append((taxonomy.name, info.key))
+        return terms
+
+    def is_content_page(self, entry: Entry) -> bool:
+        return self.entry_type(entry).folder == CONTENT_FOLDER

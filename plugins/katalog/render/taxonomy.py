@@ -1,0 +1,137 @@
+"""Which entries carry which term, tag or expertise keyword: the index behind term pages and facets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..core.catalogue import Catalogue
+from ..core.entries import Entry
+from ..core.hints import fold
+from ..core.problems import Position, Problem, Severity
+from ..core.schema import Field
+from ..core.slugs import slugify
+
+
+@dataclass
+class TermInfo:
+    key: str  # the vocabulary key, or the folded keyword
+    label: str
+    slug: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Taxonomy:
+    name: str  # vocabulary name, or the keyword field's name
+    label: str  # plural, e.g. "Temaer"
+    singular: str
+    slug: str
+    fields: list[str]
+    free: bool  # keywords (tags, expertise) rather than a vocabulary
+    terms: dict[str, TermInfo] = field(default_factory=dict)
+
+    def sorted_terms(self) -> list[TermInfo]:
+        return sorted(self.terms.values(), key=lambda t: fold(t.label))
+
+
+def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
+    """Every vocabulary used by a top-level term field, and every keyword field, with its entries."""
+    config = catalogue.config
+    tr = config.tr
+    taxonomies: dict[str, Taxonomy] = {}
+    field_of: dict[str, list[tuple[str, Field]]] = defaultdict(list)
+    for entry_type in config.schema.types.values():
+        for field_ in entry_type.fields.values():
+            if field_.kind == "term" and field_.vocabulary:
+                field_of[field_.vocabulary].append((entry_type.name, field_))
+            elif field_.kind == "keyword":
+                field_of[field_.name].append((entry_type.name, field_))
+    for name, uses in field_of.items():
+        first = uses[0][1]
+        vocabulary = config.vocabularies.get(name) if first.kind == "term" else None
+        if vocabulary is not None:
+            label = tr.pick(vocabulary.label, name)
+            singular = tr.pick(vocabulary.singular, label)
+        else:
+            label = singular = tr.pick(first.label, name)
+        taxonomies[name] = Taxonomy(
+            name=name,
+            label=label,
+            singular=singular,
+            slug=slugify(label) or slugify(name),
+            fields=sorted({f.name for _, f in uses}),
+            free=vocabulary is None,
+        )
+    for entry in sorted(catalogue.entries.values(), key=newest_first):
+        entry_type = config.schema.types[entry.type]
+        for field_name, value in entry.data.items():
+            field_ = entry_type.fields.get(field_name)
+            if field_ is None or field_.kind not in ("term", "keyword"):
+                continue
+            taxonomy = taxonomies[field_.vocabulary if field_.kind == "term" and field_.vocabulary else field_.name]
+            for item in value if isinstance(value, list) else [value]:
+                add_term(catalogue, taxonomy, entry, str(item))
+    return taxonomies
+
+
+def add_term(catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str) -> None:
+    config = catalogue.config
+    if taxonomy.free:
+        key = fold(value)
+        label = value
+    else:
+        term = config.vocabularies[taxonomy.name].terms[value]
+        key = value
+        label = config.tr.pick(term.label, value)
+    info = taxonomy.terms.get(key)
+    if info is None:
+        info = taxonomy.terms[key] = TermInfo(key, label, slugify(key) or "x")
+    if not info.entries or info.entries[-1] is not entry:
+        info.entries.append(entry)
+
+
+def slug_clashes(catalogue: Catalogue, taxonomies: dict[str, Taxonomy]) -> list[Problem]:
+    """Two terms of one taxonomy whose slugs are equal would share a page: an error."""
+    problems = []
+    tr = catalogue.config.tr
+    for taxonomy in taxonomies.values():
+        seen: dict[str, TermInfo] = {}
+        for info in taxonomy.sorted_terms():
+            other = seen.setdefault(info.slug, info)
+            if other is info:
+                continue
+            entry = info.entries[0]
+            message = tr("problems.slug_clash", value=info.label, other=other.label, slug=info.slug)
+            problems.append(
+                Problem(
+                    entry.path, entry.id_pos.line, entry.id_pos.column, Severity.ERROR, "slug_clash",
+                    ",".join(taxonomy.fields), message, hint=tr("hints.slug_clash", other=other.label),
+                )
+            )
+    return problems
+
+
+def sort_date(entry: Entry) -> str:
+    data = entry.data
+    period = data.get("period")
+    candidates = [
+        data.get("date"),
+        period.get("start") if isinstance(period, dict) else None,
+        str(data["year"]) if "year" in data else None,
+        data.get("reviewed"),
+    ]
+    return next((str(c) for c in candidates if c), "")
+
+
+def newest_first(entry: Entry) -> tuple[str, str]:
+    # Sorting ascending on an inverted date string is awkward; negate by sorting twice instead.
+    return (_invert(sort_date(entry)), fold(entry.title))
+
+
+def _invert(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(ch)) if ch.isdigit() else ch for ch in text.ljust(10, "0"))
+
+
+def position_of(entry: Entry) -> Position:
+    return entry.id_pos
