@@ -47,7 +47,9 @@ def check(root: Path, output_format: str, strict: bool) -> int:
     line = github_line if output_format == "github" else text_line
     for problem in catalogue.problems:
         print(line(problem, tr))
-    print(summary(catalogue.problems, catalogue.files, tr), file=sys.stderr if output_format == "github" else sys.stdout)
+    print(
+        summary(catalogue.problems, catalogue.files, tr), file=sys.stderr if output_format == "github" else sys.stdout
+    )
     failed = catalogue.errors or (strict and catalogue.warnings)
     return EXIT_PROBLEMS if failed else EXIT_CLEAN
 

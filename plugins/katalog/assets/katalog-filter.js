@@ -32,7 +32,7 @@
       data.facets.forEach(function (f, i) { facetIndex[f.name] = i; });
       var selected = {};
       var boxes = [];
-      root.querySelectorAll("details[data-facet]").forEach(function (details) {
+      root.querySelectorAll("fieldset[data-facet]").forEach(function (details) {
         var name = details.getAttribute("data-facet");
         var fi = facetIndex[name];
         if (fi === undefined) return;

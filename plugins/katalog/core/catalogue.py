@@ -10,7 +10,7 @@ from .collector import Collector
 from .entries import Entry
 from .hints import closest
 from .loader import load
-from .problems import Problem, Severity
+from .problems import Position, Problem, Severity
 from .siteconfig import ConfigError, SiteConfig, load_site_config
 from .wikilinks import find_wikilinks
 
@@ -72,8 +72,14 @@ def unique_entries(config: SiteConfig, entries: list[Entry], problems: list[Prob
             out = Collector(other.path, config.tr, problems)
             code = "duplicate_id" if other.id == first.id else "duplicate_id_case"
             out.add(
-                code, other.id_pos, "id", found=f'"{other.id}"', hint=config.tr("hints.unique_id"),
-                value=other.id, other=first.path, other_id=first.id,
+                code,
+                other.id_pos,
+                "id",
+                found=f'"{other.id}"',
+                hint=config.tr("hints.unique_id"),
+                value=other.id,
+                other=first.path,
+                other_id=first.id,
             )
     return unique
 
@@ -93,7 +99,9 @@ def link(catalogue: Catalogue) -> None:
                 continue
             if reference.target_type and target.type != reference.target_type:
                 out.add(
-                    "wrong_target_type", reference.pos, reference.key,
+                    "wrong_target_type",
+                    reference.pos,
+                    reference.key,
                     expected=config.tr.pick(types[reference.target_type].label, reference.target_type),
                     found=config.tr.pick(types[target.type].label, target.type),
                     value=reference.target,
@@ -111,12 +119,15 @@ def link(catalogue: Catalogue) -> None:
             catalogue.incoming.setdefault(one.target, []).append(one)
 
 
-def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: object, key: str) -> None:
+def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str) -> None:
     suggestion = closest(target, catalogue.entries, limit=1)
     tr = catalogue.config.tr
     out.add(
-        "unknown_id", pos, key,  # type: ignore[arg-type]
-        expected=tr("expected.existing_id"), found=f'"{target}"',
+        "unknown_id",
+        pos,
+        key,
+        expected=tr("expected.existing_id"),
+        found=f'"{target}"',
         hint=tr("hints.did_you_mean", suggestion=suggestion[0]) if suggestion else tr("hints.unknown_id"),
         value=target,
     )

@@ -40,6 +40,7 @@ def _is_fence(line: str) -> bool:
 
 def split(text: str, *, required: bool) -> Split:
     """Front-matter is the text between a first line `---` and the next line `---`."""
+    issue: tuple[str, Position, dict[str, Any]] | None
     if not text.strip():
         issue = ("empty_file", Position(1, 1), {}) if required else None
         return Split(None, 0, text, 1, issue)

@@ -29,7 +29,7 @@ class Loaded:
 
 
 def markdown_files(directory: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(directory):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found.extend(Path(dirpath, name) for name in sorted(filenames) if name.endswith(MARKDOWN_SUFFIXES))
@@ -118,24 +118,32 @@ def resolve_type(
         if in_catalogue:
             return folder_type
         return None  # an ordinary page of content/
-    key, node = root.items["type"]
+    _key, node = root.items["type"]
     written = node.raw if isinstance(node, YScalar) else ""
     if written not in types:
         out.add(
-            "unknown_type", node.pos, "type", expected=", ".join(types), found=f'"{written}"',
+            "unknown_type",
+            node.pos,
+            "type",
+            expected=", ".join(types),
+            found=f'"{written}"',
             hint=tr("hints.did_you_mean", suggestion=(closest_type(written, list(types)) or next(iter(types)))),
             value=written,
         )
         return None
     declared = types[written]
     expected_type = folder_type if in_catalogue else None
-    if in_catalogue and declared is not folder_type or not in_catalogue and declared.in_catalogue:
+    if (in_catalogue and declared is not folder_type) or (not in_catalogue and declared.in_catalogue):
         folder = f"{config.content_dir}/" if not declared.in_catalogue else f"{declared.folder}/"
         out.add(
-            "type_mismatch", node.pos, "type",
+            "type_mismatch",
+            node.pos,
+            "type",
             expected=expected_type.name if expected_type else ", ".join(t.name for t in config.schema.content_types),
-            found=f'"{written}"', hint=tr("hints.type_mismatch", folder=folder, type=written),
-            value=written, folder=relative.rsplit("/", 1)[0] + "/",
+            found=f'"{written}"',
+            hint=tr("hints.type_mismatch", folder=folder, type=written),
+            value=written,
+            folder=relative.rsplit("/", 1)[0] + "/",
         )
         return None
     return declared
@@ -155,7 +163,12 @@ def entry_identity(out: Collector, root: YMap, path: Path) -> tuple[str, Positio
     stem = path.stem
     if not is_slug(stem):
         out.add(
-            "bad_filename", Position(1, 1), "id", expected=out.tr("expected.slug"), found=f'"{path.name}"',
-            hint=out.tr("hints.rename", name=(slugify(stem) or "eksempel") + path.suffix), value=path.name,
+            "bad_filename",
+            Position(1, 1),
+            "id",
+            expected=out.tr("expected.slug"),
+            found=f'"{path.name}"',
+            hint=out.tr("hints.rename", name=(slugify(stem) or "eksempel") + path.suffix),
+            value=path.name,
         )
     return stem, Position(1, 1)

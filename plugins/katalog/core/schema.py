@@ -30,7 +30,7 @@ class Field:
     name: str
     kind: str
     required: bool = False
-    list: bool = False
+    many: bool = False
     allow_single: bool = False
     min_items: int = 0
     min: int | None = None
@@ -110,8 +110,20 @@ def _rules(value: Any, key: str) -> list[Rule]:
 
 
 _FIELD_OPTIONS = {
-    "kind", "required", "list", "allow_single", "min_items", "min", "max", "vocabulary",
-    "target_type", "personal", "label", "help", "fields", "rules",
+    "kind",
+    "required",
+    "list",
+    "allow_single",
+    "min_items",
+    "min",
+    "max",
+    "vocabulary",
+    "target_type",
+    "personal",
+    "label",
+    "help",
+    "fields",
+    "rules",
 }
 
 
@@ -138,7 +150,7 @@ def parse_field(name: str, spec: Any, key: str) -> Field:
         name=name,
         kind=kind,
         required=required,
-        list=is_list,
+        many=is_list,
         allow_single=bool(spec.get("allow_single", False)),
         min_items=int(spec.get("min_items", 1 if (required and is_list) else 0)),
         min=spec.get("min"),
@@ -169,7 +181,7 @@ def parse_schema(data: Any) -> Schema:
             if required_name not in common:
                 raise SchemaError(f"{key}.require", f"{required_name!r} is not a common field")
             common[required_name].required = True
-            if common[required_name].list:
+            if common[required_name].many:
                 common[required_name].min_items = max(1, common[required_name].min_items)
         own = {n: parse_field(n, s, f"{key}.fields.{n}") for n, s in (spec.get("fields") or {}).items()}
         types[str(type_name)] = EntryType(

@@ -115,7 +115,7 @@ class EntryValidator:
     # --- fields --------------------------------------------------------------------------
 
     def check_field(self, field_: Field, node: YNode, path: str) -> Any:
-        if field_.list:
+        if field_.many:
             if isinstance(node, YSeq):
                 items = node.items
             elif field_.allow_single and isinstance(node, YScalar):
@@ -186,7 +186,7 @@ class EntryValidator:
 
     def check_text(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         length = len(text.strip())
-        if field_.min is not None and length < field_.min or field_.max is not None and length > field_.max:
+        if (field_.min is not None and length < field_.min) or (field_.max is not None and length > field_.max):
             code = "too_short" if field_.min is not None and length < field_.min else "too_long"
             self.out.add(
                 code,
@@ -206,8 +206,12 @@ class EntryValidator:
             return None
         if len(text) > 80:
             self.out.add(
-                "too_long", node.pos, path, expected=self.tr("expected.max_chars", max=80),
-                found=self.tr("found.characters", count=len(text)), hint=self.tr("hints.too_long"),
+                "too_long",
+                node.pos,
+                path,
+                expected=self.tr("expected.max_chars", max=80),
+                found=self.tr("found.characters", count=len(text)),
+                hint=self.tr("hints.too_long"),
             )
             return None
         return " ".join(text.split())
@@ -257,8 +261,13 @@ class EntryValidator:
     def check_id(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         if not is_slug(text):
             self.out.add(
-                "bad_id", node.pos, path, expected=self.tr("expected.slug"), found=f'"{text}"',
-                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"), value=text,
+                "bad_id",
+                node.pos,
+                path,
+                expected=self.tr("expected.slug"),
+                found=f'"{text}"',
+                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"),
+                value=text,
             )
             return None
         self.references.append(Reference(text, node.pos, path, field_.target_type))
@@ -267,8 +276,13 @@ class EntryValidator:
     def check_slug(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         if not is_slug(text):
             self.out.add(
-                "bad_slug", node.pos, path, expected=self.tr("expected.slug"), found=f'"{text}"',
-                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"), value=text,
+                "bad_slug",
+                node.pos,
+                path,
+                expected=self.tr("expected.slug"),
+                found=f'"{text}"',
+                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"),
+                value=text,
             )
             return None
         return text
@@ -276,8 +290,13 @@ class EntryValidator:
     def check_email(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         if not is_email(text):
             self.out.add(
-                "bad_email", node.pos, path, expected=self.tr("expected.email"), found=f'"{text}"',
-                hint=self.tr("hints.email"), value=text,
+                "bad_email",
+                node.pos,
+                path,
+                expected=self.tr("expected.email"),
+                found=f'"{text}"',
+                hint=self.tr("hints.email"),
+                value=text,
             )
             return None
         return text.strip()
@@ -285,8 +304,13 @@ class EntryValidator:
     def check_phone(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         if not is_phone(text):
             self.out.add(
-                "bad_phone", node.pos, path, expected=self.tr("expected.phone"), found=f'"{text}"',
-                hint=self.tr("hints.phone"), value=text,
+                "bad_phone",
+                node.pos,
+                path,
+                expected=self.tr("expected.phone"),
+                found=f'"{text}"',
+                hint=self.tr("hints.phone"),
+                value=text,
             )
             return None
         return text.strip()
@@ -294,8 +318,13 @@ class EntryValidator:
     def check_url(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         if not is_web_url(text):
             self.out.add(
-                "bad_url", node.pos, path, expected=self.tr("expected.url"), found=f'"{text}"',
-                hint=self.tr("hints.url"), value=text,
+                "bad_url",
+                node.pos,
+                path,
+                expected=self.tr("expected.url"),
+                found=f'"{text}"',
+                hint=self.tr("hints.url"),
+                value=text,
             )
             return None
         return text.strip()
@@ -305,8 +334,13 @@ class EntryValidator:
         if raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
             return int(raw)
         self.out.add(
-            "bad_year", node.pos, path, expected=self.tr("expected.year"), found=describe(node, self.tr),
-            hint=self.tr("hints.year"), value=node.raw,
+            "bad_year",
+            node.pos,
+            path,
+            expected=self.tr("expected.year"),
+            found=describe(node, self.tr),
+            hint=self.tr("hints.year"),
+            value=node.raw,
         )
         return None
 
@@ -317,14 +351,24 @@ class EntryValidator:
         expected = self.tr("expected.partial_date" if partial else "expected.date")
         if parsed is None or (node.tag not in (TIMESTAMP, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int")):
             self.out.add(
-                "bad_date", node.pos, path, expected=expected, found=describe(node, self.tr),
-                hint=self.tr("hints.partial_date" if partial else "hints.date"), value=node.raw,
+                "bad_date",
+                node.pos,
+                path,
+                expected=expected,
+                found=describe(node, self.tr),
+                hint=self.tr("hints.partial_date" if partial else "hints.date"),
+                value=node.raw,
             )
             return None
         if parsed == "impossible":
             self.out.add(
-                "impossible_date", node.pos, path, expected=expected, found=f'"{raw}"',
-                hint=self.tr("hints.impossible_date"), value=raw,
+                "impossible_date",
+                node.pos,
+                path,
+                expected=expected,
+                found=f'"{raw}"',
+                hint=self.tr("hints.impossible_date"),
+                value=raw,
             )
             return None
         return raw
@@ -333,11 +377,15 @@ class EntryValidator:
 
     def wrong_type(self, field_: Field, node: YNode, path: str, single: bool = False) -> None:
         hint = ""
-        if field_.list and not single and isinstance(node, YScalar):
+        if field_.many and not single and isinstance(node, YScalar):
             hint = self.tr("hints.make_list", raw=node.raw)
         self.out.add(
-            "wrong_type", node.pos, path, expected=self.expected(field_, single=single),
-            found=describe(node, self.tr), hint=hint,
+            "wrong_type",
+            node.pos,
+            path,
+            expected=self.expected(field_, single=single),
+            found=describe(node, self.tr),
+            hint=hint,
         )
 
     def expected(self, field_: Field, single: bool = False) -> str:
@@ -350,7 +398,7 @@ class EntryValidator:
             one = self.tr("expected.text_length", range=self.length_range(field_))
         else:
             one = self.tr(f"expected.{field_.kind}")
-        if field_.list and not single:
+        if field_.many and not single:
             key = "expected.list_or_one" if field_.allow_single else "expected.list_of"
             return self.tr(key, item=one)
         return one

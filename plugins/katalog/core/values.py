@@ -14,7 +14,7 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,22}")
 YEAR_RANGE = (1800, 2200)
 
 
-def parse_date(text: str) -> datetime.date | None | str:
+def parse_date(text: str) -> datetime.date | str | None:
     """A date, None when not of the form YYYY-MM-DD, or "impossible" for e.g. 2025-02-30."""
     match = _DATE.fullmatch(text.strip())
     if not match:
@@ -25,7 +25,7 @@ def parse_date(text: str) -> datetime.date | None | str:
         return "impossible"
 
 
-def parse_partial_date(text: str) -> tuple[int, ...] | None | str:
+def parse_partial_date(text: str) -> tuple[int, ...] | str | None:
     """(year,), (year, month) or (year, month, day); None if malformed, "impossible" if no such date."""
     match = _PARTIAL_DATE.fullmatch(text.strip())
     if not match:

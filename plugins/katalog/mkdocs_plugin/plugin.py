@@ -29,12 +29,12 @@ STYLESHEET = "katalog/katalog.css"
 SCRIPT = "katalog/katalog-filter.js"
 
 
-class KatalogConfig(Config):
+class KatalogConfig(Config):  # type: ignore[no-untyped-call]
     root = config_options.Optional(config_options.Dir(exists=True))
     """The catalogue's root folder (holding site_config/ and catalogue/); default: beside mkdocs.yml."""
 
 
-class KatalogPlugin(BasePlugin[KatalogConfig]):
+class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site_config: SiteConfig | None = None
         self.catalogue: Catalogue | None = None

@@ -73,6 +73,10 @@ class SiteModel:
     def link(self, target_src: str, from_src: str) -> str:
         return relative(self.url(target_src), self.url(from_src))
 
+    def static_link(self, target_path: str, from_src: str) -> str:
+        """A link to a file that is not a page (data, images), from the page made of from_src."""
+        return relative(target_path, self.url(from_src))
+
     def term_link(self, taxonomy_name: str, key: str, from_src: str) -> str | None:
         taxonomy = self.taxonomies.get(taxonomy_name)
         if taxonomy is None:

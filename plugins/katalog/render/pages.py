@@ -125,10 +125,16 @@ class PageRenderer:
     def taxonomy_page(self, taxonomy: Taxonomy) -> GeneratedPage:
         src = self.model.taxonomy_src(taxonomy)
         terms = [
-            {"label": info.label, "count": len(info.entries), "href": self.model.link(self.model.term_src(taxonomy, info.slug), src)}
+            {
+                "label": info.label,
+                "count": len(info.entries),
+                "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+            }
             for info in taxonomy.sorted_terms()
         ]
-        return GeneratedPage(src, taxonomy.label, self.render("taxonomy_index.html", heading=taxonomy.label, terms=terms))
+        return GeneratedPage(
+            src, taxonomy.label, self.render("taxonomy_index.html", heading=taxonomy.label, terms=terms)
+        )
 
     def terms_index(self) -> GeneratedPage:
         src = self.model.terms_index_src()
@@ -155,7 +161,7 @@ class PageRenderer:
                 "filters.html",
                 facets=facets,
                 type_name=type_name or "",
-                data_href=self.model.link(data_url, first_src).rstrip("/"),
+                data_href=self.model.static_link(data_url, first_src),
                 page_size=self.model.page_size,
                 root_href=self.model.link("index.md", first_src),
             )
@@ -175,8 +181,12 @@ class PageRenderer:
                 count = sum(1 for entry in info.entries if entry.id in ids)
                 if count:
                     terms.append(
-                        {"key": info.key, "label": info.label, "count": count,
-                         "href": self.model.link(self.model.term_src(taxonomy, info.slug), src)}
+                        {
+                            "key": info.key,
+                            "label": info.label,
+                            "count": count,
+                            "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+                        }
                     )
             if terms:
                 facets.append({"name": name, "label": taxonomy.label, "terms": terms})

@@ -66,10 +66,10 @@ def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
     for entry in sorted(catalogue.entries.values(), key=newest_first):
         entry_type = config.schema.types[entry.type]
         for field_name, value in entry.data.items():
-            field_ = entry_type.fields.get(field_name)
-            if field_ is None or field_.kind not in ("term", "keyword"):
+            shown = entry_type.fields.get(field_name)
+            if shown is None or shown.kind not in ("term", "keyword"):
                 continue
-            taxonomy = taxonomies[field_.vocabulary if field_.kind == "term" and field_.vocabulary else field_.name]
+            taxonomy = taxonomies[shown.vocabulary if shown.kind == "term" and shown.vocabulary else shown.name]
             for item in value if isinstance(value, list) else [value]:
                 add_term(catalogue, taxonomy, entry, str(item))
     return taxonomies
@@ -105,8 +105,14 @@ def slug_clashes(catalogue: Catalogue, taxonomies: dict[str, Taxonomy]) -> list[
             message = tr("problems.slug_clash", value=info.label, other=other.label, slug=info.slug)
             problems.append(
                 Problem(
-                    entry.path, entry.id_pos.line, entry.id_pos.column, Severity.ERROR, "slug_clash",
-                    ",".join(taxonomy.fields), message, hint=tr("hints.slug_clash", other=other.label),
+                    entry.path,
+                    entry.id_pos.line,
+                    entry.id_pos.column,
+                    Severity.ERROR,
+                    "slug_clash",
+                    ",".join(taxonomy.fields),
+                    message,
+                    hint=tr("hints.slug_clash", other=other.label),
                 )
             )
     return problems

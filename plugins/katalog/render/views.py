@@ -62,8 +62,8 @@ class EntryViews:
             if name in HEADER_KEYS or name not in entry.data or name == "related":
                 continue
             group = self.group(field_, entry.data[name], src)
-            short = field_.kind in SHORT_KINDS or (field_.kind == "text" and not field_.list)
-            if field_.kind == "object" and not field_.list and set(field_.fields) == {"start", "end"}:
+            short = field_.kind in SHORT_KINDS or (field_.kind == "text" and not field_.many)
+            if field_.kind == "object" and not field_.many and set(field_.fields) == {"start", "end"}:
                 short = True
             (facts if short else sections).append(group)
         return EntryView(
@@ -81,7 +81,7 @@ class EntryViews:
         label = self.tr.pick(field_.label, field_.name)
         if field_.kind == "object":
             values = value if isinstance(value, list) else [value]
-            if not field_.list and set(field_.fields) == {"start", "end"}:
+            if not field_.many and set(field_.fields) == {"start", "end"}:
                 span = " – ".join(str(value.get(k, "")) for k in ("start", "end")).strip(" –")
                 return Group(label, [Item(span or "")])
             records = [
