@@ -12,6 +12,7 @@ from .hints import closest
 from .loader import load
 from .problems import Position, Problem, Severity
 from .siteconfig import ConfigError, SiteConfig, load_site_config
+from .taxonomy import Taxonomy, build_taxonomies, slug_clashes
 from .wikilinks import find_wikilinks
 
 
@@ -31,6 +32,7 @@ class Catalogue:
     files: int
     outgoing: dict[str, list[Link]] = field(default_factory=dict)
     incoming: dict[str, list[Link]] = field(default_factory=dict)
+    taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -56,6 +58,8 @@ def build_from_config(config: SiteConfig) -> Catalogue:
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files)
     link(catalogue)
+    catalogue.taxonomies = build_taxonomies(catalogue)
+    problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return catalogue
 

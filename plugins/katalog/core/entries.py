@@ -19,6 +19,7 @@ class Entry:
     body_first_line: int
     id_pos: Position
     references: list[Reference] = field(default_factory=list)
+    positions: dict[str, Position] = field(default_factory=dict)
     valid: bool = True
 
     @property

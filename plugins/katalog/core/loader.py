@@ -92,18 +92,19 @@ def load_file(
     if entry_type is None:
         return
     errors_before = out.errors
-    data, references = validate_entry(root, entry_type, out, config.vocabularies)
+    validated = validate_entry(root, entry_type, out, config.vocabularies)
     entry_id, id_pos = entry_identity(out, root, path)
     loaded.entries.append(
         Entry(
             id=entry_id,
             type=entry_type.name,
             path=relative,
-            data=data,
+            data=validated.data,
             body=split.body,
             body_first_line=split.body_first_line,
             id_pos=id_pos,
-            references=references,
+            references=validated.references,
+            positions=validated.positions,
             valid=out.errors == errors_before and not parsed.issues,
         )
     )

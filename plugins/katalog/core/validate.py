@@ -32,6 +32,7 @@ class EntryValidator:
         self.tr = out.tr
         self.vocabularies = vocabularies
         self.references: list[Reference] = []
+        self.positions: dict[str, Position] = {}
 
     # --- objects -------------------------------------------------------------------------
 
@@ -152,6 +153,7 @@ class EntryValidator:
         if not isinstance(node, YScalar):
             self.wrong_type(field_, node, path, single=True)
             return None
+        self.positions[path] = node.pos
         if field_.kind == "year":
             return self.check_year(node, path)
         if field_.kind in ("date", "partial_date"):
@@ -425,9 +427,14 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def validate_entry(
-    root: YMap, entry_type: EntryType, out: Collector, vocabularies: dict[str, Vocabulary]
-) -> tuple[dict[str, Any], list[Reference]]:
+@dataclass
+class Validated:
+    data: dict[str, Any]
+    references: list[Reference]
+    positions: dict[str, Position]  # key path (as written, e.g. tags[1]) -> where its value stands
+
+
+def validate_entry(root: YMap, entry_type: EntryType, out: Collector, vocabularies: dict[str, Vocabulary]) -> Validated:
     validator = EntryValidator(out, vocabularies)
     data = validator.check_object(root, entry_type.fields, entry_type.rules, "", extra=RESERVED_KEYS)
-    return data, validator.references
+    return Validated(data, validator.references, validator.positions)

@@ -20,7 +20,6 @@ from ..core.report import explain
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..render.model import SiteModel
 from ..render.pages import PageRenderer
-from ..render.taxonomy import slug_clashes
 
 log = get_plugin_logger(__name__)
 
@@ -65,7 +64,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         assert self.site_config is not None
         catalogue = build_from_config(self.site_config)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
-        catalogue.problems.extend(slug_clashes(catalogue, model.taxonomies))
         self.report(catalogue)
         self.catalogue = catalogue
         renderer = self.renderer = PageRenderer(model)

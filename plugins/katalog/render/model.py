@@ -9,7 +9,7 @@ from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.schema import CONTENT_FOLDER, EntryType
 from ..core.similar import settings_from, similar_entries
-from .taxonomy import Taxonomy, build_taxonomies, newest_first
+from ..core.taxonomy import Taxonomy, newest_first
 from .urls import page_url, relative
 
 TERMS_ROOT = "emner"
@@ -24,7 +24,7 @@ class SiteModel:
     page_size: int = 50
 
     def __post_init__(self) -> None:
-        self.taxonomies = build_taxonomies(self.catalogue)
+        self.taxonomies = self.catalogue.taxonomies
         self.similar = similar_entries(self.terms_of_entries(), settings_from(self.catalogue.config.site))
         size = self.catalogue.config.site.get("page_size", 50)
         self.page_size = size if isinstance(size, int) and size > 0 else 50

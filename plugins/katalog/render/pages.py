@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from ..core.entries import Entry
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
-from .taxonomy import Taxonomy
+from ..core.taxonomy import Taxonomy
 from .views import Card, EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..core.catalogue import Catalogue
-from ..core.entries import Entry
-from ..core.hints import fold
-from ..core.problems import Position, Problem, Severity
-from ..core.schema import Field
-from ..core.slugs import slugify
+from typing import TYPE_CHECKING
+
+from .entries import Entry
+from .hints import fold
+from .problems import Problem, Severity
+from .schema import Field
+from .slugs import slugify
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 
 @dataclass
@@ -19,6 +23,7 @@ class TermInfo:
     label: str
     slug: str
     entries: list[Entry] = field(default_factory=list)
+    first_path: str = ""  # where the first entry carrying it writes it, e.g. tags[1]
 
 
 @dataclass
@@ -70,12 +75,14 @@ def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
             if shown is None or shown.kind not in ("term", "keyword"):
                 continue
             taxonomy = taxonomies[shown.vocabulary if shown.kind == "term" and shown.vocabulary else shown.name]
-            for item in value if isinstance(value, list) else [value]:
-                add_term(catalogue, taxonomy, entry, str(item))
+            items = value if isinstance(value, list) else [value]
+            for index, item in enumerate(items):
+                path = f"{field_name}[{index}]" if f"{field_name}[{index}]" in entry.positions else field_name
+                add_term(catalogue, taxonomy, entry, str(item), path)
     return taxonomies
 
 
-def add_term(catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str) -> None:
+def add_term(catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str, path: str) -> None:
     config = catalogue.config
     if taxonomy.free:
         key = fold(value)
@@ -86,7 +93,7 @@ def add_term(catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str)
         label = config.tr.pick(term.label, value)
     info = taxonomy.terms.get(key)
     if info is None:
-        info = taxonomy.terms[key] = TermInfo(key, label, slugify(key) or "x")
+        info = taxonomy.terms[key] = TermInfo(key, label, slugify(key) or "x", first_path=path)
     if not info.entries or info.entries[-1] is not entry:
         info.entries.append(entry)
 
@@ -102,17 +109,12 @@ def slug_clashes(catalogue: Catalogue, taxonomies: dict[str, Taxonomy]) -> list[
             if other is info:
                 continue
             entry = info.entries[0]
+            pos = entry.positions.get(info.first_path, entry.id_pos)
             message = tr("problems.slug_clash", value=info.label, other=other.label, slug=info.slug)
+            hint = tr("hints.slug_clash", other=other.label)
             problems.append(
                 Problem(
-                    entry.path,
-                    entry.id_pos.line,
-                    entry.id_pos.column,
-                    Severity.ERROR,
-                    "slug_clash",
-                    ",".join(taxonomy.fields),
-                    message,
-                    hint=tr("hints.slug_clash", other=other.label),
+                    entry.path, pos.line, pos.column, Severity.ERROR, "slug_clash", info.first_path, message, hint=hint
                 )
             )
     return problems
@@ -137,7 +139,3 @@ def newest_first(entry: Entry) -> tuple[str, str]:
 
 def _invert(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) if ch.isdigit() else ch for ch in text.ljust(10, "0"))
-
-
-def position_of(entry: Entry) -> Position:
-    return entry.id_pos
