@@ -19,7 +19,7 @@ from ..core.problems import Severity
 from ..core.report import explain
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..render.model import SiteModel
-from ..render.pages import PageRenderer
+from ..render.pages import GeneratedPage, PageRenderer
 
 log = get_plugin_logger(__name__)
 
@@ -36,11 +36,9 @@ class KatalogConfig(Config):  # type: ignore[no-untyped-call]
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site_config: SiteConfig | None = None
-        self.catalogue: Catalogue | None = None
         self.renderer: PageRenderer | None = None
-        self.content_entries: dict[str, Entry] = {}
         self.entry_pages: dict[str, Entry] = {}
-        self.titles: dict[str, str] = {}
+        self.generated_pages: dict[str, GeneratedPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -63,40 +61,33 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site_config is not None
         catalogue = build_from_config(self.site_config)
-        model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         self.report(catalogue)
-        self.catalogue = catalogue
+        model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
-
-        for entry in catalogue.entries.values():
-            src = model.entry_src(entry)
-            self.entry_pages[src] = entry
-            if model.is_content_page(entry):
-                self.content_entries[src] = entry
-                continue
-            self.add(files, config, src, renderer.entry_markdown(entry))
-        for page in renderer.term_pages():
-            self.titles[page.src_uri] = page.title
-            self.add(files, config, page.src_uri, page.content)
+        self.entry_pages = {model.entry_src(entry): entry for entry in catalogue.entries.values()}
+        for src, entry in self.entry_pages.items():
+            if not model.is_content_page(entry):
+                self.add(files, config, src, renderer.entry_body(entry))
         data_uri, data = renderer.filter_data()
         self.add(files, config, data_uri, data)
-        for page in renderer.overview_pages(data_uri):
-            self.titles[page.src_uri] = page.title
-            self.add(files, config, page.src_uri, page.content, in_nav=page.src_uri.endswith("/index.md"))
+        for page in [*renderer.term_pages(), *renderer.overview_pages(data_uri)]:
+            # The Markdown stays empty: the page is HTML, set in on_page_content.
+            self.generated_pages[page.src_uri] = page
+            in_nav = page.src_uri.endswith("/index.md") and page.src_uri.count("/") == 1
+            self.add(files, config, page.src_uri, "", in_nav=in_nav)
         for name in (STYLESHEET, SCRIPT):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
         return files
 
     def add(self, files: Files, config: MkDocsConfig, src: str, content: str, in_nav: bool = False) -> None:
-        existing = files.get_file_from_path(src)
-        if existing is not None:
+        if files.get_file_from_path(src) is not None:
             raise PluginError(f"Katalog wants to generate {src}, but content/{src} exists; rename one of them")
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
 
     def report(self, catalogue: Catalogue) -> None:
         tr = catalogue.config.tr
-        for problem in sorted(catalogue.problems):
+        for problem in catalogue.problems:
             line = f"{problem.path}:{problem.line}:{problem.column}: {explain(problem, tr)}"
             if problem.severity is Severity.ERROR:
                 log.error(line)
@@ -113,12 +104,25 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if entry is not None:
             page.meta["title"] = html.escape(entry.title)
             page.meta["description"] = html.escape(entry.summary)
-            if src in self.content_entries:
-                return self.renderer.entry_markdown(entry, body=markdown)
+            if page.file.generated_by is None:  # an article in content/: MkDocs read it
+                return self.renderer.entry_body(entry, body=markdown)
             return markdown
-        if src in self.titles:
-            page.meta["title"] = html.escape(self.titles[src])
+        generated = self.generated_pages.get(src)
+        if generated is not None:
+            page.meta["title"] = html.escape(generated.title)
             return markdown
         if "[[" in markdown:
             return self.renderer.resolve_wikilinks(markdown, src)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.renderer is None:
+            return html
+        src = page.file.src_uri
+        entry = self.entry_pages.get(src)
+        if entry is not None:
+            return self.renderer.entry_html(entry, html)
+        generated = self.generated_pages.get(src)
+        if generated is not None:
+            return generated.content
+        return html

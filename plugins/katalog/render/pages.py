@@ -57,14 +57,17 @@ class PageRenderer:
 
     # --- entries -------------------------------------------------------------------------
 
-    def entry_markdown(self, entry: Entry, body: str | None = None) -> str:
-        """The whole page of an entry: header, its Markdown body with `[[id]]` resolved, relations."""
+    def entry_body(self, entry: Entry, body: str | None = None) -> str:
+        """The entry's Markdown body with `[[id]]` resolved to links showing the target's title."""
+        return self.resolve_wikilinks(entry.body if body is None else body, self.model.entry_src(entry))
+
+    def entry_html(self, entry: Entry, body_html: str) -> str:
+        """The whole page of an entry around its rendered body: header with facts, then relations."""
         src = self.model.entry_src(entry)
         view = self.views.view(entry, src)
         header = self.render("entry_header.html", view=view)
         footer = self.render("entry_footer.html", view=view)
-        text = self.resolve_wikilinks(entry.body if body is None else body, src)
-        return f"{header}\n\n{text.strip()}\n\n{footer}\n"
+        return f"{header}\n{body_html}\n{footer}\n"
 
     def resolve_wikilinks(self, body: str, src: str) -> str:
         entries = self.model.catalogue.entries
