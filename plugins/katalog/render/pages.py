@@ -12,9 +12,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.entries import Entry
+from ..core.taxonomy import Taxonomy
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
-from ..core.taxonomy import Taxonomy
 from .views import Card, EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
