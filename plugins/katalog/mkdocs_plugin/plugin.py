@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -17,15 +18,21 @@ from ..core.catalogue import Catalogue, build_from_config
 from ..core.entries import Entry
 from ..core.problems import Severity
 from ..core.report import explain
+from ..core.search.build import body_budget, entry_document, ordinary_pages, page_document, search_file
+from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
+from .lunr_assets import lunr_scripts
 
 log = get_plugin_logger(__name__)
+SEARCH_TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types")
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
 SCRIPT = "katalog/katalog-filter.js"
+SEARCH_SCRIPT = "katalog/katalog-search.js"
+SEARCH_WORKER = "katalog/katalog-search-worker.js"
 
 
 class KatalogConfig(Config):  # type: ignore[no-untyped-call]
@@ -56,6 +63,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         config.theme["language"] = self.site_config.language
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(SCRIPT)
+        config.extra_javascript.append(SEARCH_SCRIPT)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -75,9 +83,34 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.generated_pages[page.src_uri] = page
             in_nav = page.src_uri.endswith("/index.md") and page.src_uri.count("/") == 1
             self.add(files, config, page.src_uri, "", in_nav=in_nav)
-        for name in (STYLESHEET, SCRIPT):
+        for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
+        self.add_search(files, config, model)
         return files
+
+    def add_search(self, files: Files, config: MkDocsConfig, model: SiteModel) -> None:
+        catalogue = model.catalogue
+        pages = list(ordinary_pages(catalogue))
+        budget = body_budget(catalogue, len(catalogue.entries) + len(pages))
+        documents = [
+            entry_document(catalogue, entry, model.entry_url(entry), budget) for entry in catalogue.entries.values()
+        ]
+        content_prefix = len(catalogue.config.content_dir) + 1
+        documents.extend(
+            page_document(title, model.url(path[content_prefix:]), body, budget) for path, title, body in pages
+        )
+        index_name, index_text = search_file(catalogue, documents)
+        self.add(files, config, index_name, index_text)
+        tr = catalogue.config.tr
+        search_config = {
+            "index": index_name.removeprefix("katalog/"),
+            "texts": {key: tr(f"search.{key}") for key in SEARCH_TEXTS},
+        }
+        script = (ASSETS / Path(SEARCH_SCRIPT).name).read_text(encoding="utf-8")
+        script = script.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(search_config, ensure_ascii=False))
+        self.add(files, config, SEARCH_SCRIPT, script)
+        for name, text in lunr_scripts(analysis_for(catalogue.config.language).lunr_code).items():
+            self.add(files, config, f"katalog/lunr/{name}", text)
 
     def add(self, files: Files, config: MkDocsConfig, src: str, content: str, in_nav: bool = False) -> None:
         if files.get_file_from_path(src) is not None:

@@ -1,0 +1,210 @@
+"""Build the search index file: a serialized lunr index plus what a result shows, in compact arrays."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import stemmer as porter_stemmer
+from lunr.token import Token
+
+from ..catalogue import Catalogue
+from ..entries import Entry
+from ..frontmatter import split
+from .language import Analysis, analysis_for, trim
+from .plaintext import first_words, plain_text
+
+FIELDS = (("title", 10), ("summary", 4), ("terms", 3), ("keywords", 3), ("learnings", 2), ("body", 1))
+SUMMARY_CHARS = 160
+DEFAULT_BODY_WORDS_TOTAL = 400_000
+FACETS = ("municipalities", "themes")
+PIPELINE_LABELS = ("katalog-trimmer", "katalog-stopwords", "katalog-stemmer")
+_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
+_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+@dataclass
+class SearchDocument:
+    title: str
+    url: str
+    type_name: str  # "" for an ordinary page
+    summary: str
+    fields: dict[str, str]
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    places: str = ""
+
+
+def _pipeline_functions(analysis: Analysis) -> tuple[Callable[..., Any], ...]:
+    stem = porter_stemmer if analysis.lunr_code == "en" else None
+
+    def trimmer(token: Token, *args: Any) -> Token | None:
+        trimmed = trim(str(token))
+        return token.update(lambda *_: trimmed) if trimmed else None
+
+    def stopwords(token: Token, *args: Any) -> Token | None:
+        return None if str(token) in analysis.stopwords else token
+
+    def stemmer(token: Token, *args: Any) -> Token:
+        if stem is not None:
+            result: Token = stem(token)
+            return result
+        return token.update(lambda word, *_: analysis.stem(word))
+
+    functions = (trimmer, stopwords, stemmer)
+    for function, label in zip(functions, PIPELINE_LABELS, strict=True):
+        # As Pipeline.register_function does, without its warning when a rebuild registers again.
+        function.label = label  # type: ignore[attr-defined]
+        Pipeline.registered_functions[label] = function
+    return functions
+
+
+def build_index(documents: list[SearchDocument], analysis: Analysis) -> dict[str, Any]:
+    trimmer, stopwords, stemmer = _pipeline_functions(analysis)
+    builder = Builder()
+    builder.pipeline.add(trimmer, stopwords, stemmer)
+    builder.search_pipeline.add(stemmer)
+    builder.ref("r")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, document in enumerate(documents):
+        builder.add({"r": _ref(number), **{name: document.fields.get(name, "") for name, _ in FIELDS}})
+    serialized: dict[str, Any] = builder.build().serialize()
+    return serialized
+
+
+def _ref(number: int) -> str:
+    return format(number, "x")
+
+
+def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int) -> SearchDocument:
+    config = catalogue.config
+    tr = config.tr
+    entry_type = config.schema.types[entry.type]
+    terms: list[str] = []
+    keywords: list[str] = []
+    learnings: list[str] = []
+    facets: dict[str, list[str]] = {}
+    for name, value in entry.data.items():
+        schema_field = entry_type.fields.get(name)
+        if schema_field is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        if schema_field.kind == "term" and schema_field.vocabulary:
+            vocabulary = config.vocabularies[schema_field.vocabulary]
+            for key in values:
+                term = vocabulary.terms[key]
+                terms.extend([tr.pick(term.label, key), *term.synonyms])
+            if schema_field.vocabulary in FACETS:
+                facets[schema_field.vocabulary] = [str(v) for v in values]
+        elif schema_field.kind == "keyword":
+            keywords.extend(str(v) for v in values)
+        elif name in ("learnings", "offers"):
+            learnings.extend(str(v) for v in values)
+    places = (
+        ", ".join(
+            tr.pick(config.vocabularies["municipalities"].terms[k].label, k) for k in facets.get("municipalities", [])
+        )
+        if "municipalities" in config.vocabularies
+        else ""
+    )
+    return SearchDocument(
+        title=entry.title,
+        url=url,
+        type_name=entry.type,
+        summary=entry.summary,
+        fields={
+            "title": entry.title,
+            "summary": entry.summary,
+            "terms": " ".join(terms),
+            "keywords": " ".join(keywords),
+            "learnings": " ".join(learnings),
+            "body": first_words(plain_text(entry.body), body_words),
+        },
+        facets=facets,
+        places=places,
+    )
+
+
+def page_document(title: str, url: str, markdown: str, body_words: int) -> SearchDocument:
+    text = plain_text(markdown)
+    return SearchDocument(
+        title=title,
+        url=url,
+        type_name="",
+        summary=first_words(text, 30),
+        fields={"title": title, "body": first_words(text, body_words)},
+    )
+
+
+def ordinary_pages(catalogue: Catalogue) -> Iterable[tuple[str, str, str]]:
+    """(path, title, Markdown body) of every page in content/ that is not an entry."""
+    entry_paths = {entry.path for entry in catalogue.entries.values()}
+    for path, text in catalogue.texts.items():
+        if path in entry_paths or not path.startswith(catalogue.config.content_dir + "/"):
+            continue
+        parts = split(text, required=False)
+        body = parts.body
+        title_match = _TITLE.search(parts.yaml_text or "") or _HEADING.search(body)
+        title = title_match.group(1).strip().strip("\"'") if title_match else path.rsplit("/", 1)[-1][:-3]
+        yield path, title, body
+
+
+def body_budget(catalogue: Catalogue, documents: int) -> int:
+    """Words of body text per document: the whole body in a small catalogue, a little in a huge one."""
+    search = catalogue.config.site.get("search")
+    total = search.get("body_words_total") if isinstance(search, dict) else None
+    total = total if isinstance(total, int) and total >= 0 else DEFAULT_BODY_WORDS_TOTAL
+    return total // max(documents, 1)
+
+
+def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tuple[str, str]:
+    """(file name with a content hash, JSON text) of the index and the result data."""
+    config = catalogue.config
+    tr = config.tr
+    analysis = analysis_for(config.language)
+    documents = list(documents)
+    types = [t.name for t in config.schema.types.values()]
+    facet_terms: dict[str, list[str]] = {}
+    for name in FACETS:
+        vocabulary = config.vocabularies.get(name)
+        facet_terms[name] = list(vocabulary.terms) if vocabulary else []
+    rows = []
+    for document in documents:
+        rows.append(
+            [
+                document.title,
+                document.url,
+                types.index(document.type_name) if document.type_name in types else -1,
+                document.places,
+                _shorten(document.summary, SUMMARY_CHARS),
+                *[[facet_terms[name].index(key) for key in document.facets.get(name, [])] for name in FACETS],
+            ]
+        )
+    data = {
+        "lang": analysis.lunr_code,
+        "stopwords": sorted(analysis.stopwords),
+        "types": [tr.pick(config.schema.types[t].label, t) for t in types],
+        "facets": [
+            {
+                "label": tr.pick(config.vocabularies[name].label, name),
+                "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in facet_terms[name]],
+            }
+            for name in FACETS
+            if name in config.vocabularies
+        ],
+        "docs": rows,
+        "index": build_index(documents, analysis),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"katalog/search/index.{digest}.json", text
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
