@@ -1,8 +1,15 @@
-"""Shared fixtures: a small catalogue site in tmp_path, built from the repository's site_config/."""
+"""Shared fixtures: a small catalogue site in tmp_path, with the repository's site_config/ and theme.
+
+`make_site({relative path: text or bytes})` writes a site; `entry(kind, ...)` gives a minimal VALID
+initiative/case/unit with only the lines a test cares about added or replaced.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -10,12 +17,15 @@ import pytest
 import yaml
 
 from katalog.cli import main as cli_main
+from katalog.core.catalogue import build_catalogue
+from katalog.core.report import text_line
 
 REPO = Path(__file__).resolve().parents[1]
 
 INDEX_MD = "# Forside\n\nEn lille testside.\n"
 
-# Minimal valid entries, one per type. Tests replace or add only the line they care about.
+# Minimal valid entries. Line numbers matter to the tests: in all three, line 1 is `---`, the last
+# front-matter line is line 9, and a line added with `add=` becomes line 10.
 INITIATIVE = """\
 ---
 title: "Et lille initiativ"
@@ -62,42 +72,42 @@ Brødtekst.
 """
 
 VALID = {"initiative": INITIATIVE, "case": CASE, "unit": UNIT}
+
+# Where each type lives (folders from site_config/schema.yml).
 FOLDERS = {"initiative": "catalogue/initiatives", "case": "catalogue/cases", "unit": "catalogue/units"}
 
 
 def entry(kind: str, *, add: str = "", replace: Mapping[str, str] | None = None, body: str | None = None) -> str:
-    """A valid entry of `kind` with lines added at the end of the front-matter and/or lines replaced.
+    """A valid entry of `kind` ("initiative", "case" or "unit"), changed as asked.
 
-    `replace` maps the start of an existing front-matter line (e.g. "municipality:") to the new line;
-    an empty new line deletes it. `add` is appended just before the closing `---`.
+    replace: {start of an existing front-matter line: new line(s)}; "" deletes the line.
+    add: line(s) appended at the end of the front-matter (the first one is line 10).
+    body: the body, written after the closing `---` and one blank line (so its first line is line 12).
     """
-    text = VALID[kind]
-    head, rest = text.split("\n---\n", 1)
+    head, rest = VALID[kind].split("\n---\n", 1)
     lines = head.split("\n")
     for prefix, new in (replace or {}).items():
         matches = [i for i, line in enumerate(lines) if line.startswith(prefix)]
-        assert len(matches) == 1, f"{prefix!r} matches {len(matches)} lines"
+        assert len(matches) == 1, f"{prefix!r} matches {len(matches)} lines of the {kind}"
         if new:
             lines[matches[0]] = new
         else:
             del lines[matches[0]]
     if add:
         lines.append(add.rstrip("\n"))
-    if body is not None:
-        rest = "\n" + body
-    return "\n".join(lines) + "\n---\n" + rest
+    return "\n".join(lines) + "\n---\n" + (rest if body is None else "\n" + body)
 
 
 def mkdocs_yml_for_tests() -> str:
-    """The repository's mkdocs.yml with only the generated overview pages in the nav."""
+    """The repository's mkdocs.yml (same theme, plugins, extensions) without the knowledge-bank nav."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"] = [
-        item for item in config["nav"] if isinstance(item, str) and not item.startswith("vidensbank/")
-    ]
+    config["nav"] = [item for item in config["nav"] if isinstance(item, str) and not item.startswith("vidensbank/")]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
 class Site:
+    """A catalogue root in tmp_path. Call it (or .write) with {relative path: str | bytes} to add files."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
@@ -105,10 +115,7 @@ class Site:
         for relative, content in files.items():
             path = self.root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_bytes(content.encode("utf-8"))
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         return self
 
     def __call__(self, files: Mapping[str, str | bytes] | None = None) -> Site:
@@ -120,7 +127,7 @@ class Site:
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Site]:
-    """make_site({relative path: text or bytes}) -> a Site in tmp_path with site_config/, mkdocs.yml and content/index.md."""
+    """make_site({relative path: text or bytes}) -> Site with site_config/, mkdocs.yml and content/index.md."""
     shutil.copytree(REPO / "site_config", tmp_path / "site_config")
     (tmp_path / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     (tmp_path / "content").mkdir()
@@ -133,11 +140,17 @@ def make_site(tmp_path: Path) -> Callable[..., Site]:
     return make
 
 
+def problem_lines(root: Path | Site) -> list[str]:
+    """Every problem of the catalogue as `katalog check` prints it (PATH:LINE:COL: error: MESSAGE)."""
+    catalogue = build_catalogue(root.root if isinstance(root, Site) else root)
+    return [text_line(problem, catalogue.config.tr) for problem in catalogue.problems]
+
+
 @pytest.fixture
 def run_check(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, list[str], str]]:
-    """run_check(root, *options) -> (exit code, stdout lines, stderr)."""
+    """run_check(root, *options) -> (exit code, stdout lines, stderr text) of `katalog check root ...`."""
 
-    def run(root: Path | Site, *options: str) -> tuple[int, list[str], str]:
+    def run(root: Path | Site | str, *options: str) -> tuple[int, list[str], str]:
         capsys.readouterr()
         path = root.root if isinstance(root, Site) else root
         code = cli_main(["check", str(path), *options])
@@ -145,3 +158,19 @@ def run_check(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, li
         return code, captured.out.splitlines(), captured.err
 
     return run
+
+
+def mkdocs(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs` in cwd; its output (stdout + stderr) is in .stdout."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )

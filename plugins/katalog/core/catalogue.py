@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collector import Collector
-from .entries import Entry
+from .entries import Entry, Page
 from .hints import closest
 from .loader import load
 from .problems import Position, Problem, Severity
@@ -30,6 +30,7 @@ class Catalogue:
     problems: list[Problem]
     texts: dict[str, str]
     files: int
+    pages: list[Page] = field(default_factory=list)
     outgoing: dict[str, list[Link]] = field(default_factory=dict)
     incoming: dict[str, list[Link]] = field(default_factory=dict)
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
@@ -56,7 +57,7 @@ def build_from_config(config: SiteConfig) -> Catalogue:
     loaded = load(config)
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
-    catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files)
+    catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
     link(catalogue)
     catalogue.taxonomies = build_taxonomies(catalogue)
     problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
@@ -121,6 +122,11 @@ def link(catalogue: Catalogue) -> None:
         catalogue.outgoing[entry.id] = links
         for one in links:
             catalogue.incoming.setdefault(one.target, []).append(one)
+    for page in catalogue.pages:
+        out = Collector(page.path, config.tr, catalogue.problems)
+        for wikilink in find_wikilinks(page.body, page.body_first_line):
+            if wikilink.target not in entries:
+                report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
 
 
 def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str) -> None:

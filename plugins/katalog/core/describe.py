@@ -16,7 +16,7 @@ def describe(node: YNode | None, tr: Translator) -> str:
     if node is None:
         return tr("found.nothing")
     if isinstance(node, YSeq):
-        return tr("found.list", count=len(node.items))
+        return tr("found.list", items=tr.count("items", len(node.items)))
     if isinstance(node, YMap):
         return tr("found.mapping")
     if node.tag == NULL:

@@ -33,7 +33,9 @@ class Entry:
 
 @dataclass
 class Page:
-    """A file of content/ without a `type`: an ordinary page, only its front-matter is checked."""
+    """A file of content/ without a `type`: an ordinary page; its front-matter and links are checked."""
 
     path: str
-    text: str
+    title: str  # from front-matter, or "" (then the first heading names it)
+    body: str
+    body_first_line: int

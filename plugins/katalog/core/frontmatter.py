@@ -24,7 +24,8 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, Position, dict[str, Any]
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
         return None, ("not_utf8", Position(line, column), {"byte": f"0x{byte:02X}"})
     if text.startswith("\ufeff"):

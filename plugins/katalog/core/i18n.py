@@ -26,6 +26,11 @@ class Translator:
             template = self.fallback.get(name, name)
         return template.format_map(_Missing(args)) if args else template
 
+    def count(self, name: str, count: int) -> str:
+        """`counts.<name>.one` for 1, else `counts.<name>.other`, e.g. "1 fil", "3 filer"."""
+        form = "one" if count == 1 else "other"
+        return self(f"counts.{name}.{form}", count=count)
+
     def has(self, key: str) -> bool:
         return key in self.texts or key in self.fallback
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import frontmatter, yamlnodes
 from .collector import Collector
-from .entries import Entry
+from .entries import Entry, Page
 from .hints import closest
 from .problems import Position, Problem
 from .schema import EntryType
@@ -25,6 +25,7 @@ class Loaded:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text, read once
+    pages: list[Page] = field(default_factory=list)
     files: int = 0
 
 
@@ -76,10 +77,12 @@ def load_file(
         out.add(code, pos, hint=tr(f"hints.{code}"), **args)
         return
     if split.yaml_text is None:
+        loaded.pages.append(Page(relative, "", split.body, split.body_first_line))
         return
     parsed = yamlnodes.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
     for issue in parsed.issues:
-        out.add(issue.code, issue.pos, issue.args.get("key", ""), hint=tr(f"hints.{issue.code}"), **issue.args)
+        args = {name: value for name, value in issue.args.items() if name != "key"}
+        out.add(issue.code, issue.pos, issue.args.get("key", ""), hint=tr(f"hints.{issue.code}"), **args)
     if parsed.issues and parsed.root is None:
         return
     root = parsed.root
@@ -88,12 +91,15 @@ def load_file(
     if not isinstance(root, YMap):
         out.add("not_mapping", root.pos, hint=tr("hints.not_mapping"))
         return
+    if not in_catalogue and "type" not in root.items:
+        loaded.pages.append(Page(relative, page_title(root), split.body, split.body_first_line))
+        return
     entry_type = resolve_type(config, out, root, folder_type, in_catalogue, relative)
     if entry_type is None:
         return
     errors_before = out.errors
     validated = validate_entry(root, entry_type, out, config.vocabularies)
-    entry_id, id_pos = entry_identity(out, root, path)
+    entry_id, id_pos = entry_identity(out, root, path, validated.data.get("id"))
     loaded.entries.append(
         Entry(
             id=entry_id,
@@ -150,17 +156,28 @@ def resolve_type(
     return declared
 
 
+def page_title(root: YMap) -> str:
+    if "title" in root.items:
+        node = root.items["title"][1]
+        if isinstance(node, YScalar):
+            return node.raw
+    return ""
+
+
+def out_position(root: YMap, key: str) -> Position:
+    node = root.items[key][1]
+    return node.pos
+
+
 def closest_type(written: str, names: list[str]) -> str | None:
     found = closest(written, names, limit=1)
     return found[0] if found else None
 
 
-def entry_identity(out: Collector, root: YMap, path: Path) -> tuple[str, Position]:
-    if "id" in root.items:
-        key, node = root.items["id"]
-        if isinstance(node, YScalar):
-            return node.raw, node.pos
-        return path.stem, key.pos
+def entry_identity(out: Collector, root: YMap, path: Path, valid_id: object) -> tuple[str, Position]:
+    """The `id` when given and valid (a bad one is reported already), else the file's stem."""
+    if isinstance(valid_id, str):
+        return valid_id, out_position(root, "id")
     stem = path.stem
     if not is_slug(stem):
         out.add(

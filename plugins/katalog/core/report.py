@@ -51,5 +51,10 @@ def summary(problems: Iterable[Problem], files: int, tr: Translator) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if not problems:
-        return tr("report.clean", files=files)
-    return tr("report.summary", errors=errors, warnings=warnings, files=files)
+        return tr("report.clean", files=tr.count("files", files))
+    return tr(
+        "report.summary",
+        errors=tr.count("errors", errors),
+        warnings=tr.count("warnings", warnings),
+        files=tr.count("files", files),
+    )

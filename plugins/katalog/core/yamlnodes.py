@@ -25,6 +25,9 @@ FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+_CORE_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP, "tag:yaml.org,2002:merge"})
 
 _PLAIN_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
@@ -107,6 +110,10 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        last_line = text.count("\n")
+        if error.context_mark is not None and mark is not None and mark.line >= last_line:
+            # The parser ran to the end of the front-matter; what it was inside of is the culprit.
+            mark = error.context_mark
         pos = Position(mark.line + 1 + line_offset, mark.column + 1) if mark else Position(line_offset + 1, 1)
         if not any(issue.pos.line == pos.line for issue in issues):
             detail = error.problem or error.context or ""
@@ -119,7 +126,7 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
         return Parsed(None, issues)
     builder = _Builder(line_offset, issues)
     try:
-        root = builder.build(node, depth=0)
+        root = builder.build(node, depth=0, path="")
     except _Syntax as stop:
         issues.append(stop.issue)
         return Parsed(None, issues)
@@ -148,13 +155,17 @@ class _Builder:
     def pos(self, mark: Any) -> Position:
         return Position(mark.line + 1 + self.line_offset, mark.column + 1)
 
-    def build(self, node: yaml.Node, depth: int) -> YNode:
+    def build(self, node: yaml.Node, depth: int, path: str) -> YNode:
         if depth > MAX_DEPTH:
             raise _Syntax(YamlIssue("too_deep", self.pos(node.start_mark), {"limit": MAX_DEPTH}))
         if id(node) in self.seen:
             # An alias: anchors let one value stand in many places (and expand exponentially).
             raise _Syntax(YamlIssue("alias", self.pos(node.start_mark), {}))
         self.seen.add(id(node))
+        if node.tag not in _CORE_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.issues.append(YamlIssue("yaml_tag", self.pos(node.start_mark), {"tag": shown, "key": path}))
+            node.tag = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ}.get(type(node), MAP)
         if isinstance(node, yaml.ScalarNode):
             return YScalar(
                 value=_scalar_value(node),
@@ -164,7 +175,8 @@ class _Builder:
                 pos=self.pos(node.start_mark),
             )
         if isinstance(node, yaml.SequenceNode):
-            return YSeq([self.build(item, depth + 1) for item in node.value], self.pos(node.start_mark))
+            items = [self.build(item, depth + 1, f"{path}[{index}]") for index, item in enumerate(node.value)]
+            return YSeq(items, self.pos(node.start_mark))
         assert isinstance(node, yaml.MappingNode)
         mapping = YMap({}, self.pos(node.start_mark), self.pos(node.end_mark))
         for key_node, value_node in node.value:
@@ -175,10 +187,11 @@ class _Builder:
             name = key_node.value
             if name == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Syntax(YamlIssue("alias", key_pos, {}))
-            value = self.build(value_node, depth + 1)
+            value = self.build(value_node, depth + 1, f"{path}.{name}" if path else name)
             if name in mapping.items:
                 first = mapping.items[name][0].pos
-                self.issues.append(YamlIssue("duplicate_key", key_pos, {"key": name, "first_line": first.line}))
+                where = f"{path}.{name}" if path else name
+                self.issues.append(YamlIssue("duplicate_key", key_pos, {"key": where, "first_line": first.line}))
                 continue
             mapping.items[name] = (YKey(name, key_pos), value)
         return mapping

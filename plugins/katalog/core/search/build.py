@@ -16,7 +16,6 @@ from lunr.token import Token
 
 from ..catalogue import Catalogue
 from ..entries import Entry
-from ..frontmatter import split
 from .language import Analysis, analysis_for, trim
 from .plaintext import first_words, plain_text
 
@@ -25,7 +24,6 @@ SUMMARY_CHARS = 160
 DEFAULT_BODY_WORDS_TOTAL = 400_000
 FACETS = ("municipalities", "themes")
 PIPELINE_LABELS = ("katalog-trimmer", "katalog-stopwords", "katalog-stemmer")
-_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
 
@@ -144,15 +142,10 @@ def page_document(title: str, url: str, markdown: str, body_words: int) -> Searc
 
 def ordinary_pages(catalogue: Catalogue) -> Iterable[tuple[str, str, str]]:
     """(path, title, Markdown body) of every page in content/ that is not an entry."""
-    entry_paths = {entry.path for entry in catalogue.entries.values()}
-    for path, text in catalogue.texts.items():
-        if path in entry_paths or not path.startswith(catalogue.config.content_dir + "/"):
-            continue
-        parts = split(text, required=False)
-        body = parts.body
-        title_match = _TITLE.search(parts.yaml_text or "") or _HEADING.search(body)
-        title = title_match.group(1).strip().strip("\"'") if title_match else path.rsplit("/", 1)[-1][:-3]
-        yield path, title, body
+    for page in catalogue.pages:
+        heading = _HEADING.search(page.body)
+        title = page.title or (heading.group(1).strip() if heading else page.path.rsplit("/", 1)[-1][:-3])
+        yield page.path, title, page.body
 
 
 def body_budget(catalogue: Catalogue, documents: int) -> int:

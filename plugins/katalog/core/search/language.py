@@ -12,16 +12,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import snowballstemmer
 import yaml
+from snowballstemmer.danish_stemmer import DanishStemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
+from snowballstemmer.norwegian_stemmer import NorwegianStemmer
+from snowballstemmer.swedish_stemmer import SwedishStemmer
 
-# site language -> (Snowball algorithm, lunr-languages code)
-LANGUAGES = {
-    "da": ("danish", "da"),
-    "sv": ("swedish", "sv"),
-    "nb": ("norwegian", "no"),
-    "no": ("norwegian", "no"),
-    "en": ("english", "en"),
+# site language -> (Snowball stemmer, lunr-languages code). The pure-Python classes are named
+# directly: snowballstemmer.stemmer() switches to PyStemmer where installed, whose newer
+# Snowball algorithms no longer match lunr-languages.
+LANGUAGES: dict[str, tuple[type, str]] = {
+    "da": (DanishStemmer, "da"),
+    "sv": (SwedishStemmer, "sv"),
+    "nb": (NorwegianStemmer, "no"),
+    "no": (NorwegianStemmer, "no"),
+    "en": (EnglishStemmer, "en"),
 }
 STOPWORDS_DIR = Path(__file__).resolve().parent / "stopwords"
 # Letters and digits of any script survive; everything else is trimmed from both ends.
@@ -41,8 +46,8 @@ class Analysis:
 
 
 def analysis_for(language: str) -> Analysis:
-    algorithm, lunr_code = LANGUAGES.get(language, LANGUAGES["en"])
-    stemmer = snowballstemmer.stemmer(algorithm)
+    stemmer_class, lunr_code = LANGUAGES.get(language, LANGUAGES["en"])
+    stemmer = stemmer_class()
     words_file = STOPWORDS_DIR / f"{lunr_code}.yml"
     words = yaml.safe_load(words_file.read_text(encoding="utf-8")) if words_file.is_file() else []
     return Analysis(language, lunr_code, frozenset(str(w) for w in words), stemmer.stemWord)

@@ -1,0 +1,129 @@
+"""Whole builds with the real `mkdocs build --strict`: pages, links, and failing on problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import CASE, REPO, Site, entry, mkdocs, problem_lines
+
+INI = "catalogue/initiatives/faelleshaver.md"
+CAS = "catalogue/cases/b.md"
+
+MakeSite = Callable[..., Site]
+
+
+def url_prefix(root: Path, type_name: str) -> str:
+    schema = yaml.safe_load((root / "site_config" / "schema.yml").read_text(encoding="utf-8"))
+    return str(schema["types"][type_name]["url"])
+
+
+def primary_nav(html: str) -> str:
+    """The navigation of a Material page: the tabs and the primary sidebar (not the page's own header)."""
+    start = html.index('<nav class="md-tabs"')
+    end = html.index('<div class="md-sidebar md-sidebar--secondary"')
+    return html[start:end]
+
+
+@pytest.fixture
+def built_site(make_site: MakeSite) -> Site:
+    site = make_site(
+        {
+            INI: entry("initiative", add="related: [b]", body="Se casen [[b]] for detaljer.\n"),
+            CAS: CASE,
+        }
+    )
+    result = mkdocs(site.root, "build", "--strict")
+    assert result.returncode == 0, result.stdout
+    return site
+
+
+def test_entry_page_shows_the_entry(built_site: Site) -> None:
+    prefix = url_prefix(built_site.root, "initiative")
+    assert prefix == "initiativer"
+    page = built_site / f"site/{prefix}/faelleshaver/index.html"
+    assert page.is_file()
+    html = page.read_text(encoding="utf-8")
+    assert "<title>Et lille initiativ - Samskabelseskataloget</title>" in html
+    assert "<h1>Et lille initiativ</h1>" in html
+    assert '<p class="katalog-summary">Et initiativ, der kun findes i testene af kataloget.</p>' in html
+    # Vocabulary labels, not keys, linked to their term pages.
+    assert '<a href="../../kommuner/aarhus/">Aarhus</a>' in html
+    assert '<a href="../../temaer/samskabelse/">Samskabelse</a>' in html
+    assert '<a href="../../status/running/">I gang</a>' in html
+    # The contact.
+    assert "<dd>Test Testesen</dd>" in html
+    assert '<a href="mailto:test@example.org">test@example.org</a>' in html
+    # The related case, by its title, from `related:` and from `[[b]]` in the body.
+    assert '<li><a href="../../cases/b/">En lille case (Case)</a></li>' in html
+    assert '<p>Se casen <a href="../../cases/b/" class="katalog-ref">En lille case</a> for detaljer.</p>' in html
+
+
+def test_related_entry_links_back(built_site: Site) -> None:
+    html = (built_site / f"site/{url_prefix(built_site.root, 'case')}/b/index.html").read_text(encoding="utf-8")
+    assert "<h2>Nævnt i</h2>" in html
+    assert '<a href="../../initiativer/faelleshaver/">Et lille initiativ (Initiativ)</a>' in html
+
+
+def test_entries_are_not_in_the_navigation(built_site: Site) -> None:
+    index = (built_site / "site/index.html").read_text(encoding="utf-8")
+    assert "Et lille initiativ" not in index
+    assert "faelleshaver" not in index
+    for page in ("initiativer/index.html", "initiativer/faelleshaver/index.html", "cases/b/index.html"):
+        nav = primary_nav((built_site / "site" / page).read_text(encoding="utf-8"))
+        assert "Et lille initiativ" not in nav, page
+        assert not re.search(r'href="[^"]*faelleshaver/?"', nav), page
+    # The overview lists it (as a card), and the overview itself is in the navigation.
+    overview = (built_site / "site/initiativer/index.html").read_text(encoding="utf-8")
+    assert "Et lille initiativ" in overview
+    assert 'href="initiativer/"' in primary_nav(index)
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param({INI: entry("initiative", replace={"status:": "status: running: x"})}, id="yaml-error"),
+        pytest.param({INI: entry("initiative", body="Se [[findes-ikke]].\n")}, id="unknown-wikilink"),
+        pytest.param({INI: entry("initiative", replace={"municipality:": "municipality: Arhus"})}, id="unknown-term"),
+    ],
+)
+def test_broken_entry_fails_the_build_with_the_check_message(make_site: MakeSite, files: dict[str, str]) -> None:
+    site = make_site(files)
+    [line] = problem_lines(site)
+    location, message = line.split(": error: ", 1)
+    result = mkdocs(site.root, "build", "--strict")
+    assert result.returncode != 0
+    output = result.stdout.splitlines()
+    matching = [out for out in output if f"{location}: {message}" in out]
+    assert len(matching) == 1, result.stdout
+    assert matching[0].startswith("ERROR")
+    assert "Kataloget har 1 fejl; se meddelelserne ovenfor." in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_synonym_warning_fails_only_a_strict_build(make_site: MakeSite) -> None:
+    site = make_site({INI: entry("initiative", replace={"municipality:": "municipality: Århus"})})
+    [line] = problem_lines(site)
+    location, message = line.split(": warning: ", 1)
+
+    strict = mkdocs(site.root, "build", "--strict")
+    assert strict.returncode != 0
+    assert any(out.startswith("WARNING") and f"{location}: {message}" in out for out in strict.stdout.splitlines())
+
+    lenient = mkdocs(site.root, "build")
+    assert lenient.returncode == 0, lenient.stdout
+    assert (site / "site/initiativer/faelleshaver/index.html").is_file()
+
+
+def test_example_site_builds_strict(tmp_path: Path) -> None:
+    site_dir = tmp_path / "example-site"
+    result = mkdocs(REPO, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir))
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout
+    assert (site_dir / "index.html").is_file()
+    assert (site_dir / "initiativer/aarhus-netvaerksmoeder/index.html").is_file()
+    assert (site_dir / "vidensbank/kommune-3-0/index.html").is_file()
