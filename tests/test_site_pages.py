@@ -138,8 +138,7 @@ def test_links_both_ways_labels_link_to_term_pages(make_site: Callable[..., Site
     )
     assert (
         '<h2>Nævnt i</h2>\n<ul class="katalog-relations">\n'
-        '<li><a href="../../initiativer/projektet/">Projektet (Initiativ)</a></li>'
-        in unit
+        '<li><a href="../../initiativer/projektet/">Projektet (Initiativ)</a></li>' in unit
     )
     project = (out / "initiativer" / "projektet" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../../cases/sagen/" class="katalog-ref">den gode sag</a>' in project

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .core.catalogue import build_catalogue
 from .core.i18n import Translator
+from .core.linkcheck import check_site
 from .core.report import github_line, summary, text_line
 from .core.siteconfig import ConfigError
 
@@ -22,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
     check.add_argument("--format", choices=("text", "github"), default="text", help="output format")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (as mkdocs build --strict)")
+    links = commands.add_parser("links", help="check the built site's internal links and anchors")
+    links.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
     return parser
 
 
@@ -29,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(Path(args.root), args.format, args.strict)
+    if args.command == "links":
+        return links(Path(args.site))
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -52,6 +57,19 @@ def check(root: Path, output_format: str, strict: bool) -> int:
     )
     failed = catalogue.errors or (strict and catalogue.warnings)
     return EXIT_PROBLEMS if failed else EXIT_CLEAN
+
+
+def links(site: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"katalog: error: {site} holds no built site (no index.html); run mkdocs build first", file=sys.stderr)
+        return EXIT_USAGE
+    broken = check_site(site)
+    for link in broken:
+        what = "missing anchor" if link.anchor_only else "broken link"
+        print(f"{link.page}: error: {what}: {link.target}")
+    pages = sum(1 for _ in site.rglob("*.html"))
+    print(f"{len(broken)} broken links in {pages} pages." if broken else f"No broken links in {pages} pages.")
+    return EXIT_PROBLEMS if broken else EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bodycheck import unsafe_parts
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
@@ -59,6 +60,7 @@ def build_from_config(config: SiteConfig) -> Catalogue:
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
     link(catalogue)
+    check_bodies(catalogue)
     catalogue.taxonomies = build_taxonomies(catalogue)
     problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
@@ -127,6 +129,34 @@ def link(catalogue: Catalogue) -> None:
         for wikilink in find_wikilinks(page.body, page.body_first_line):
             if wikilink.target not in entries:
                 report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
+
+
+def sanitising(config: SiteConfig) -> bool:
+    return config.site.get("sanitize_html", True) is not False
+
+
+def check_bodies(catalogue: Catalogue) -> None:
+    """Warn about raw HTML and links the renderer will remove, where they stand in the body."""
+    config = catalogue.config
+    tr = config.tr
+    strict_html = sanitising(config)
+    bodies = [(e.path, e.body, e.body_first_line) for e in catalogue.entries.values()]
+    bodies.extend((p.path, p.body, p.body_first_line) for p in catalogue.pages)
+    for path, body, first_line in bodies:
+        if "<" not in body and "](" not in body and "{" not in body:
+            continue
+        out = Collector(path, tr, catalogue.problems)
+        for removal in unsafe_parts(body, first_line):
+            if removal.code != "unsafe_link" and not strict_html:
+                continue
+            out.add(
+                removal.code,
+                removal.pos,
+                severity=Severity.WARNING,
+                found=removal.what,
+                hint=tr(f"hints.{removal.code}"),
+                what=removal.what,
+            )
 
 
 def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str) -> None:

@@ -20,7 +20,7 @@ class WikiLink:
     pos: Position
 
 
-def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
+def prose_lines(body: str) -> Iterator[tuple[int, str]]:
     """Lines outside fenced code, with inline code blanked out (same length, so columns hold)."""
     fence: str | None = None
     for index, line in enumerate(body.split("\n")):
@@ -37,7 +37,7 @@ def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
 
 def find_wikilinks(body: str, first_line: int) -> list[WikiLink]:
     links = []
-    for index, line in _prose_lines(body):
+    for index, line in prose_lines(body):
         for match in WIKILINK.finditer(line):
             text = match.group(2).strip() if match.group(2) else None
             links.append(WikiLink(match.group(1).strip(), text, Position(first_line + index, match.start() + 1)))
@@ -47,7 +47,7 @@ def find_wikilinks(body: str, first_line: int) -> list[WikiLink]:
 def replace_wikilinks(body: str, render: Callable[[str, str | None], str]) -> str:
     """Body with every wiki link outside code replaced by render(target, text)."""
     lines = body.split("\n")
-    for index, prose in _prose_lines(body):
+    for index, prose in prose_lines(body):
         if "[[" not in prose:
             continue
         original = lines[index]

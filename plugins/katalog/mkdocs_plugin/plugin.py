@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.catalogue import Catalogue, build_from_config
+from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
 from ..core.problems import Severity
 from ..core.report import explain
@@ -23,6 +23,7 @@ from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
+from ..render.safety import SafetyExtension
 from .lunr_assets import lunr_scripts
 
 log = get_plugin_logger(__name__)
@@ -64,6 +65,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(SCRIPT)
         config.extra_javascript.append(SEARCH_SCRIPT)
+        # MkDocs passes this list to Markdown, which takes extension instances as well as names.
+        config.markdown_extensions.append(SafetyExtension(sanitize=sanitising(self.site_config)))  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.entries import Entry
+from ..core.search.build import compact_json
 from ..core.taxonomy import Taxonomy
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
@@ -244,7 +244,7 @@ class PageRenderer:
             "facets": facets,
             "entries": rows,
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = compact_json(data)
         digest = hashlib.sha256(text.encode()).hexdigest()[:12]
         return f"katalog/data/filter.{digest}.json", text
 

@@ -194,9 +194,15 @@ def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tu
         "docs": rows,
         "index": build_index(documents, analysis),
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(data)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     return f"katalog/search/index.{digest}.json", text
+
+
+def compact_json(data: object) -> str:
+    """JSON with <, > and & escaped, so no editor's text is ever markup, wherever the file is read."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _shorten(text: str, limit: int) -> str:

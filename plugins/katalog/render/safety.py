@@ -1,0 +1,94 @@
+"""A Markdown extension that enforces the HTML allow-list and the link policy on every page.
+
+Raw HTML from editors is sanitised with nh3 (Ammonia) before Markdown puts it back into
+the page; elements built from Markdown syntax (links, attr_list attributes, md_in_html)
+are checked in the element tree. Problems were already reported, with their lines, by
+the core's body check; this is the enforcement.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import nh3
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..core.htmlpolicy import (
+    ALLOWED_TAGS,
+    DROPPED_WITH_CONTENT,
+    GLOBAL_ATTRIBUTES,
+    LINK_SCHEMES,
+    TAG_ATTRIBUTES,
+    attribute_allowed,
+    is_external,
+    url_allowed,
+)
+
+_NH3_ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}}
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes=_NH3_ATTRIBUTES,
+        url_schemes=set(LINK_SCHEMES),
+        link_rel="noopener",
+    )
+
+
+class _RawHtmlSanitizer(Postprocessor):
+    def run(self, text: str) -> str:
+        stash = self.md.htmlStash
+        stash.rawHtmlBlocks = [
+            sanitize_html(block) if isinstance(block, str) else block for block in stash.rawHtmlBlocks
+        ]
+        return text
+
+
+class _ElementPolicy(Treeprocessor):
+    def __init__(self, md: Markdown, sanitize: bool) -> None:
+        super().__init__(md)
+        self.sanitize = sanitize
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                tag = str(child.tag).lower()
+                if (self.sanitize and tag not in ALLOWED_TAGS) or (
+                    tag == "img" and not url_allowed(child.get("src", ""), image=True)
+                ):
+                    parent.remove(child)
+                else:
+                    self.check_attributes(tag, child)
+
+    def check_attributes(self, tag: str, element: etree.Element) -> None:
+        for name in list(element.attrib):
+            if self.sanitize and not attribute_allowed(tag, name.lower()):
+                del element.attrib[name]
+        href = element.get("href")
+        if tag != "a" or href is None:
+            return
+        if not url_allowed(href):
+            # A link without a usable target is text; MkDocs expects every <a> to have an href.
+            del element.attrib["href"]
+            element.tag = "span"
+        elif is_external(href):
+            element.set("rel", "noopener")
+
+
+class SafetyExtension(Extension):
+    def __init__(self, sanitize: bool = True) -> None:
+        super().__init__()
+        self.sanitize = sanitize
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if self.sanitize:
+            # Before RawHtmlPostprocessor (priority 30) puts the stashed HTML back.
+            md.postprocessors.register(_RawHtmlSanitizer(md), "katalog_sanitize_html", 35)
+        # After inline patterns (20) have made the links.
+        md.treeprocessors.register(_ElementPolicy(md, self.sanitize), "katalog_element_policy", 5)
