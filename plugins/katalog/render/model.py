@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..core.catalogue import Catalogue
@@ -13,6 +14,8 @@ from ..core.taxonomy import Taxonomy, newest_first
 from .urls import page_url, relative
 
 TERMS_ROOT = "emner"
+# Every card, fact and relation computes a link; pages share most of their targets.
+_relative = functools.lru_cache(maxsize=200_000)(relative)
 
 
 @dataclass
@@ -71,7 +74,7 @@ class SiteModel:
         return page_url(src, self.directory_urls)
 
     def link(self, target_src: str, from_src: str) -> str:
-        return relative(self.url(target_src), self.url(from_src))
+        return _relative(self.url(target_src), self.url(from_src))
 
     def static_link(self, target_path: str, from_src: str) -> str:
         """A link to a file that is not a page (data, images), from the page made of from_src."""

@@ -23,7 +23,9 @@ FIELDS = (("title", 10), ("summary", 4), ("terms", 3), ("keywords", 3), ("learni
 SUMMARY_CHARS = 160
 DEFAULT_BODY_WORDS_TOTAL = 400_000
 FACETS = ("municipalities", "themes")
-PIPELINE_LABELS = ("katalog-trimmer", "katalog-stopwords", "katalog-stemmer")
+SEARCH_PIPELINE_LABEL = "katalog-stemmer"
+# lunr.js splits on this too (lunr.tokenizer.separator).
+_SEPARATOR = re.compile(r"[\s\-]+")
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
 
@@ -38,40 +40,58 @@ class SearchDocument:
     places: str = ""
 
 
-def _pipeline_functions(analysis: Analysis) -> tuple[Callable[..., Any], ...]:
-    stem = porter_stemmer if analysis.lunr_code == "en" else None
+class _Analyser:
+    """Index terms from text exactly as lunr.js would make them: split on whitespace and hyphens,
+    lower-case, trim, drop stop words, stem. Each word's result is remembered: a catalogue
+    repeats its words, and stemming was otherwise the build's costliest step."""
 
-    def trimmer(token: Token, *args: Any) -> Token | None:
-        trimmed = trim(str(token))
-        return token.update(lambda *_: trimmed) if trimmed else None
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.porter = analysis.lunr_code == "en"
+        self.known: dict[str, str | None] = {}
 
-    def stopwords(token: Token, *args: Any) -> Token | None:
-        return None if str(token) in analysis.stopwords else token
+    def term(self, word: str) -> str | None:
+        if word in self.known:
+            return self.known[word]
+        trimmed = trim(word)
+        result: str | None
+        if not trimmed or trimmed in self.analysis.stopwords:
+            result = None
+        elif self.porter:
+            result = str(porter_stemmer(Token(trimmed)))
+        else:
+            result = self.analysis.stem(trimmed)
+        self.known[word] = result
+        return result
 
-    def stemmer(token: Token, *args: Any) -> Token:
-        if stem is not None:
-            result: Token = stem(token)
-            return result
-        return token.update(lambda word, *_: analysis.stem(word))
+    def terms(self, text: str) -> list[str]:
+        return [term for word in _SEPARATOR.split(text.lower()) if word and (term := self.term(word))]
 
-    functions = (trimmer, stopwords, stemmer)
-    for function, label in zip(functions, PIPELINE_LABELS, strict=True):
+    def search_stemmer(self) -> Callable[..., Token]:
+        def stemmer(token: Token, *args: Any) -> Token:
+            if self.porter:
+                stemmed: Token = porter_stemmer(token)
+                return stemmed
+            token.string = self.analysis.stem(token.string)
+            return token
+
         # As Pipeline.register_function does, without its warning when a rebuild registers again.
-        function.label = label  # type: ignore[attr-defined]
-        Pipeline.registered_functions[label] = function
-    return functions
+        stemmer.label = SEARCH_PIPELINE_LABEL  # type: ignore[attr-defined]
+        Pipeline.registered_functions[SEARCH_PIPELINE_LABEL] = stemmer
+        return stemmer
 
 
 def build_index(documents: list[SearchDocument], analysis: Analysis) -> dict[str, Any]:
-    trimmer, stopwords, stemmer = _pipeline_functions(analysis)
+    analyser = _Analyser(analysis)
     builder = Builder()
-    builder.pipeline.add(trimmer, stopwords, stemmer)
-    builder.search_pipeline.add(stemmer)
+    # Documents arrive as lists of finished terms, so the indexing pipeline stays empty.
+    builder.search_pipeline.add(analyser.search_stemmer())
     builder.ref("r")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for number, document in enumerate(documents):
-        builder.add({"r": _ref(number), **{name: document.fields.get(name, "") for name, _ in FIELDS}})
+        fields = {name: analyser.terms(document.fields.get(name, "")) for name, _ in FIELDS}
+        builder.add({"r": _ref(number), **fields})
     serialized: dict[str, Any] = builder.build().serialize()
     return serialized
 

@@ -7,6 +7,7 @@ the index file, so the browser uses exactly the list the index was built with.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,4 +51,5 @@ def analysis_for(language: str) -> Analysis:
     stemmer = stemmer_class()
     words_file = STOPWORDS_DIR / f"{lunr_code}.yml"
     words = yaml.safe_load(words_file.read_text(encoding="utf-8")) if words_file.is_file() else []
-    return Analysis(language, lunr_code, frozenset(str(w) for w in words), stemmer.stemWord)
+    # Stemming is pure and words repeat: remember every answer.
+    return Analysis(language, lunr_code, frozenset(str(w) for w in words), functools.cache(stemmer.stemWord))
