@@ -141,8 +141,8 @@ def test_links_both_ways_labels_link_to_term_pages(make_site: Callable[..., Site
         '<li><a href="../../initiativer/projektet/">Projektet (Initiativ)</a></li>' in unit
     )
     project = (out / "initiativer" / "projektet" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../../cases/sagen/" class="katalog-ref">den gode sag</a>' in project
-    assert '<a href="../../enheder/teamet/" class="katalog-ref">Teamet</a>' in project
+    assert '<a href="../../cases/sagen/" class="katalog-ref" rel="noopener">den gode sag</a>' in project
+    assert '<a href="../../enheder/teamet/" class="katalog-ref" rel="noopener">Teamet</a>' in project
     assert '<dt>Enheder</dt>\n<dd><a href="../../enheder/centret/">Centret</a></dd>' in project
     assert '<a href="../../kommuner/aarhus/">Aarhus</a>' in project
     assert '<a href="../../status/running/">I gang</a>' in project

@@ -22,10 +22,10 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, Position, dict[str, Any]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        # Locate the byte as an editor sees it: lines by LF, CRLF or CR, columns in characters.
+        before = data[: error.start].decode("utf-8", errors="replace").removeprefix("\ufeff")
+        lines = before.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
         byte = data[error.start]
         return None, ("not_utf8", Position(line, column), {"byte": f"0x{byte:02X}"})
     if text.startswith("\ufeff"):

@@ -18,7 +18,8 @@ def explain(problem: Problem, tr: Translator) -> str:
     if problem.hint:
         parts.append(problem.hint)
     text = parts[0] + "." if not parts[0].endswith((".", "?", "!")) else parts[0]
-    return " ".join([text, *parts[1:]])
+    # One problem, one line: nothing an editor wrote may break the PATH:LINE:COL format.
+    return " ".join(" ".join([text, *parts[1:]]).split())
 
 
 def text_line(problem: Problem, tr: Translator) -> str:

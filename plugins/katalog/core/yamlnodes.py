@@ -106,6 +106,12 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     """Parse one YAML document; line_offset is added to every reported line."""
     issues: list[YamlIssue] = []
     issues.extend(_tab_issues(text, line_offset))
+    text = _blank_odd_characters(text, line_offset, issues)
+    deep = _too_deep(text, line_offset)
+    if deep is not None:
+        # LibYAML recurses in C once per level and crashes the process long before Python would.
+        issues.append(deep)
+        return Parsed(None, issues)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -120,7 +126,8 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
             issues.append(YamlIssue("yaml_syntax", pos, {"detail": detail}))
         return Parsed(None, issues)
     except yaml.YAMLError as error:
-        issues.append(YamlIssue("yaml_syntax", Position(line_offset + 1, 1), {"detail": str(error)}))
+        detail = " ".join(str(error).split())
+        issues.append(YamlIssue("yaml_syntax", Position(line_offset + 1, 1), {"detail": detail}))
         return Parsed(None, issues)
     if node is None:
         return Parsed(None, issues)
@@ -133,6 +140,53 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     return Parsed(root, issues)
 
 
+# Line breaks to YAML, but not to an editor's eye (NEL, LINE and PARAGRAPH SEPARATOR), and C0/C1
+# control characters, which LibYAML rejects without saying where.
+_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _blank_odd_characters(text: str, line_offset: int, issues: list[YamlIssue]) -> str:
+    """Report each odd character where it stands; parse the rest with a space in its place."""
+    if not _ODD.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _ODD.finditer(line):
+            code = f"U+{ord(match.group()):04X}"
+            issues.append(YamlIssue("odd_character", Position(number + line_offset, match.start() + 1), {"char": code}))
+    return _ODD.sub(" ", text)
+
+
+MAX_NESTING = 100
+
+
+def _too_deep(text: str, line_offset: int) -> YamlIssue | None:
+    """The first place where flow brackets or block indentation nest deeper than MAX_NESTING."""
+    if len(text) < MAX_NESTING:
+        return None
+    check_flow = text.count("[") + text.count("{") > MAX_NESTING
+    depth, quote = 0, ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) <= MAX_NESTING and not check_flow:
+            continue  # too short to nest that deep, and too few brackets in the whole text
+        stripped = line.lstrip(" ")
+        dashes = stripped[: len(stripped) - len(stripped.lstrip("- "))].count("-")
+        block = (len(line) - len(stripped)) // 2 + dashes
+        if block > MAX_NESTING:
+            return YamlIssue("too_deep", Position(number + line_offset, 1), {"limit": MAX_NESTING})
+        for column, char in enumerate(line if check_flow else "", start=1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and depth:
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return YamlIssue("too_deep", Position(number + line_offset, column), {"limit": MAX_NESTING})
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+    return None
+
+
 def _tab_issues(text: str, line_offset: int) -> list[YamlIssue]:
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -143,7 +197,7 @@ def _tab_issues(text: str, line_offset: int) -> list[YamlIssue]:
     return found
 
 
-MAX_DEPTH = 40
+MAX_DEPTH = 40  # what an entry may nest; MAX_NESTING only keeps LibYAML alive
 
 
 class _Builder:

@@ -23,7 +23,7 @@ from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
-from ..render.safety import SafetyExtension
+from ..render.safety import SafetyExtension, sanitize_html
 from .lunr_assets import lunr_scripts
 
 log = get_plugin_logger(__name__)
@@ -47,6 +47,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.renderer: PageRenderer | None = None
         self.entry_pages: dict[str, Entry] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
+        self.sanitize = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -66,7 +67,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         config.extra_javascript.append(SCRIPT)
         config.extra_javascript.append(SEARCH_SCRIPT)
         # MkDocs passes this list to Markdown, which takes extension instances as well as names.
-        config.markdown_extensions.append(SafetyExtension(sanitize=sanitising(self.site_config)))  # type: ignore[arg-type]
+        self.sanitize = sanitising(self.site_config)
+        config.markdown_extensions.append(SafetyExtension(sanitize=self.sanitize))  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -155,10 +157,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.renderer is None:
             return html
         src = page.file.src_uri
-        entry = self.entry_pages.get(src)
-        if entry is not None:
-            return self.renderer.entry_html(entry, html)
         generated = self.generated_pages.get(src)
         if generated is not None:
             return generated.content
+        if self.sanitize:
+            html = sanitize_html(html)
+        entry = self.entry_pages.get(src)
+        if entry is not None:
+            return self.renderer.entry_html(entry, html)
         return html

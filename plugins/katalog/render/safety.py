@@ -1,9 +1,10 @@
-"""A Markdown extension that enforces the HTML allow-list and the link policy on every page.
+"""Enforce the HTML allow-list and the link policy on what Markdown made of editors' text.
 
-Raw HTML from editors is sanitised with nh3 (Ammonia) before Markdown puts it back into
-the page; elements built from Markdown syntax (links, attr_list attributes, md_in_html)
-are checked in the element tree. Problems were already reported, with their lines, by
-the core's body check; this is the enforcement.
+`sanitize_html` runs nh3 (Ammonia) over a page's whole rendered body: raw HTML is
+stashed by Python-Markdown tag by tag, so only the finished fragment can be cleaned
+correctly. The Markdown extension applies the link policy in the element tree, which
+also holds when a trusted intranet turns sanitising off. Problems were already
+reported, with their lines, by the core's body check; this is the enforcement.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import xml.etree.ElementTree as etree
 import nh3
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.htmlpolicy import (
@@ -39,15 +39,6 @@ def sanitize_html(html: str) -> str:
         url_schemes=set(LINK_SCHEMES),
         link_rel="noopener",
     )
-
-
-class _RawHtmlSanitizer(Postprocessor):
-    def run(self, text: str) -> str:
-        stash = self.md.htmlStash
-        stash.rawHtmlBlocks = [
-            sanitize_html(block) if isinstance(block, str) else block for block in stash.rawHtmlBlocks
-        ]
-        return text
 
 
 class _ElementPolicy(Treeprocessor):
@@ -87,8 +78,5 @@ class SafetyExtension(Extension):
         self.sanitize = sanitize
 
     def extendMarkdown(self, md: Markdown) -> None:
-        if self.sanitize:
-            # Before RawHtmlPostprocessor (priority 30) puts the stashed HTML back.
-            md.postprocessors.register(_RawHtmlSanitizer(md), "katalog_sanitize_html", 35)
-        # After inline patterns (20) have made the links.
+        # After inline patterns (20) have made the links, before MkDocs' relpath (0).
         md.treeprocessors.register(_ElementPolicy(md, self.sanitize), "katalog_element_policy", 5)
