@@ -132,7 +132,7 @@ def link(catalogue: Catalogue) -> None:
 
 
 def sanitising(config: SiteConfig) -> bool:
-    return config.site.get("sanitize_html", True) is not False
+    return config.settings.sanitize_html
 
 
 def check_bodies(catalogue: Catalogue) -> None:

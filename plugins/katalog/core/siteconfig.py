@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ from . import frontmatter, yamlnodes
 from .i18n import FALLBACK_LANGUAGE, Translator, flatten
 from .problems import Position, Problem, Severity
 from .schema import Schema, SchemaError, parse_schema
+from .settings import SettingError, SiteSettings, parse_settings
 from .vocabulary import Vocabulary, parse_vocabulary
 
 CONFIG_DIR = "site_config"
@@ -28,9 +29,9 @@ class SiteConfig:
     schema: Schema
     vocabularies: dict[str, Vocabulary]
     tr: Translator
+    settings: SiteSettings
     catalogue_dir: str = "catalogue"
     content_dir: str = "content"
-    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -71,9 +72,15 @@ class _Reader:
 def load_site_config(root: Path) -> SiteConfig:
     """Read site_config/ under root; every problem found is raised together as a ConfigError."""
     reader = _Reader(root)
-    site, _ = reader.read(f"{CONFIG_DIR}/site.yml")
+    site_path = f"{CONFIG_DIR}/site.yml"
+    site, site_node = reader.read(site_path)
     site = site if isinstance(site, dict) else {}
-    language = str(site.get("language") or "da")
+    try:
+        settings = parse_settings(site)
+    except SettingError as error:
+        reader.problems.append(_config_problem(site_path, yamlnodes.locate(site_node, error.key), error.message))
+        settings = SiteSettings()
+    language = settings.language
 
     texts, _ = reader.read(f"{CONFIG_DIR}/i18n/{language}.yml")
     fallback_texts, _ = reader.read(f"{CONFIG_DIR}/i18n/{FALLBACK_LANGUAGE}.yml", required=False)
@@ -123,9 +130,7 @@ def load_site_config(root: Path) -> SiteConfig:
         schema=schema,
         vocabularies=vocabularies,
         tr=tr,
-        catalogue_dir=str(site.get("catalogue_dir") or "catalogue"),
-        content_dir=str(site.get("content_dir") or "content"),
-        settings=site,
+        settings=settings,
     )
 
 

@@ -57,11 +57,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             for problem in error.problems:
                 log.error(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
             raise PluginError(f"site_config/ has {len(error.problems)} problem(s); see above") from error
-        site = self.site_config.site
-        if isinstance(site.get("name"), str):
-            config.site_name = site["name"]
-        if isinstance(site.get("description"), str) and not config.site_description:
-            config.site_description = site["description"]
+        settings = self.site_config.settings
+        config.site_name = settings.name
+        if settings.description and not config.site_description:
+            config.site_description = settings.description
+        if settings.colors:
+            config.theme["palette"] = dict(settings.colors)
+        if settings.logo:
+            config.theme["logo"] = f"katalog/{Path(settings.logo).name}"
         config.theme["language"] = self.site_config.language
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(SCRIPT)
@@ -91,6 +94,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
         self.add_search(files, config, model)
+        logo = self.site_config.settings.logo
+        if logo:
+            path = self.site_config.root / "site_config" / logo
+            if not path.is_file():
+                raise PluginError(f"site_config/site.yml: logo: site_config/{logo} does not exist")
+            files.append(File.generated(config, f"katalog/{path.name}", content=path.read_bytes()))
         return files
 
     def add_search(self, files: Files, config: MkDocsConfig, model: SiteModel) -> None:

@@ -29,8 +29,7 @@ class SiteModel:
     def __post_init__(self) -> None:
         self.taxonomies = self.catalogue.taxonomies
         self.similar = similar_entries(self.terms_of_entries(), settings_from(self.catalogue.config.site))
-        size = self.catalogue.config.site.get("page_size", 50)
-        self.page_size = size if isinstance(size, int) and size > 0 else 50
+        self.page_size = self.catalogue.config.settings.page_size
 
     @property
     def tr(self) -> Translator:

@@ -154,7 +154,7 @@ class PageRenderer:
     def overview_pages(self, data_url: str) -> list[GeneratedPage]:
         pages: list[GeneratedPage] = []
         config = self.model.catalogue.config
-        for entry_type in [*config.schema.catalogue_types, None]:
+        for entry_type in [*config.schema.types.values(), None]:
             type_name = entry_type.name if entry_type else None
             heading = self.tr.pick(entry_type.plural, entry_type.name) if entry_type else self.tr("ui.catalogue")
             entries = self.model.entries_newest_first(type_name)
@@ -209,9 +209,9 @@ class PageRenderer:
         """(file name with content hash, JSON): what the filters need, in compact arrays."""
         config = self.model.catalogue.config
         facet_names = sorted(
-            {name for t in [*config.schema.catalogue_types, None] for name in self.facet_names(t.name if t else None)}
+            {name for t in [*config.schema.types.values(), None] for name in self.facet_names(t.name if t else None)}
         )
-        types = [t.name for t in config.schema.catalogue_types]
+        types = list(config.schema.types)
         term_index: dict[str, dict[str, int]] = {}
         facets = []
         for name in facet_names:
@@ -240,7 +240,7 @@ class PageRenderer:
                 row.append(sorted(set(keys)))
             rows.append(row)
         data = {
-            "types": [[t.name, self.tr.pick(t.label, t.name)] for t in config.schema.catalogue_types],
+            "types": [[t.name, self.tr.pick(t.label, t.name)] for t in config.schema.types.values()],
             "facets": facets,
             "entries": rows,
         }

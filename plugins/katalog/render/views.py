@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.entries import Entry
+from ..core.freshness import review_age
 from ..core.schema import Field
 from .model import SiteModel
 
@@ -40,6 +41,7 @@ class Card:
 
 @dataclass
 class EntryView:
+    notice: str
     title: str
     type_label: str
     summary: str
@@ -59,7 +61,7 @@ class EntryViews:
         facts: list[Group] = []
         sections: list[Group] = []
         for name, field_ in entry_type.fields.items():
-            if name in HEADER_KEYS or name not in entry.data or name == "related":
+            if name in HEADER_KEYS or name not in entry.data or name == "related" or not self.published(field_):
                 continue
             group = self.group(field_, entry.data[name], src)
             short = field_.kind in SHORT_KINDS or (field_.kind == "text" and not field_.many)
@@ -67,6 +69,7 @@ class EntryViews:
                 short = True
             (facts if short else sections).append(group)
         return EntryView(
+            notice=self.stale_notice(entry),
             title=entry.title,
             type_label=self.tr.pick(entry_type.label, entry_type.name),
             summary=entry.summary,
@@ -74,6 +77,13 @@ class EntryViews:
             sections=sections,
             relations=self.relations(entry, src),
         )
+
+    def stale_notice(self, entry: Entry) -> str:
+        months = self.model.catalogue.config.settings.stale_after_months
+        age = review_age(entry)
+        if not months or age is None or age <= months:
+            return ""
+        return self.tr("ui.stale_notice", date=entry.data["reviewed"], months=age)
 
     # --- values by kind ----------------------------------------------------------------
 
@@ -88,12 +98,16 @@ class EntryViews:
                 [
                     (self.tr.pick(sub.label, sub.name), self.items(sub, one[sub.name], src))
                     for sub in field_.fields.values()
-                    if sub.name in one
+                    if sub.name in one and self.published(sub)
                 ]
                 for one in values
             ]
-            return Group(label, records=records)
+            return Group(label, records=[record for record in records if record])
         return Group(label, self.items(field_, value, src))
+
+    def published(self, field_: Field) -> bool:
+        """Personal data (names, e-mails, phones of staff) stays out when the site publishes roles only."""
+        return not (field_.personal and self.model.catalogue.config.settings.contacts == "role_only")
 
     def items(self, field_: Field, value: Any, src: str) -> list[Item]:
         values = value if isinstance(value, list) else [value]

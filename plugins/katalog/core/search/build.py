@@ -21,7 +21,6 @@ from .plaintext import first_words, plain_text
 
 FIELDS = (("title", 10), ("summary", 4), ("terms", 3), ("keywords", 3), ("learnings", 2), ("body", 1))
 SUMMARY_CHARS = 160
-DEFAULT_BODY_WORDS_TOTAL = 400_000
 FACETS = ("municipalities", "themes")
 SEARCH_PIPELINE_LABEL = "katalog-stemmer"
 # lunr.js splits on this too (lunr.tokenizer.separator).
@@ -170,9 +169,7 @@ def ordinary_pages(catalogue: Catalogue) -> Iterable[tuple[str, str, str]]:
 
 def body_budget(catalogue: Catalogue, documents: int) -> int:
     """Words of body text per document: the whole body in a small catalogue, a little in a huge one."""
-    search = catalogue.config.site.get("search")
-    total = search.get("body_words_total") if isinstance(search, dict) else None
-    total = total if isinstance(total, int) and total >= 0 else DEFAULT_BODY_WORDS_TOTAL
+    total = catalogue.config.settings.search_body_words
     return total // max(documents, 1)
 
 

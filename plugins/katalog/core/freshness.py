@@ -1,0 +1,16 @@
+"""How long ago an entry's content was last confirmed."""
+
+from __future__ import annotations
+
+import datetime
+
+from .entries import Entry
+from .settings import build_date, months_between
+
+
+def review_age(entry: Entry) -> int | None:
+    """Whole months since the entry's `reviewed` date, on the build's date; None without one."""
+    reviewed = entry.data.get("reviewed")
+    if not isinstance(reviewed, str):
+        return None
+    return months_between(datetime.date.fromisoformat(reviewed), build_date())

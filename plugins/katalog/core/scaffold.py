@@ -1,0 +1,67 @@
+"""A new entry's file: every key of its type, each with a comment in the site's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+from .collector import Collector
+from .schema import CONTENT_FOLDER, EntryType, Field
+from .siteconfig import SiteConfig
+from .slugs import slugify
+from .validate import EntryValidator
+
+
+def entry_path(config: SiteConfig, entry_type: EntryType, entry_id: str) -> str:
+    folder = entry_type.folder
+    if folder == CONTENT_FOLDER:
+        folder = f"{config.content_dir}/{entry_type.url}"
+    return str(PurePosixPath(folder) / f"{entry_id}.md")
+
+
+def new_entry(config: SiteConfig, entry_type: EntryType, title: str) -> tuple[str, str]:
+    """(relative path, text) of a new entry with a valid id made from its title."""
+    entry_id = slugify(title)
+    tr = config.tr
+    expected = EntryValidator(Collector("", tr, []), config.vocabularies).expected
+    label = tr.pick(entry_type.label, entry_type.name)
+    lines = ["---", f"# {tr('new.header', type=label)}", f"type: {entry_type.name}"]
+    for field_ in entry_type.fields.values():
+        if field_.name == "id":
+            continue
+        lines.extend(_field_lines(config, field_, expected, indent="", title=title))
+    lines += ["---", "", tr("new.body"), ""]
+    return entry_path(config, entry_type, entry_id), "\n".join(lines)
+
+
+def _comment(config: SiteConfig, field_: Field, expected: str, indent: str) -> str:
+    tr = config.tr
+    need = tr("new.required") if field_.required else tr("new.optional")
+    help_text = tr.pick(field_.help)
+    label = tr.pick(field_.label, field_.name)
+    text = f"{label} ({need}; {expected})" + (f": {help_text}" if help_text else "")
+    return f"{indent}# {text}"
+
+
+def _field_lines(config: SiteConfig, field_: Field, expected: object, indent: str, title: str = "") -> list[str]:
+    describe = expected  # EntryValidator.expected
+    lines = [_comment(config, field_, describe(field_), indent)]  # type: ignore[operator]
+    name = field_.name
+    if name == "title" and not indent:
+        lines.append(f"{indent}{name}: {json.dumps(title, ensure_ascii=False)}")
+    elif field_.kind == "object":
+        lines.append(f"{indent}{name}:")
+        inner = indent + ("    " if field_.many else "  ")
+        sub_lines: list[str] = []
+        for sub in field_.fields.values():
+            sub_lines.extend(_field_lines(config, sub, expected, inner))
+        if field_.many:
+            # The first key of a list item carries the dash.
+            first = next(i for i, line in enumerate(sub_lines) if not line.lstrip().startswith("#"))
+            sub_lines[first] = indent + "  - " + sub_lines[first].lstrip()
+        lines.extend(sub_lines)
+    elif field_.many:
+        lines.append(f"{indent}{name}: []")
+    else:
+        lines.append(f"{indent}{name}:")
+    return lines
