@@ -49,7 +49,7 @@ def test_entry_page_shows_the_entry(built_site: Site) -> None:
     assert page.is_file()
     html = page.read_text(encoding="utf-8")
     assert "<title>Et lille initiativ - Samskabelseskataloget</title>" in html
-    assert "<h1>Et lille initiativ</h1>" in html
+    assert '<h1 id="katalog-title">Et lille initiativ</h1>' in html
     assert '<p class="katalog-summary">Et initiativ, der kun findes i testene af kataloget.</p>' in html
     # Vocabulary labels, not keys, linked to their term pages.
     assert '<a href="../../kommuner/aarhus/">Aarhus</a>' in html

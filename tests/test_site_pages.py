@@ -61,7 +61,7 @@ def test_term_pages_list_entries_newest_first_with_cards(make_site: Callable[...
     out = build(site)
     html = (out / "temaer" / "samskabelse" / "index.html").read_text(encoding="utf-8")
     assert card_titles(html) == ["Det nye initiativ", "Det mellemste initiativ", "Det gamle initiativ"]
-    assert "<h1>Tema: Samskabelse</h1>" in html
+    assert '<h1 id="katalog-title">Tema: Samskabelse</h1>' in html
     assert '<span class="katalog-card-type">Initiativ</span> · Aarhus' in html
     assert "Et initiativ, der kun findes i testene af kataloget." in html
     overview = (out / "temaer" / "index.html").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .commands import EXIT_USAGE, check, init, links, new, stale
+from .commands import EXIT_USAGE, check, export, init, links, new, stale
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     init_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
     init_parser.add_argument("--yes", action="store_true", help="do it (without it, only say what would go)")
 
+    export_parser = commands.add_parser(
+        "export", help="write the files made from site_config/ (Decap CMS, issue forms, JSON Schemas)"
+    )
+    export_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
+    export_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+
     links_parser = commands.add_parser("links", help="check the built site's internal links and anchors")
     links_parser.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
     return parser
@@ -51,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stale.run(root, args.months)
     if args.command == "init":
         return init.run(root, apply=args.yes)
+    if args.command == "export":
+        return export.run(root, check_only=args.check)
     if args.command == "links":
         return links.run(Path(args.site))
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands

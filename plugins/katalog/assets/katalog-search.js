@@ -21,8 +21,8 @@
     var form = el("form", { "class": "katalog-search__form" });
     var input = el("input", {
       type: "search", "class": "katalog-search__input", name: "q", autocomplete: "off", spellcheck: "false",
-      placeholder: CONFIG.texts.placeholder, "aria-label": CONFIG.texts.placeholder,
-      "aria-controls": "katalog-search-results", "aria-expanded": "false"
+      placeholder: CONFIG.texts.placeholder, "aria-label": CONFIG.texts.placeholder, role: "combobox",
+      "aria-autocomplete": "list", "aria-controls": "katalog-search-results", "aria-expanded": "false"
     });
     form.appendChild(input);
     var panel = el("div", { "class": "katalog-search__panel", id: "katalog-search-results", hidden: "" });

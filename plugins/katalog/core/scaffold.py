@@ -60,7 +60,7 @@ def _field_lines(config: SiteConfig, field_: Field, expected: object, indent: st
             first = next(i for i, line in enumerate(sub_lines) if not line.lstrip().startswith("#"))
             sub_lines[first] = indent + "  - " + sub_lines[first].lstrip()
         lines.extend(sub_lines)
-    elif field_.many:
+    elif field_.many and not field_.allow_single:
         lines.append(f"{indent}{name}: []")
     else:
         lines.append(f"{indent}{name}:")

@@ -30,6 +30,7 @@ class SiteConfig:
     vocabularies: dict[str, Vocabulary]
     tr: Translator
     settings: SiteSettings
+    statement: dict[str, Any] | None = None  # site_config/accessibility.yml
     catalogue_dir: str = "catalogue"
     content_dir: str = "content"
 
@@ -122,6 +123,9 @@ def load_site_config(root: Path) -> SiteConfig:
                         f"but site_config/vocabularies/{field_.vocabulary}.yml does not exist",
                     )
                 )
+    statement, _ = reader.read(f"{CONFIG_DIR}/accessibility.yml", required=False)
+    if statement is not None and not isinstance(statement, dict):
+        reader.problems.append(_config_problem(f"{CONFIG_DIR}/accessibility.yml", None, "expected keys with values"))
     if reader.problems:
         raise ConfigError(reader.problems)
     return SiteConfig(
@@ -131,6 +135,7 @@ def load_site_config(root: Path) -> SiteConfig:
         vocabularies=vocabularies,
         tr=tr,
         settings=settings,
+        statement=statement if isinstance(statement, dict) else None,
     )
 
 

@@ -124,7 +124,13 @@ class EntryValidator:
             else:
                 self.wrong_type(field_, node, path)
                 return None
-            if len(items) < field_.min_items:
+            # An object left with every key empty (as `katalog new` writes it) holds nothing to keep.
+            kept = [
+                (index, item)
+                for index, item in enumerate(items)
+                if not (field_.kind == "object" and _all_empty(item))
+            ]
+            if len(kept) < field_.min_items:
                 self.out.add(
                     "too_few_items",
                     node.pos,
@@ -133,7 +139,7 @@ class EntryValidator:
                     found=describe(node, self.tr),
                 )
             values = []
-            for index, item in enumerate(items):
+            for index, item in kept:
                 item_path = f"{path}[{index}]" if isinstance(node, YSeq) else path
                 value = self.check_one(field_, item, item_path)
                 if value is not None:
@@ -411,6 +417,10 @@ class EntryValidator:
         if field_.max is not None:
             return self.tr("expected.max_chars", max=field_.max)
         return self.tr("expected.min_chars", min=field_.min)
+
+
+def _all_empty(node: YNode) -> bool:
+    return isinstance(node, YMap) and bool(node.items) and all(_is_empty(value) for _, value in node.items.values())
 
 
 def _is_empty(node: YNode) -> bool:

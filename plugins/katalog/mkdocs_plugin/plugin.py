@@ -12,7 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
@@ -21,9 +24,12 @@ from ..core.report import explain
 from ..core.search.build import body_budget, entry_document, ordinary_pages, page_document, search_file
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
+from ..core.slugs import slugify
+from ..exports.field_reference import field_reference_markdown
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.safety import SafetyExtension, sanitize_html
+from .colors import palette_and_css
 from .lunr_assets import lunr_scripts
 
 log = get_plugin_logger(__name__)
@@ -33,6 +39,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
 SCRIPT = "katalog/katalog-filter.js"
 SEARCH_SCRIPT = "katalog/katalog-search.js"
+COLORS = "katalog/colors.css"
 SEARCH_WORKER = "katalog/katalog-search-worker.js"
 
 
@@ -48,6 +55,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.entry_pages: dict[str, Entry] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
         self.sanitize = True
+        self.colors_css = ""
+        self.reference_page: GeneratedPage | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -61,8 +70,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         config.site_name = settings.name
         if settings.description and not config.site_description:
             config.site_description = settings.description
-        if settings.colors:
-            config.theme["palette"] = dict(settings.colors)
+        palette, self.colors_css = palette_and_css(settings.colors)
+        if palette:
+            config.theme["palette"] = palette
+        if self.colors_css:
+            config.extra_css.append(COLORS)
         if settings.logo:
             config.theme["logo"] = f"katalog/{Path(settings.logo).name}"
         config.theme["language"] = self.site_config.language
@@ -86,11 +98,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 self.add(files, config, src, renderer.entry_body(entry))
         data_uri, data = renderer.filter_data()
         self.add(files, config, data_uri, data)
-        for page in [*renderer.term_pages(), *renderer.overview_pages(data_uri)]:
+        reference_title = self.site_config.tr("reference.title")
+        reference_src = f"{slugify(reference_title)}/index.md"
+        self.reference_page = GeneratedPage(reference_src, reference_title, "")
+        self.add(files, config, reference_src, field_reference_markdown(self.site_config), in_nav=True)
+        statement = renderer.statement_page()
+        for page in [*renderer.term_pages(), *renderer.overview_pages(data_uri), *([statement] if statement else [])]:
             # The Markdown stays empty: the page is HTML, set in on_page_content.
             self.generated_pages[page.src_uri] = page
             in_nav = page.src_uri.endswith("/index.md") and page.src_uri.count("/") == 1
             self.add(files, config, page.src_uri, "", in_nav=in_nav)
+        if self.colors_css:
+            self.add(files, config, COLORS, self.colors_css)
         for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
         self.add_search(files, config, model)
@@ -158,9 +177,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if generated is not None:
             page.meta["title"] = html.escape(generated.title)
             return markdown
+        if self.reference_page is not None and src == self.reference_page.src_uri:
+            page.meta["title"] = html.escape(self.reference_page.title)
+            return markdown
         if "[[" in markdown:
             return self.renderer.resolve_wikilinks(markdown, src)
         return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # Generated pages have no Markdown headings, so Material would render no "skip to content"
+        # link; a one-entry table of contents pointing at the page's <h1> gives keyboard users one.
+        generated = self.generated_pages.get(page.file.src_uri)
+        if generated is not None and not list(page.toc):
+            page.toc = get_toc(
+                [{"level": 1, "id": "katalog-title", "name": html.escape(generated.title), "children": []}]
+            )
+        return context
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.renderer is None:

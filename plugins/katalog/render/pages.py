@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..core.entries import Entry
 from ..core.search.build import compact_json
+from ..core.slugs import slugify
 from ..core.taxonomy import Taxonomy
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
@@ -148,6 +149,25 @@ class PageRenderer:
             if t.terms
         ]
         return GeneratedPage(src, heading, self.render("terms_index.html", heading=heading, taxonomies=taxonomies))
+
+    def statement_page(self) -> GeneratedPage | None:
+        """The accessibility statement, from site_config/accessibility.yml and the site's texts."""
+        facts = self.model.catalogue.config.statement
+        if facts is None:
+            return None
+        heading = self.tr("statement.title")
+        src = f"{slugify(heading)}/index.md"
+        compliance = str(facts.get("compliance", "partial"))
+        issues = facts.get("known_issues") or []
+        content = self.render(
+            "statement.html",
+            heading=heading,
+            facts=facts,
+            compliance=self.tr(f"statement.compliance_{compliance}"),
+            issues=[str(issue) for issue in issues] if isinstance(issues, list) else [],
+            site=self.model.catalogue.config.settings.name,
+        )
+        return GeneratedPage(src, heading, content)
 
     # --- overviews with filters ------------------------------------------------------------
 
