@@ -119,6 +119,10 @@ def test_danish_queries_find_inflections_prefixes_and_digits(search_site: Path) 
         assert search(page, "cykelsti") == ["En ny cykelsti langs åen"]
         assert search(page, "åen") == ["En ny cykelsti langs åen"]
         assert "En ny cykelsti langs åen" in search(page, "kommunerne")
+        # Vocabulary labels and synonyms find the entries that carry the term.
+        assert search(page, "Horsens") == ["En ny cykelsti langs åen"]
+        assert search(page, "frivillige") == ["Samskabelse i praksis"]  # the theme Frivillighed's synonym
+        assert sorted(search(page, "Århus")) == ["Fællesskab om haverne", "Samskabelse i praksis"]
         # Matched words are marked, as text: the title's "Samskabelse" is in a <mark>.
         search(page, "samskabelse")
         assert page.locator(".katalog-search__title mark").all_inner_texts() == ["Samskabelse"]
@@ -164,3 +168,47 @@ def test_index_file_is_content_hashed_and_holds_a_serialized_lunr_index(search_s
     assert data["lang"] == "da" and "og" in data["stopwords"]
     script = (search_site / "katalog" / "katalog-search.js").read_text(encoding="utf-8")
     assert f'"index": "search/{index_file.name}"' in script
+
+
+def small_index() -> tuple[dict[str, Any], list[str]]:
+
+    from katalog.core.search.build import SearchDocument, _ref, build_index
+
+    documents = [
+        SearchDocument("Fællesskab", "a/", "initiative", "", {"title": "Fællesskab", "about": "haver og naboer"}),
+        SearchDocument("Cykelsti", "b/", "case", "", {"title": "Cykelsti", "body": "åen og haverne 2030"}),
+        SearchDocument("Tom", "c/", "unit", "", {}),
+    ]
+    return build_index(documents, analysis_for("da")), [_ref(n) for n in range(len(documents))]
+
+
+def test_compact_index_expands_to_lunrs_own_serialization() -> None:
+    from katalog.core.search.compact import expand
+
+    compact, refs = small_index()
+    expanded = expand(compact)
+    assert expanded["version"] == "2.3.9" and expanded["fields"] == ["title", "about", "body"]
+    postings = dict(expanded["invertedIndex"])
+    assert postings["fællesskab"]["title"] == {"0": {}}
+    assert postings["hav"]["about"] == {"0": {}} and postings["hav"]["body"] == {"1": {}}
+    assert postings["2030"]["body"] == {"1": {}}
+    vectors = dict(expanded["fieldVectors"])
+    assert sorted(vectors) == sorted(f"{field}/{ref}" for field in expanded["fields"] for ref in refs)
+    assert vectors["title/2"] == []
+    # Every posting is in its document's field vector and the other way round.
+    for term, posting in expanded["invertedIndex"]:
+        for field in expanded["fields"]:
+            for ref in posting[field]:
+                assert posting["_index"] in vectors[f"{field}/{ref}"][::2], (term, field, ref)
+
+
+@pytest.mark.browser
+def test_browser_expands_the_compact_index_exactly_as_python_does() -> None:
+    from katalog.core.search.compact import expand
+
+    compact, _ = small_index()
+    worker = (Path(__file__).resolve().parents[1] / "plugins/katalog/assets/katalog-search-worker.js").read_text()
+    decoder = worker[worker.index("function expand(") : worker.index("function setup(")]
+    with browser_page() as page:
+        page.set_content("<!doctype html><title>expand</title>")
+        assert page.evaluate(f"compact => {{ {decoder}; return expand(compact); }}", compact) == expand(compact)

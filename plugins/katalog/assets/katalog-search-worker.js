@@ -1,26 +1,60 @@
-// Katalog search worker: loads the prebuilt lunr index (no index is built in the browser)
-// and answers queries off the main thread. The analysis mirrors the build's exactly:
-// the same trimmer, the stop words shipped in the index file, and the Snowball stemmer.
+// Katalog search worker: loads the prebuilt index (no index is built in the browser) and answers
+// queries off the main thread. The analysis mirrors the build's exactly: the same trimmer, the
+// stop words shipped in the index file, and the Snowball stemmer of lunr-languages.
 /* global lunr, importScripts */
 "use strict";
 
 var index = null;
-var docs = null;
+var data = null;
 var stemmer = null;
 var stopwords = {};
+var termDocs = [];  // per vocabulary, per term: the documents carrying it
 var pending = null;
 
 function trim(word) {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 }
 
+// The index arrives in a compact form (field vectors only, term numbers as differences, scores
+// in hundredths); this expands it to lunr's own serialization for lunr.Index.load.
+function expand(compact) {
+  var postings = compact.terms.map(function (term, i) {
+    var posting = { _index: i };
+    compact.fields.forEach(function (name) { posting[name] = {}; });
+    return posting;
+  });
+  var fieldVectors = [];
+  compact.fields.forEach(function (name, f) {
+    compact.vectors[f].forEach(function (flat, d) {
+      var ref = compact.refs[d];
+      var vector = [];
+      var term = 0;
+      for (var i = 0; i < flat.length; i += 2) {
+        term += flat[i];
+        vector.push(term, flat[i + 1] / 100);
+        postings[term][name][ref] = {};
+      }
+      fieldVectors.push([name + "/" + ref, vector]);
+    });
+  });
+  return {
+    version: compact.version,
+    fields: compact.fields,
+    fieldVectors: fieldVectors,
+    invertedIndex: compact.terms.map(function (term, i) { return [term, postings[i]]; }),
+    pipeline: compact.pipeline
+  };
+}
+
 function setup(message) {
   var base = message.base;
-  importScripts(base + "lunr/lunr.js");
-  fetch(message.index).then(function (response) {
+  var download = fetch(message.index).then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status);
     return response.json();
-  }).then(function (data) {
+  });
+  importScripts(base + "lunr/lunr.js");  // while the index downloads
+  download.then(function (loaded) {
+    data = loaded;
     if (data.lang !== "en") {
       importScripts(base + "lunr/lunr.stemmer.support.js", base + "lunr/lunr." + data.lang + ".js");
       var snowball = lunr[data.lang].stemmer;
@@ -28,18 +62,20 @@ function setup(message) {
     } else {
       stemmer = function (token) { return lunr.stemmer(token); };
     }
-    data.stopwords.forEach(function (word) { stopwords[word] = true; });
-    var trimmer = function (token) {
-      var word = trim(token.toString());
-      return word ? token.update(function () { return word; }) : undefined;
-    };
-    var stopFilter = function (token) { return stopwords[token.toString()] ? undefined : token; };
-    lunr.Pipeline.registerFunction(trimmer, "katalog-trimmer");
-    lunr.Pipeline.registerFunction(stopFilter, "katalog-stopwords");
     lunr.Pipeline.registerFunction(stemmer, "katalog-stemmer");
-    index = lunr.Index.load(data.index);
-    docs = data.docs;
-    postMessage({ type: "ready", types: data.types, facets: data.facets });
+    data.stopwords.forEach(function (word) { stopwords[word] = true; });
+    index = lunr.Index.load(expand(data.index));
+    termDocs = data.vocabularies.map(function (vocabulary) {
+      return vocabulary.terms.map(function () { return []; });
+    });
+    data.docs.forEach(function (doc, d) {
+      doc[4].forEach(function (keys, v) {
+        keys.forEach(function (t) { termDocs[v][t].push(d); });
+      });
+    });
+    postMessage({ type: "ready", types: data.types, vocabularies: data.vocabularies.map(function (v) {
+      return { name: v.name, label: v.label, filter: v.filter, terms: v.terms };
+    }) });
     if (pending) { search(pending); pending = null; }
   }).catch(function (error) {
     postMessage({ type: "error", message: String(error) });
@@ -51,6 +87,19 @@ function words(query) {
     .filter(function (word) { return word && !stopwords[word]; });
 }
 
+// Documents whose vocabulary terms (labels and synonyms) contain the word: "aeldre" finds every
+// entry with the theme Ældre, "Århus" every entry in Aarhus.
+function termMatches(word, stem) {
+  var docs = {};
+  data.vocabularies.forEach(function (vocabulary, v) {
+    vocabulary.words.forEach(function (termWords, t) {
+      var hit = termWords.some(function (w) { return w === stem || (word.length > 2 && w.indexOf(word) === 0); });
+      if (hit) termDocs[v][t].forEach(function (d) { docs[d] = true; });
+    });
+  });
+  return docs;
+}
+
 function search(message) {
   if (!index) { pending = message; return; }
   var typed = words(message.query);
@@ -60,29 +109,51 @@ function search(message) {
     results = index.query(function (query) {
       typed.forEach(function (word, i) {
         query.term(stems[i], { usePipeline: false, boost: 10 });
-        query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-        if (stems[i] !== word) {
-          query.term(stems[i], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        // Prefixes while typing; from three letters, as one letter would match most of the index.
+        if (word.length > 2) {
+          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+          if (stems[i] !== word) {
+            query.term(stems[i], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+          }
         }
       });
     });
   }
-  // Every typed word must match (lunr ORs its clauses): keep results whose matched terms cover each.
+  var labelled = typed.map(function (word, i) { return termMatches(word, stems[i]); });
+  var scores = {};
   var matchedTerms = {};
-  var all = results.filter(function (result) {
+  var covered = {};
+  results.forEach(function (result) {
+    var d = parseInt(result.ref, 36);
     var terms = Object.keys(result.matchData.metadata);
-    var covers = typed.every(function (word, i) {
+    scores[d] = result.score;
+    covered[d] = typed.map(function (word, i) {
       return terms.some(function (term) { return term === stems[i] || term.indexOf(word) === 0 || term.indexOf(stems[i]) === 0; });
     });
-    if (covers) terms.forEach(function (term) { matchedTerms[term] = true; });
-    return covers;
+    terms.forEach(function (term) { matchedTerms[term] = true; });
   });
+  labelled.forEach(function (docs, i) {
+    Object.keys(docs).forEach(function (key) {
+      var d = Number(key);
+      if (!covered[d]) { covered[d] = typed.map(function () { return false; }); scores[d] = 0; }
+      covered[d][i] = true;
+      scores[d] += 3;
+    });
+  });
+  // Every typed word must match, in the text or in the entry's terms (lunr ORs its clauses).
+  var hits = Object.keys(covered).map(Number).filter(function (d) {
+    return covered[d].every(Boolean);
+  }).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
   postMessage({
     type: "results",
     id: message.id,
     words: typed.concat(Object.keys(matchedTerms)),
-    total: all.length,
-    hits: all.slice(0, 200).map(function (result) { return docs[parseInt(result.ref, 16)]; })
+    total: hits.length,
+    hits: hits.slice(0, 200).map(function (d) {
+      var doc = data.docs[d];
+      var url = Array.isArray(doc[1]) ? data.prefixes[doc[1][0]] + doc[1][1] : doc[1];
+      return [doc[0], url, doc[2], doc[3], doc[4]];
+    })
   });
 }
 

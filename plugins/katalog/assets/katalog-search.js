@@ -42,6 +42,12 @@
     var lastId = 0;
     var last = null;
     var selects = [];
+    var places = -1;
+    var PAGE = 20;  // results shown at once: rendering hundreds per keystroke would be slow
+    var shown = PAGE;
+    var more = el("button", { type: "button", "class": "md-button katalog-search__more", hidden: "" }, CONFIG.texts.more);
+    more.addEventListener("click", function () { shown += PAGE; render(); });
+    panel.appendChild(more);
 
     function start() {
       if (worker) return;
@@ -54,18 +60,21 @@
       var message = event.data;
       if (message.type === "ready") { meta = message; buildFilters(); }
       else if (message.type === "error") { status.textContent = CONFIG.texts.failed; }
-      else if (message.type === "results" && message.id === lastId) { last = message; render(); }
+      else if (message.type === "results" && message.id === lastId) { last = message; shown = PAGE; render(); }
     }
 
     function buildFilters() {
-      var groups = [[CONFIG.texts.all_types, meta.types, 2]];
-      meta.facets.forEach(function (facet, i) { groups.push([facet.label, facet.terms, 5 + i]); });
+      var groups = [[CONFIG.texts.all_types, meta.types, -1]];
+      meta.vocabularies.forEach(function (vocabulary, v) {
+        if (vocabulary.filter) groups.push([vocabulary.label, vocabulary.terms, v]);
+        if (vocabulary.name === "municipalities") places = v;
+      });
       groups.forEach(function (group) {
         var select = el("select", { "class": "katalog-search__filter", "aria-label": group[0] });
         select.appendChild(el("option", { value: "" }, group[0]));
         group[1].forEach(function (label, i) { select.appendChild(el("option", { value: String(i) }, label)); });
-        select.addEventListener("change", render);
-        select.dataset.column = String(group[2]);
+        select.addEventListener("change", function () { shown = PAGE; render(); });
+        select.dataset.vocabulary = String(group[2]);
         selects.push(select);
         filters.appendChild(select);
       });
@@ -82,9 +91,9 @@
     function matches(hit) {
       return selects.every(function (select) {
         if (!select.value) return true;
-        var cell = hit[Number(select.dataset.column)];
+        var v = Number(select.dataset.vocabulary);
         var want = Number(select.value);
-        return Array.isArray(cell) ? cell.indexOf(want) >= 0 : cell === want;
+        return v < 0 ? hit[2] === want : hit[4][v].indexOf(want) >= 0;
       });
     }
 
@@ -103,21 +112,23 @@
       if (!last) return;
       var hits = last.hits.filter(matches);
       list.textContent = "";
-      hits.forEach(function (hit) {
+      hits.slice(0, shown).forEach(function (hit) {
         var item = el("li", { "class": "katalog-search__result" });
         var link = el("a", { href: new URL(hit[1], root).href, "class": "katalog-search__link" });
         var title = el("span", { "class": "katalog-search__title" });
         title.appendChild(marked(hit[0], last.words));
         link.appendChild(title);
         var kind = hit[2] >= 0 && meta ? meta.types[hit[2]] : "";
-        var info = [kind, hit[3]].filter(Boolean).join(" · ");
+        var where = places >= 0 ? hit[4][places].map(function (t) { return meta.vocabularies[places].terms[t]; }) : [];
+        var info = [kind, where.join(", ")].filter(Boolean).join(" · ");
         if (info) link.appendChild(el("span", { "class": "katalog-search__meta" }, info));
         var summary = el("span", { "class": "katalog-search__summary" });
-        summary.appendChild(marked(hit[4], last.words));
+        summary.appendChild(marked(hit[3], last.words));
         link.appendChild(summary);
         item.appendChild(link);
         list.appendChild(item);
       });
+      more.hidden = hits.length <= shown;
       var count = hits.length;
       status.textContent = count === 0 ? CONFIG.texts.none
         : (count === 1 ? CONFIG.texts.one : CONFIG.texts.many.replace("{count}", String(count)));

@@ -35,7 +35,7 @@ class SiteSettings:
     stale_after_months: int = 24
     # Words of body text in the search index, shared by all entries: a small catalogue is
     # searched in full, a huge one by the start of each body.
-    search_body_words: int = 400_000
+    search_body_words: int = 150_000
 
 
 def _int(data: Mapping[str, Any], key: str, default: int, minimum: int) -> int:
@@ -74,7 +74,7 @@ def parse_settings(data: Mapping[str, Any]) -> SiteSettings:
         sanitize_html=sanitize,
         contacts=contacts,
         stale_after_months=_int(data, "stale_after_months", 24, 0),
-        search_body_words=_int(data, "search_body_words", 400_000, 0),
+        search_body_words=_int(data, "search_body_words", 150_000, 0),
     )
 
 

@@ -33,7 +33,7 @@ from .colors import palette_and_css
 from .lunr_assets import lunr_scripts
 
 log = get_plugin_logger(__name__)
-SEARCH_TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types")
+SEARCH_TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more")
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"

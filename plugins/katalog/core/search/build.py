@@ -16,12 +16,20 @@ from lunr.token import Token
 
 from ..catalogue import Catalogue
 from ..entries import Entry
+from ..vocabulary import Term
+from .compact import compact
 from .language import Analysis, analysis_for, trim
 from .plaintext import first_words, plain_text
 
-FIELDS = (("title", 10), ("summary", 4), ("terms", 3), ("keywords", 3), ("learnings", 2), ("body", 1))
-SUMMARY_CHARS = 160
-FACETS = ("municipalities", "themes")
+# Few fields on purpose: lunr stores a vector per field and document, which at 10,000 entries
+# made half the index file with six fields. Vocabulary labels and synonyms are not in the lunr
+# index at all: every entry's terms travel as small numbers, and the browser matches a typed
+# word against each term's words once (see `vocabularies` in the file).
+FIELDS = (("title", 10), ("about", 3), ("body", 1))
+SUMMARY_CHARS = 110
+FILTERS = ("municipalities", "themes")
+# Fewer body words per entry than this are noise, not content: leave the body out instead.
+MIN_BODY_WORDS = 20
 SEARCH_PIPELINE_LABEL = "katalog-stemmer"
 # lunr.js splits on this too (lunr.tokenizer.separator).
 _SEPARATOR = re.compile(r"[\s\-]+")
@@ -35,7 +43,7 @@ class SearchDocument:
     type_name: str  # "" for an ordinary page
     summary: str
     fields: dict[str, str]
-    facets: dict[str, list[str]] = field(default_factory=dict)
+    terms: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> term keys
     places: str = ""
 
 
@@ -92,43 +100,38 @@ def build_index(documents: list[SearchDocument], analysis: Analysis) -> dict[str
         fields = {name: analyser.terms(document.fields.get(name, "")) for name, _ in FIELDS}
         builder.add({"r": _ref(number), **fields})
     serialized: dict[str, Any] = builder.build().serialize()
-    return serialized
+    return compact(serialized, [_ref(number) for number in range(len(documents))])
 
 
 def _ref(number: int) -> str:
-    return format(number, "x")
+    """The document's position in `docs`, in base 36: short, since every posting repeats it."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
 
 
 def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int) -> SearchDocument:
     config = catalogue.config
     tr = config.tr
     entry_type = config.schema.types[entry.type]
-    terms: list[str] = []
-    keywords: list[str] = []
-    learnings: list[str] = []
-    facets: dict[str, list[str]] = {}
+    about = [entry.summary]
+    terms: dict[str, list[str]] = {}
     for name, value in entry.data.items():
         schema_field = entry_type.fields.get(name)
         if schema_field is None:
             continue
-        values = value if isinstance(value, list) else [value]
+        values = [str(v) for v in (value if isinstance(value, list) else [value])]
         if schema_field.kind == "term" and schema_field.vocabulary:
-            vocabulary = config.vocabularies[schema_field.vocabulary]
-            for key in values:
-                term = vocabulary.terms[key]
-                terms.extend([tr.pick(term.label, key), *term.synonyms])
-            if schema_field.vocabulary in FACETS:
-                facets[schema_field.vocabulary] = [str(v) for v in values]
-        elif schema_field.kind == "keyword":
-            keywords.extend(str(v) for v in values)
-        elif name in ("learnings", "offers"):
-            learnings.extend(str(v) for v in values)
-    places = (
-        ", ".join(
-            tr.pick(config.vocabularies["municipalities"].terms[k].label, k) for k in facets.get("municipalities", [])
-        )
-        if "municipalities" in config.vocabularies
-        else ""
+            terms.setdefault(schema_field.vocabulary, []).extend(values)
+        elif schema_field.kind == "keyword" or name in ("learnings", "offers"):
+            about.extend(values)
+    municipalities = config.vocabularies.get("municipalities")
+    places = ", ".join(
+        tr.pick(municipalities.terms[k].label, k) for k in terms.get("municipalities", []) if municipalities
     )
     return SearchDocument(
         title=entry.title,
@@ -137,13 +140,10 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int
         summary=entry.summary,
         fields={
             "title": entry.title,
-            "summary": entry.summary,
-            "terms": " ".join(terms),
-            "keywords": " ".join(keywords),
-            "learnings": " ".join(learnings),
+            "about": " ".join(about),
             "body": first_words(plain_text(entry.body), body_words),
         },
-        facets=facets,
+        terms=terms,
         places=places,
     )
 
@@ -169,8 +169,8 @@ def ordinary_pages(catalogue: Catalogue) -> Iterable[tuple[str, str, str]]:
 
 def body_budget(catalogue: Catalogue, documents: int) -> int:
     """Words of body text per document: the whole body in a small catalogue, a little in a huge one."""
-    total = catalogue.config.settings.search_body_words
-    return total // max(documents, 1)
+    per_document = catalogue.config.settings.search_body_words // max(documents, 1)
+    return per_document if per_document >= MIN_BODY_WORDS else 0
 
 
 def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tuple[str, str]:
@@ -178,35 +178,39 @@ def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tu
     config = catalogue.config
     tr = config.tr
     analysis = analysis_for(config.language)
+    analyser = _Analyser(analysis)
     documents = list(documents)
-    types = [t.name for t in config.schema.types.values()]
-    facet_terms: dict[str, list[str]] = {}
-    for name in FACETS:
-        vocabulary = config.vocabularies.get(name)
-        facet_terms[name] = list(vocabulary.terms) if vocabulary else []
-    rows = []
-    for document in documents:
-        rows.append(
-            [
-                document.title,
-                document.url,
-                types.index(document.type_name) if document.type_name in types else -1,
-                document.places,
-                _shorten(document.summary, SUMMARY_CHARS),
-                *[[facet_terms[name].index(key) for key in document.facets.get(name, [])] for name in FACETS],
-            ]
-        )
+    types = list(config.schema.types)
+    vocabularies = sorted({name for document in documents for name in document.terms})
+    keys = {name: list(config.vocabularies[name].terms) for name in vocabularies}
+    positions = {name: {key: index for index, key in enumerate(keys[name])} for name in vocabularies}
+    prefixes = _url_prefixes(documents)
+    rows = [
+        [
+            document.title,
+            _url_parts(document.url, prefixes),
+            types.index(document.type_name) if document.type_name in types else -1,
+            _shorten(document.summary, SUMMARY_CHARS),
+            [[positions[name][key] for key in document.terms.get(name, [])] for name in vocabularies],
+        ]
+        for document in documents
+    ]
     data = {
         "lang": analysis.lunr_code,
         "stopwords": sorted(analysis.stopwords),
         "types": [tr.pick(config.schema.types[t].label, t) for t in types],
-        "facets": [
+        # A result's URL is a prefix (by number) and the rest: the prefixes repeat for every entry.
+        "prefixes": prefixes,
+        "vocabularies": [
             {
+                "name": name,
                 "label": tr.pick(config.vocabularies[name].label, name),
-                "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in facet_terms[name]],
+                "filter": name in FILTERS,
+                "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in keys[name]],
+                # The index words of each term's label and synonyms, as the search stems them.
+                "words": [_term_words(analyser, config.vocabularies[name].terms[k], tr.pick) for k in keys[name]],
             }
-            for name in FACETS
-            if name in config.vocabularies
+            for name in vocabularies
         ],
         "docs": rows,
         "index": build_index(documents, analysis),
@@ -214,6 +218,20 @@ def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tu
     text = compact_json(data)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     return f"katalog/search/index.{digest}.json", text
+
+
+def _url_prefixes(documents: list[SearchDocument]) -> list[str]:
+    return sorted({document.url.rstrip("/").rpartition("/")[0] + "/" for document in documents})
+
+
+def _url_parts(url: str, prefixes: list[str]) -> list[int | str] | str:
+    head = url.rstrip("/").rpartition("/")[0] + "/"
+    return [prefixes.index(head), url[len(head) :]] if head in prefixes else url
+
+
+def _term_words(analyser: _Analyser, term: Term, pick: Callable[..., str]) -> list[str]:
+    texts = [pick(term.label, term.key), *term.label.values(), *term.synonyms]
+    return sorted({word for text in texts for word in analyser.terms(text)})
 
 
 def compact_json(data: object) -> str:
