@@ -155,7 +155,8 @@ def site_stats(site: Path) -> dict[str, float | str]:
                 largest_entry = max(largest_entry, (size, relative))
             else:
                 largest_listing = max(largest_listing, (size, relative))
-    search = site / "search" / "search_index.json"
+    # Katalog's content-hashed index, or Material's search_index.json
+    search = next(site.glob("katalog/search/index.*.json"), site / "search" / "search_index.json")
     return {
         "output_mb": total / 1e6,
         "max_page_kb": largest_entry[0] / 1024,

@@ -179,3 +179,26 @@ def test_similar_ranks_by_weighted_shared_terms_with_threshold_and_limit() -> No
     assert result["a"] == ["b", "c"]  # 7 and 4 points; d has 1, below the threshold; limit 2
     assert result["d"] == []
     assert result["e"] == []  # weight 0 counts for nothing
+
+
+def test_taxonomy_overviews_are_paginated_too(make_site: Callable[..., Site]) -> None:
+    tags = ", ".join(f"emne{n:02d}" for n in range(20))
+    site = make_site({"catalogue/initiatives/a.md": initiative("Mange emner", "2020", tags=f"[{tags}]")})
+    config = site / "site_config/site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("page_size: 50", "page_size: 2"), encoding="utf-8")
+    out = build(site)
+    first = (out / "emneord" / "index.html").read_text(encoding="utf-8")
+    third = (out / "emneord" / "3" / "index.html").read_text(encoding="utf-8")
+    assert first.count('class="katalog-term-count"') == 8  # four terms per card of the page size
+    assert '<a href="emne00/">emne00</a>' in first and '<a href="3/">3</a>' in first
+    assert '<a href="../emne19/">emne19</a>' in third
+
+
+def test_a_numeric_tag_moves_the_taxonomy_pages_aside(make_site: Callable[..., Site]) -> None:
+    tags = ", ".join(["2", *(f"emne{n:02d}" for n in range(10))])
+    site = make_site({"catalogue/initiatives/a.md": initiative("Tal som emne", "2020", tags=f"[{tags}]")})
+    config = site / "site_config/site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("page_size: 50", "page_size: 2"), encoding="utf-8")
+    out = build(site)
+    assert "Tal som emne" in (out / "emneord" / "2" / "index.html").read_text(encoding="utf-8")  # the tag "2"
+    assert (out / "emneord" / "_2" / "index.html").is_file()  # page 2 of the tag list

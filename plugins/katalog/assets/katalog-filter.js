@@ -22,23 +22,28 @@
     fetch(new URL(src, window.location.href)).then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    }).then(function (data) { start(data); }).catch(function () { /* keep the plain lists */ });
+    }).then(function (data) { start(data); }).catch(function (error) {
+      console.error("katalog filters:", error);  // the plain lists stay usable
+    });
 
     function start(data) {
+      // Rows: [title, url, type, summary, [terms of each vocabulary]]; ordinary pages have type -1.
       var typeIndex = -1;
       data.types.forEach(function (t, i) { if (t[0] === typeName) typeIndex = i; });
-      var rows = data.entries.filter(function (row) { return typeIndex < 0 || row[2] === typeIndex; });
+      var rows = data.docs.filter(function (row) { return typeIndex < 0 ? row[2] >= 0 : row[2] === typeIndex; });
       var facetIndex = {};
-      data.facets.forEach(function (f, i) { facetIndex[f.name] = i; });
+      data.vocabularies.forEach(function (f, i) { facetIndex[f.name] = i; });
+      var places = facetIndex.municipalities;
+      function urlOf(row) { return Array.isArray(row[1]) ? data.prefixes[row[1][0]] + row[1][1] : row[1]; }
       var selected = {};
       var boxes = [];
       root.querySelectorAll("fieldset[data-facet]").forEach(function (details) {
         var name = details.getAttribute("data-facet");
         var fi = facetIndex[name];
         if (fi === undefined) return;
-        var facet = data.facets[fi];
+        var facet = data.vocabularies[fi];
         var keyIndex = {};
-        facet.terms.forEach(function (term, ti) { keyIndex[term[0]] = ti; });
+        facet.keys.forEach(function (key, ti) { keyIndex[key] = ti; });
         var list = el("ul", { "class": "katalog-facet-options" });
         details.querySelectorAll("a[data-term]").forEach(function (link) {
           var ti = keyIndex[link.getAttribute("data-term")];
@@ -48,7 +53,7 @@
           var count = el("span", { "class": "katalog-term-count" });
           var label = el("label", { "for": id });
           label.appendChild(box);
-          label.appendChild(document.createTextNode(" " + facet.terms[ti][1] + " "));
+          label.appendChild(document.createTextNode(" " + facet.terms[ti] + " "));
           label.appendChild(count);
           var item = el("li");
           item.appendChild(label);
@@ -68,7 +73,7 @@
       function matches(row, skipFacet) {
         for (var f in selected) {
           if (Number(f) === skipFacet) continue;
-          var terms = row[5 + Number(f)];
+          var terms = row[4][Number(f)];
           var want = selected[f];
           var hit = false;
           for (var i = 0; i < terms.length; i++) if (want[terms[i]]) { hit = true; break; }
@@ -87,7 +92,7 @@
         });
         boxes.forEach(function (b) {
           var n = 0;
-          rows.forEach(function (row) { if (row[5 + b.facet].indexOf(b.term) >= 0 && matches(row, b.facet)) n++; });
+          rows.forEach(function (row) { if (row[4][b.facet].indexOf(b.term) >= 0 && matches(row, b.facet)) n++; });
           b.count.textContent = String(n);
           b.box.disabled = n === 0 && !b.box.checked;
         });
@@ -110,10 +115,11 @@
         function page() {
           hits.slice(shown, shown + pageSize).forEach(function (row) {
             var item = el("li", { "class": "katalog-card" });
-            item.appendChild(el("a", { "class": "katalog-card-title", href: new URL(row[1], siteRoot).href }, row[0]));
+            item.appendChild(el("a", { "class": "katalog-card-title", href: new URL(urlOf(row), siteRoot).href }, row[0]));
             var meta = el("p", { "class": "katalog-card-meta" });
             meta.appendChild(el("span", { "class": "katalog-card-type" }, data.types[row[2]][1]));
-            if (row[4]) meta.appendChild(document.createTextNode(" · " + row[4]));
+            var where = places === undefined ? [] : row[4][places].map(function (t) { return data.vocabularies[places].terms[t]; });
+            if (where.length) meta.appendChild(document.createTextNode(" · " + where.join(", ")));
             item.appendChild(meta);
             item.appendChild(el("p", { "class": "katalog-card-summary" }, row[3]));
             list.appendChild(item);

@@ -46,15 +46,22 @@ function expand(compact) {
   };
 }
 
-function setup(message) {
-  var base = message.base;
-  var download = fetch(message.index).then(function (response) {
-    if (!response.ok) throw new Error("HTTP " + response.status);
+function json(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
     return response.json();
   });
-  importScripts(base + "lunr/lunr.js");  // while the index downloads
-  download.then(function (loaded) {
-    data = loaded;
+}
+
+function setup(message) {
+  var base = message.base;
+  var downloads = Promise.all([json(message.docs), json(message.index)]);
+  importScripts(base + "lunr/lunr.js");  // while the files download
+  downloads.then(function (files) {
+    data = files[0];
+    data.lang = files[1].lang;
+    data.stopwords = files[1].stopwords;
+    data.index = files[1].index;
     if (data.lang !== "en") {
       importScripts(base + "lunr/lunr.stemmer.support.js", base + "lunr/lunr." + data.lang + ".js");
       var snowball = lunr[data.lang].stemmer;
@@ -73,7 +80,7 @@ function setup(message) {
         keys.forEach(function (t) { termDocs[v][t].push(d); });
       });
     });
-    postMessage({ type: "ready", types: data.types, vocabularies: data.vocabularies.map(function (v) {
+    postMessage({ type: "ready", types: data.types.map(function (t) { return t[1]; }), vocabularies: data.vocabularies.map(function (v) {
       return { name: v.name, label: v.label, filter: v.filter, terms: v.terms };
     }) });
     if (pending) { search(pending); pending = null; }

@@ -53,7 +53,10 @@
       if (worker) return;
       worker = new Worker(new URL("katalog-search-worker.js", base));
       worker.onmessage = receive;
-      worker.postMessage({ type: "setup", base: base.href, index: new URL(CONFIG.index, base).href });
+      worker.postMessage({
+        type: "setup", base: base.href,
+        docs: new URL(CONFIG.docs, base).href, index: new URL(CONFIG.index, base).href
+      });
     }
 
     function receive(event) {

@@ -126,9 +126,7 @@ class EntryValidator:
                 return None
             # An object left with every key empty (as `katalog new` writes it) holds nothing to keep.
             kept = [
-                (index, item)
-                for index, item in enumerate(items)
-                if not (field_.kind == "object" and _all_empty(item))
+                (index, item) for index, item in enumerate(items) if not (field_.kind == "object" and _all_empty(item))
             ]
             if len(kept) < field_.min_items:
                 self.out.add(

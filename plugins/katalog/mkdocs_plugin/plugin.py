@@ -21,7 +21,15 @@ from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
 from ..core.problems import Severity
 from ..core.report import explain
-from ..core.search.build import body_budget, entry_document, ordinary_pages, page_document, search_file
+from ..core.search.build import (
+    SearchDocument,
+    body_budget,
+    docs_file,
+    entry_document,
+    index_file,
+    ordinary_pages,
+    page_document,
+)
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..core.slugs import slugify
@@ -57,6 +65,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.sanitize = True
         self.colors_css = ""
         self.reference_page: GeneratedPage | None = None
+        self.destinations: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -88,6 +97,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site_config is not None
+        self.destinations = {}
         catalogue = build_from_config(self.site_config)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
@@ -96,14 +106,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         for src, entry in self.entry_pages.items():
             if not model.is_content_page(entry):
                 self.add(files, config, src, renderer.entry_body(entry))
-        data_uri, data = renderer.filter_data()
-        self.add(files, config, data_uri, data)
+        documents = self.search_documents(model)
+        docs_name, docs_text = docs_file(catalogue, documents)
+        index_name, index_text = index_file(catalogue, documents)
+        self.add(files, config, docs_name, docs_text)
+        self.add(files, config, index_name, index_text)
         reference_title = self.site_config.tr("reference.title")
         reference_src = f"{slugify(reference_title)}/index.md"
         self.reference_page = GeneratedPage(reference_src, reference_title, "")
         self.add(files, config, reference_src, field_reference_markdown(self.site_config), in_nav=True)
         statement = renderer.statement_page()
-        for page in [*renderer.term_pages(), *renderer.overview_pages(data_uri), *([statement] if statement else [])]:
+        for page in [*renderer.term_pages(), *renderer.overview_pages(docs_name), *([statement] if statement else [])]:
             # The Markdown stays empty: the page is HTML, set in on_page_content.
             self.generated_pages[page.src_uri] = page
             in_nav = page.src_uri.endswith("/index.md") and page.src_uri.count("/") == 1
@@ -112,44 +125,52 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.add(files, config, COLORS, self.colors_css)
         for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        self.add_search(files, config, model)
+        self.add_search_script(files, config, docs_name, index_name)
         logo = self.site_config.settings.logo
         if logo:
             path = self.site_config.root / "site_config" / logo
             if not path.is_file():
                 raise PluginError(f"site_config/site.yml: logo: site_config/{logo} does not exist")
-            files.append(File.generated(config, f"katalog/{path.name}", content=path.read_bytes()))
+            self.add(files, config, f"katalog/{path.name}", path.read_bytes())
         return files
 
-    def add_search(self, files: Files, config: MkDocsConfig, model: SiteModel) -> None:
+    def search_documents(self, model: SiteModel) -> list[SearchDocument]:
+        """Every entry, newest first (the overviews' order), then every ordinary page."""
         catalogue = model.catalogue
         pages = list(ordinary_pages(catalogue))
         budget = body_budget(catalogue, len(catalogue.entries) + len(pages))
-        documents = [
-            entry_document(catalogue, entry, model.entry_url(entry), budget) for entry in catalogue.entries.values()
-        ]
+        documents = [entry_document(catalogue, e, model.entry_url(e), budget) for e in model.entries_newest_first()]
         content_prefix = len(catalogue.config.content_dir) + 1
         documents.extend(
             page_document(title, model.url(path[content_prefix:]), body, budget) for path, title, body in pages
         )
-        index_name, index_text = search_file(catalogue, documents)
-        self.add(files, config, index_name, index_text)
-        tr = catalogue.config.tr
+        return documents
+
+    def add_search_script(self, files: Files, config: MkDocsConfig, docs_name: str, index_name: str) -> None:
+        assert self.site_config is not None
+        tr = self.site_config.tr
         search_config = {
+            "docs": docs_name.removeprefix("katalog/"),
             "index": index_name.removeprefix("katalog/"),
             "texts": {key: tr(f"search.{key}") for key in SEARCH_TEXTS},
         }
         script = (ASSETS / Path(SEARCH_SCRIPT).name).read_text(encoding="utf-8")
         script = script.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(search_config, ensure_ascii=False))
         self.add(files, config, SEARCH_SCRIPT, script)
-        for name, text in lunr_scripts(analysis_for(catalogue.config.language).lunr_code).items():
+        for name, text in lunr_scripts(analysis_for(self.site_config.language).lunr_code).items():
             self.add(files, config, f"katalog/lunr/{name}", text)
 
-    def add(self, files: Files, config: MkDocsConfig, src: str, content: str, in_nav: bool = False) -> None:
-        if files.get_file_from_path(src) is not None:
-            raise PluginError(f"Katalog wants to generate {src}, but content/{src} exists; rename one of them")
+    def add(self, files: Files, config: MkDocsConfig, src: str, content: str | bytes, in_nav: bool = False) -> None:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        file = File.generated(config, src, content=content, inclusion=inclusion)
+        if not self.destinations:
+            self.destinations = {f.dest_uri: f.src_uri for f in files}
+        taken = self.destinations.get(file.dest_uri)
+        if taken is not None:
+            # Two pages at one address would overwrite each other without a word.
+            raise PluginError(f"Katalog would write {file.dest_uri} twice: for {taken} and for {src}; rename one")
+        self.destinations[file.dest_uri] = src
+        files.append(file)
 
     def report(self, catalogue: Catalogue) -> None:
         tr = catalogue.config.tr

@@ -59,8 +59,12 @@ class SiteModel:
         suffix = "index.md" if page == 1 else f"{page}.md"
         return f"{taxonomy.slug}/{term_slug}/{suffix}"
 
-    def taxonomy_src(self, taxonomy: Taxonomy) -> str:
-        return f"{taxonomy.slug}/index.md"
+    def taxonomy_src(self, taxonomy: Taxonomy, page: int = 1) -> str:
+        if page == 1:
+            return f"{taxonomy.slug}/index.md"
+        # Page n lives at <taxonomy>/n/, unless a term's own page is there (a tag "2").
+        clash = any(info.slug.isdigit() for info in taxonomy.terms.values())
+        return f"{taxonomy.slug}/{'_' if clash else ''}{page}.md"
 
     def overview_src(self, type_name: str | None, page: int = 1) -> str:
         folder = self.catalogue.config.schema.types[type_name].url if type_name else "katalog"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.entries import Entry
-from ..core.search.build import compact_json
 from ..core.slugs import slugify
 from ..core.taxonomy import Taxonomy
 from ..core.wikilinks import replace_wikilinks
@@ -19,7 +19,7 @@ from .model import SiteModel
 from .views import Card, EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FILTER_SUMMARY_CHARS = 160
+TERMS_PER_CARD = 4  # a term in a list takes a fraction of a card's space
 ALL_FACETS = ("municipalities", "themes")
 
 
@@ -93,11 +93,7 @@ class PageRenderer:
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             src = src_of(number)
-            pager = {
-                "current": number,
-                "label": self.tr("ui.pages"),
-                "pages": [(n, self.model.link(src_of(n), src)) for n in range(1, len(chunks) + 1)],
-            }
+            pager = self.pager(number, len(chunks), src_of, src)
             title = heading if number == 1 else self.tr("ui.page_title", title=heading, page=number)
             content = self.render(
                 "listing.html",
@@ -109,6 +105,10 @@ class PageRenderer:
             )
             pages.append(GeneratedPage(src, title, content))
         return pages
+
+    def pager(self, current: int, count: int, src_of: Callable[[int], str], src: str) -> dict[str, Any]:
+        pages = [(n, self.model.link(src_of(n), src)) for n in range(1, count + 1)]
+        return {"current": current, "label": self.tr("ui.pages"), "pages": pages}
 
     def term_pages(self) -> list[GeneratedPage]:
         pages: list[GeneratedPage] = []
@@ -122,23 +122,31 @@ class PageRenderer:
                         lambda n, t=taxonomy, s=info.slug: self.model.term_src(t, s, n),
                     )
                 )
-            pages.append(self.taxonomy_page(taxonomy))
+            pages.extend(self.taxonomy_pages(taxonomy))
         pages.append(self.terms_index())
         return pages
 
-    def taxonomy_page(self, taxonomy: Taxonomy) -> GeneratedPage:
-        src = self.model.taxonomy_src(taxonomy)
-        terms = [
-            {
-                "label": info.label,
-                "count": len(info.entries),
-                "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
-            }
-            for info in taxonomy.sorted_terms()
-        ]
-        return GeneratedPage(
-            src, taxonomy.label, self.render("taxonomy_index.html", heading=taxonomy.label, terms=terms)
-        )
+    def taxonomy_pages(self, taxonomy: Taxonomy) -> list[GeneratedPage]:
+        """The taxonomy's terms with counts, a few hundred to a page: tags can be thousands."""
+        size = self.model.page_size * TERMS_PER_CARD
+        terms = taxonomy.sorted_terms()
+        chunks = [terms[i : i + size] for i in range(0, len(terms), size)] or [[]]
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            src = self.model.taxonomy_src(taxonomy, number)
+            pager = self.pager(number, len(chunks), functools.partial(self.model.taxonomy_src, taxonomy), src)
+            listed = [
+                {
+                    "label": info.label,
+                    "count": len(info.entries),
+                    "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+                }
+                for info in chunk
+            ]
+            title = taxonomy.label if number == 1 else self.tr("ui.page_title", title=taxonomy.label, page=number)
+            content = self.render("taxonomy_index.html", heading=title, terms=listed, pager=pager)
+            pages.append(GeneratedPage(src, title, content))
+        return pages
 
     def terms_index(self) -> GeneratedPage:
         src = self.model.terms_index_src()
@@ -224,49 +232,6 @@ class PageRenderer:
             for field_ in entry_type.fields.values()
             if field_.kind == "term" and field_.vocabulary in self.model.taxonomies
         ]
-
-    def filter_data(self) -> tuple[str, str]:
-        """(file name with content hash, JSON): what the filters need, in compact arrays."""
-        config = self.model.catalogue.config
-        facet_names = sorted(
-            {name for t in [*config.schema.types.values(), None] for name in self.facet_names(t.name if t else None)}
-        )
-        types = list(config.schema.types)
-        term_index: dict[str, dict[str, int]] = {}
-        facets = []
-        for name in facet_names:
-            taxonomy = self.model.taxonomies[name]
-            ordered = taxonomy.sorted_terms()
-            term_index[name] = {info.key: index for index, info in enumerate(ordered)}
-            facets.append({"name": name, "label": taxonomy.label, "terms": [[i.key, i.label] for i in ordered]})
-        rows = []
-        for entry in self.model.entries_newest_first():
-            if entry.type not in types:
-                continue
-            entry_type = self.model.entry_type(entry)
-            row: list[Any] = [
-                entry.title,
-                self.model.entry_url(entry),
-                types.index(entry.type),
-                _shorten(entry.summary, FILTER_SUMMARY_CHARS),
-                self.views.card(entry, "").places,
-            ]
-            for name in facet_names:
-                keys: list[int] = []
-                for field_ in entry_type.fields.values():
-                    if field_.kind == "term" and field_.vocabulary == name and field_.name in entry.data:
-                        value = entry.data[field_.name]
-                        keys.extend(term_index[name][k] for k in (value if isinstance(value, list) else [value]))
-                row.append(sorted(set(keys)))
-            rows.append(row)
-        data = {
-            "types": [[t.name, self.tr.pick(t.label, t.name)] for t in config.schema.types.values()],
-            "facets": facets,
-            "entries": rows,
-        }
-        text = compact_json(data)
-        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-        return f"katalog/data/filter.{digest}.json", text
 
 
 def _shorten(text: str, limit: int) -> str:

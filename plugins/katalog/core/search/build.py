@@ -173,13 +173,13 @@ def body_budget(catalogue: Catalogue, documents: int) -> int:
     return per_document if per_document >= MIN_BODY_WORDS else 0
 
 
-def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tuple[str, str]:
-    """(file name with a content hash, JSON text) of the index and the result data."""
+def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
+    """(content-hashed file name, JSON) of what results and overview filters show, in compact arrays.
+
+    One file serves both: the overview pages filter it, the search ranks it with the index file."""
     config = catalogue.config
     tr = config.tr
-    analysis = analysis_for(config.language)
-    analyser = _Analyser(analysis)
-    documents = list(documents)
+    analyser = _Analyser(analysis_for(config.language))
     types = list(config.schema.types)
     vocabularies = sorted({name for document in documents for name in document.terms})
     keys = {name: list(config.vocabularies[name].terms) for name in vocabularies}
@@ -196,16 +196,15 @@ def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tu
         for document in documents
     ]
     data = {
-        "lang": analysis.lunr_code,
-        "stopwords": sorted(analysis.stopwords),
-        "types": [tr.pick(config.schema.types[t].label, t) for t in types],
-        # A result's URL is a prefix (by number) and the rest: the prefixes repeat for every entry.
+        "types": [[t, tr.pick(config.schema.types[t].label, t)] for t in types],
+        # A URL is a prefix (by number) and the rest: the prefixes repeat for every entry.
         "prefixes": prefixes,
         "vocabularies": [
             {
                 "name": name,
                 "label": tr.pick(config.vocabularies[name].label, name),
                 "filter": name in FILTERS,
+                "keys": keys[name],
                 "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in keys[name]],
                 # The index words of each term's label and synonyms, as the search stems them.
                 "words": [_term_words(analyser, config.vocabularies[name].terms[k], tr.pick) for k in keys[name]],
@@ -213,11 +212,23 @@ def search_file(catalogue: Catalogue, documents: Iterable[SearchDocument]) -> tu
             for name in vocabularies
         ],
         "docs": rows,
+    }
+    return _hashed("katalog/data/docs", compact_json(data))
+
+
+def index_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
+    """(content-hashed file name, JSON) of the lunr index over the same documents, in the same order."""
+    analysis = analysis_for(catalogue.config.language)
+    data = {
+        "lang": analysis.lunr_code,
+        "stopwords": sorted(analysis.stopwords),
         "index": build_index(documents, analysis),
     }
-    text = compact_json(data)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    return f"katalog/search/index.{digest}.json", text
+    return _hashed("katalog/search/index", compact_json(data))
+
+
+def _hashed(stem: str, text: str) -> tuple[str, str]:
+    return f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json", text
 
 
 def _url_prefixes(documents: list[SearchDocument]) -> list[str]:
