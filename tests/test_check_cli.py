@@ -21,7 +21,7 @@ MakeSite = Callable[..., Site]
 RunCheck = Callable[..., tuple[int, list[str], str]]
 
 ARHUS = (
-    f'{INI}:4:15: error: municipality: ukendt Kommune: "Arhus". '
+    f'{INI}:4:15: error: municipality: ukendt kommune: "Arhus". '
     'Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". Mente du "Aarhus" (aarhus)?'
 )
 NO_PARENT = (
@@ -102,7 +102,7 @@ def test_github_format(make_site: MakeSite, run_check: RunCheck) -> None:
         f"::error file={CAS},line=1,col=1,title=Katalog::filen er tom. "
         "Begynd filen med en linje ---, skriv nøglerne, og afslut med en linje ---.",
         f"::error file={INI},line=4,col=15,title=Katalog%3A municipality::"
-        'municipality: ukendt Kommune: "Arhus". Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". '
+        'municipality: ukendt kommune: "Arhus". Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". '
         'Mente du "Aarhus" (aarhus)?',
         f"::error file={INI},line=12,col=4,title=Katalog%3A [[nej]]::"
         '[[nej]]: der findes ingen post med id "nej". Forventet: id på en eksisterende post. Fundet: "nej". '

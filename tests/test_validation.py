@@ -302,7 +302,7 @@ BAD: list[object] = [
     pytest.param(
         {INI: entry("initiative", replace={"municipality:": "municipality: Arhus"})},
         [
-            f'{INI}:4:15: error: municipality: ukendt Kommune: "Arhus". '
+            f'{INI}:4:15: error: municipality: ukendt kommune: "Arhus". '
             'Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". Mente du "Aarhus" (aarhus)?',
         ],
         id="unknown-term",
@@ -310,7 +310,7 @@ BAD: list[object] = [
     pytest.param(
         {INI: entry("initiative", replace={"municipality:": "municipality: [aarhus, Arhus]"})},
         [
-            f'{INI}:4:24: error: municipality[1]: ukendt Kommune: "Arhus". '
+            f'{INI}:4:24: error: municipality[1]: ukendt kommune: "Arhus". '
             'Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". Mente du "Aarhus" (aarhus)?',
         ],
         id="unknown-term-in-list",
@@ -444,7 +444,7 @@ def test_problems_of_all_files_are_collected_and_sorted(make_site: MakeSite) -> 
     )
     assert problem_lines(site) == [
         f"{CAS}:1:1: error: filen er tom. Begynd filen med en linje ---, skriv nøglerne, og afslut med en linje ---.",
-        f'{INI}:4:15: error: municipality: ukendt Kommune: "Arhus". '
+        f'{INI}:4:15: error: municipality: ukendt kommune: "Arhus". '
         'Forventet: et udtryk fra ordlisten Kommuner. Fundet: "Arhus". Mente du "Aarhus" (aarhus)?',
         unknown_id(f"{INI}:10:11", "related[0]", "nix"),
         unknown_id(f"{UNI}:10:9", "parent", "nej"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .commands import EXIT_USAGE, check, export, init, links, new, stale
+from .commands import EXIT_PROBLEMS, EXIT_USAGE, check, export, init, links, new, stale
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +45,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        return _run(_parser().parse_args(argv))
+    except BrokenPipeError:
+        # The reader went away (`katalog check | head`): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
+
+
+def _run(args: argparse.Namespace) -> int:
     root = Path(getattr(args, "root", "."))
     if args.command != "links" and not root.is_dir():
         print(f"katalog: error: {root} is not a folder", file=sys.stderr)

@@ -247,7 +247,7 @@ class EntryValidator:
                 found=f'"{text}"',
                 hint=hint,
                 value=text,
-                vocabulary=name,
+                vocabulary=name[:1].lower() + name[1:],  # a common noun mid-sentence: "ukendt kommune"
             )
             return None
         if match.by_synonym:
