@@ -32,7 +32,7 @@ _CORE_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP, "tag:y
 _PLAIN_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class YScalar:
     value: Any
     raw: str
@@ -49,19 +49,19 @@ class YScalar:
         return self.tag == INT and _PLAIN_DECIMAL.fullmatch(self.raw) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class YSeq:
     items: list[YNode]
     pos: Position
 
 
-@dataclass
+@dataclass(slots=True)
 class YKey:
     name: str
     pos: Position
 
 
-@dataclass
+@dataclass(slots=True)
 class YMap:
     items: dict[str, tuple[YKey, YNode]]
     pos: Position

@@ -18,9 +18,16 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
 
 
 def relative(target: str, current: str) -> str:
-    """A link to `target` from the page at `current` (both site-relative page URLs)."""
+    """A link to `target` from the page at `current` (both site-relative URLs, already normalised).
+
+    Written out rather than with posixpath.relpath: a build computes tens of thousands of these."""
     base = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
-    result = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not result.endswith("/"):
-        result += "/"
-    return "./" if result in (".", "./") else result
+    base_parts = base.split("/")[:-1]
+    target_parts = target.split("/")
+    common = 0
+    for here, there in zip(base_parts, target_parts[:-1], strict=False):
+        if here != there:
+            break
+        common += 1
+    result = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    return result or "./"
