@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .problems import Position
-from .validate import Reference
+from .scalar_checks import Reference
 
 
 @dataclass
