@@ -77,6 +77,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"site_config/ has {len(error.problems)} problem(s); see above") from error
         settings = self.site_config.settings
         config.site_name = settings.name
+        if settings.owner and not config.copyright:
+            config.copyright = html.escape(self.site_config.tr("ui.published_by", owner=settings.owner))
         if settings.description and not config.site_description:
             config.site_description = settings.description
         palette, self.colors_css = palette_and_css(settings.colors)
@@ -103,6 +105,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
         self.entry_pages = {model.entry_src(entry): entry for entry in catalogue.entries.values()}
+        # Every file is read once: MkDocs gets content/ pages from what the core already read.
+        for file in files.documentation_pages():
+            text = catalogue.texts.get(f"{catalogue.config.content_dir}/{file.src_uri}")
+            if text is not None:
+                file.content_string = text
         for src, entry in self.entry_pages.items():
             if not model.is_content_page(entry):
                 self.add(files, config, src, renderer.entry_body(entry))
