@@ -204,3 +204,20 @@ def test_duplicate_key_does_not_crash_the_cli(make_site: MakeSite) -> None:
         "Slet den ene eller slå dem sammen; ellers ville den første værdi gå tabt uden varsel.",
         "1 fejl og 0 advarsler i 2 filer.",
     ]
+
+
+def test_parallel_loading_gives_the_same_catalogue_as_serial(make_site: MakeSite) -> None:
+    from katalog.core.catalogue import build_catalogue
+
+    files = {f"catalogue/initiatives/nr-{n:03d}.md": entry("initiative") for n in range(520)}
+    files["catalogue/initiatives/nr-007.md"] = entry("initiative", replace={"status:": "status: kører nu"})
+    files["catalogue/initiatives/nr-399.md"] = "---\ntitle: [\n---\n"
+    site = make_site(files)
+    serial = build_catalogue(site.root, workers=1)
+    parallel = build_catalogue(site.root, workers=2)
+    def lines(catalogue: object) -> list[tuple[str, int, int, str]]:
+        return [(p.path, p.line, p.column, p.message) for p in catalogue.problems]  # type: ignore[attr-defined]
+
+    assert lines(parallel) == lines(serial) and len(serial.problems) == 2
+    assert list(parallel.entries) == list(serial.entries) and len(serial.entries) == 519
+    assert parallel.files == serial.files == 521

@@ -48,14 +48,14 @@ class Catalogue:
         return [e for e in self.entries.values() if e.type == type_name]
 
 
-def build_catalogue(root: Path) -> Catalogue:
+def build_catalogue(root: Path, workers: int = 1) -> Catalogue:
     """Load site_config/ and every entry under root. Raises ConfigError if site_config/ is broken."""
     config = load_site_config(root)
-    return build_from_config(config)
+    return build_from_config(config, workers)
 
 
-def build_from_config(config: SiteConfig) -> Catalogue:
-    loaded = load(config)
+def build_from_config(config: SiteConfig, workers: int = 1) -> Catalogue:
+    loaded = load(config, workers)
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
