@@ -14,13 +14,13 @@ import argparse
 import itertools
 import json
 import random
-import re
 import shutil
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from katalog.core.slugs import slugify  # generated ids must be Katalog's own slugs
 
 SHARES = {"initiative": 0.45, "case": 0.30, "unit": 0.20, "article": 0.05}
 FOLDERS = {
@@ -98,16 +98,6 @@ FIRST_NAMES = _words("Anne Mette Lars Jens Hanne Peter Søren Karen Mads Line Id
 LAST_NAMES = _words("Nielsen Jensen Hansen Pedersen Andersen Christensen Larsen Sørensen Rasmussen Jørgensen")
 ROLES = ["Projektleder", "Konsulent", "Leder", "Koordinator", "Udviklingskonsulent", "Frivilligkoordinator"]
 DEPARTMENTS = ["Teknik og Miljø", "Børn og Unge", "Kultur og Fritid", "Social og Sundhed", "Borgerservice"]
-
-_NORDIC = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss", "ð": "d", "þ": "th"})
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str) -> str:
-    """The same folding as Katalog's slugs (æ->ae, ø->oe, å->aa), so generated ids are valid slugs."""
-    lowered = text.lower().translate(_NORDIC)
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode("ascii")
-    return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
 def q(text: str) -> str:

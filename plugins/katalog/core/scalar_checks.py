@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,75 +130,39 @@ class ScalarChecks:
         return match.term.key
 
     def check_id(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if not is_slug(text):
-            self.out.add(
-                "bad_id",
-                node.pos,
-                path,
-                expected=self.tr("expected.slug"),
-                found=f'"{text}"',
-                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"),
-                value=text,
-            )
-            return None
-        self.references.append(Reference(text, node.pos, path, field_.target_type))
-        return text
+        checked = self.check_format(node, text, path, "bad_id", is_slug, "slug", slug=slugify(text) or "eksempel")
+        if checked is not None:
+            self.references.append(Reference(checked, node.pos, path, field_.target_type))
+        return checked
 
     def check_slug(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if not is_slug(text):
-            self.out.add(
-                "bad_slug",
-                node.pos,
-                path,
-                expected=self.tr("expected.slug"),
-                found=f'"{text}"',
-                hint=self.tr("hints.slug", slug=slugify(text) or "eksempel"),
-                value=text,
-            )
-            return None
-        return text
+        return self.check_format(node, text, path, "bad_slug", is_slug, "slug", slug=slugify(text) or "eksempel")
 
     def check_email(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if not is_email(text):
-            self.out.add(
-                "bad_email",
-                node.pos,
-                path,
-                expected=self.tr("expected.email"),
-                found=f'"{text}"',
-                hint=self.tr("hints.email"),
-                value=text,
-            )
-            return None
-        return text.strip()
+        return self.check_format(node, text, path, "bad_email", is_email, "email")
 
     def check_phone(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if not is_phone(text):
-            self.out.add(
-                "bad_phone",
-                node.pos,
-                path,
-                expected=self.tr("expected.phone"),
-                found=f'"{text}"',
-                hint=self.tr("hints.phone"),
-                value=text,
-            )
-            return None
-        return text.strip()
+        return self.check_format(node, text, path, "bad_phone", is_phone, "phone")
 
     def check_url(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if not is_web_url(text):
-            self.out.add(
-                "bad_url",
-                node.pos,
-                path,
-                expected=self.tr("expected.url"),
-                found=f'"{text}"',
-                hint=self.tr("hints.url"),
-                value=text,
-            )
-            return None
-        return text.strip()
+        return self.check_format(node, text, path, "bad_url", is_web_url, "url")
+
+    def check_format(
+        self, node: YScalar, text: str, path: str, code: str, valid: Callable[[str], bool], name: str, **hint: str
+    ) -> str | None:
+        """The text if `valid` accepts it; otherwise a problem saying what the format is and how to write it."""
+        if valid(text):
+            return text if name == "slug" else text.strip()
+        self.out.add(
+            code,
+            node.pos,
+            path,
+            expected=self.tr(f"expected.{name}"),
+            found=f'"{text}"',
+            hint=self.tr(f"hints.{name}", **hint),
+            value=text,
+        )
+        return None
 
     def check_year(self, node: YScalar, path: str) -> int | None:
         raw = node.raw.strip()
