@@ -94,22 +94,24 @@ function words(query) {
     .filter(function (word) { return word && !stopwords[word]; });
 }
 
-// Documents whose vocabulary terms (labels and synonyms) contain the word: "aeldre" finds every
-// entry with the theme Ældre, "Århus" every entry in Aarhus.
-function termMatches(word, stem) {
-  var docs = {};
+// Marks, for one typed word, every document whose vocabulary terms (labels and synonyms) contain
+// it: "aeldre" finds every entry with the theme Ældre, "Århus" every entry in Aarhus.
+function markTermMatches(word, stem, bit, covered, scores) {
   data.vocabularies.forEach(function (vocabulary, v) {
     vocabulary.words.forEach(function (termWords, t) {
       var hit = termWords.some(function (w) { return w === stem || (word.length > 2 && w.indexOf(word) === 0); });
-      if (hit) termDocs[v][t].forEach(function (d) { docs[d] = true; });
+      if (!hit) return;
+      termDocs[v][t].forEach(function (d) {
+        if (!(covered[d] & bit)) scores[d] += 3;
+        covered[d] |= bit;
+      });
     });
   });
-  return docs;
 }
 
 function search(message) {
   if (!index) { pending = message; return; }
-  var typed = words(message.query);
+  var typed = words(message.query).slice(0, 30);  // one bit per word in the masks below
   var stems = typed.map(function (word) { return stemmer(new lunr.Token(word)).toString(); });
   var results = [];
   if (typed.length) {
@@ -126,31 +128,33 @@ function search(message) {
       });
     });
   }
-  var labelled = typed.map(function (word, i) { return termMatches(word, stems[i]); });
-  var scores = {};
+  // Per document: a bit for each typed word it matches, in its text or its terms, and a score.
+  // Typed arrays, because a short prefix can touch thousands of documents on every keystroke.
+  var count = data.docs.length;
+  var covered = new Uint32Array(count);
+  var scores = new Float64Array(count);
   var matchedTerms = {};
-  var covered = {};
   results.forEach(function (result) {
     var d = parseInt(result.ref, 36);
     var terms = Object.keys(result.matchData.metadata);
     scores[d] = result.score;
-    covered[d] = typed.map(function (word, i) {
-      return terms.some(function (term) { return term === stems[i] || term.indexOf(word) === 0 || term.indexOf(stems[i]) === 0; });
+    typed.forEach(function (word, i) {
+      for (var k = 0; k < terms.length; k++) {
+        var term = terms[k];
+        if (term === stems[i] || term.indexOf(word) === 0 || term.indexOf(stems[i]) === 0) {
+          covered[d] |= 1 << i;
+          break;
+        }
+      }
     });
     terms.forEach(function (term) { matchedTerms[term] = true; });
   });
-  labelled.forEach(function (docs, i) {
-    Object.keys(docs).forEach(function (key) {
-      var d = Number(key);
-      if (!covered[d]) { covered[d] = typed.map(function () { return false; }); scores[d] = 0; }
-      covered[d][i] = true;
-      scores[d] += 3;
-    });
-  });
-  // Every typed word must match, in the text or in the entry's terms (lunr ORs its clauses).
-  var hits = Object.keys(covered).map(Number).filter(function (d) {
-    return covered[d].every(Boolean);
-  }).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+  typed.forEach(function (word, i) { markTermMatches(word, stems[i], 1 << i, covered, scores); });
+  // Every typed word must match (lunr ORs its clauses).
+  var all = (1 << typed.length) - 1;  // at most 30 words, so the bits fit
+  var hits = [];
+  for (var d = 0; d < count; d++) if (all && covered[d] === all) hits.push(d);
+  hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
   postMessage({
     type: "results",
     id: message.id,
