@@ -121,13 +121,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         reference_title = self.site_config.tr("reference.title")
         reference_src = f"{slugify(reference_title)}/index.md"
         self.reference_page = GeneratedPage(reference_src, reference_title, "")
-        self.add(files, config, reference_src, field_reference_markdown(self.site_config), in_nav=True)
+        # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
+        listed = set(_nav_paths(config.nav)) if config.nav else {p.src_uri for p in renderer.overview_pages(docs_name)}
+        self.add(
+            files, config, reference_src, field_reference_markdown(self.site_config), in_nav=reference_src in listed
+        )
         statement = renderer.statement_page()
         for page in [*renderer.term_pages(), *renderer.overview_pages(docs_name), *([statement] if statement else [])]:
             # The Markdown stays empty: the page is HTML, set in on_page_content.
             self.generated_pages[page.src_uri] = page
-            in_nav = page.src_uri.endswith("/index.md") and page.src_uri.count("/") == 1
-            self.add(files, config, page.src_uri, "", in_nav=in_nav)
+            self.add(files, config, page.src_uri, "", in_nav=page.src_uri in listed)
         if self.colors_css:
             self.add(files, config, COLORS, self.colors_css)
         for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
@@ -237,3 +240,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if entry is not None:
             return self.renderer.entry_html(entry, html)
         return html
+
+
+def _nav_paths(nav: object) -> list[str]:
+    """Every page path named in mkdocs.yml's nav, however nested."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []
