@@ -31,9 +31,6 @@ class Translator:
         form = "one" if count == 1 else "other"
         return self(f"counts.{name}.{form}", count=count)
 
-    def has(self, key: str) -> bool:
-        return key in self.texts or key in self.fallback
-
     def pick(self, labels: Mapping[str, str] | None, default: str = "") -> str:
         """The label in the site's language from a {language: text} mapping."""
         if not labels:

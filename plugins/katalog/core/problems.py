@@ -35,6 +35,3 @@ class Position(NamedTuple):
 
     line: int
     column: int
-
-
-START = Position(1, 1)

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue
 
 
+# The vocabularies to narrow the whole catalogue by (overview filters, search results).
+CATALOGUE_FILTERS = ("municipalities", "themes")
+
+
 @dataclass
 class TermInfo:
     key: str  # the vocabulary key, or the folded keyword

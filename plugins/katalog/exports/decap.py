@@ -27,7 +27,7 @@ Widget = dict[str, Any]
 
 def decap_config(config: SiteConfig) -> dict[str, Any]:
     return {
-        "backend": {"name": "github", "repo": str(config.site.get("repository") or "OWNER/REPO"), "branch": "main"},
+        "backend": {"name": "github", "repo": config.settings.repository or "OWNER/REPO", "branch": "main"},
         # Every save becomes a pull request, so the build checks it before anything is published.
         "publish_mode": "editorial_workflow",
         "locale": _LOCALES.get(config.language.lower(), "en"),

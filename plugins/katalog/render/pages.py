@@ -13,14 +13,13 @@ from markupsafe import Markup, escape
 
 from ..core.entries import Entry
 from ..core.slugs import slugify
-from ..core.taxonomy import Taxonomy
+from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
 from .views import Card, EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TERMS_PER_CARD = 4  # a term in a list takes a fraction of a card's space
-ALL_FACETS = ("municipalities", "themes")
 
 
 @dataclass
@@ -225,7 +224,7 @@ class PageRenderer:
 
     def facet_names(self, type_name: str | None) -> list[str]:
         if type_name is None:
-            return [name for name in ALL_FACETS if name in self.model.taxonomies]
+            return [name for name in CATALOGUE_FILTERS if name in self.model.taxonomies]
         entry_type = self.model.catalogue.config.schema.types[type_name]
         return [
             field_.vocabulary

@@ -16,6 +16,7 @@ from lunr.token import Token
 
 from ..catalogue import Catalogue
 from ..entries import Entry
+from ..taxonomy import CATALOGUE_FILTERS
 from ..vocabulary import Term
 from .compact import compact
 from .language import Analysis, analysis_for, trim
@@ -27,7 +28,6 @@ from .plaintext import first_words, plain_text
 # word against each term's words once (see `vocabularies` in the file).
 FIELDS = (("title", 10), ("about", 3), ("body", 1))
 SUMMARY_CHARS = 110
-FILTERS = ("municipalities", "themes")
 # Fewer body words per entry than this are noise, not content: leave the body out instead.
 MIN_BODY_WORDS = 20
 SEARCH_PIPELINE_LABEL = "katalog-stemmer"
@@ -44,7 +44,6 @@ class SearchDocument:
     summary: str
     fields: dict[str, str]
     terms: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> term keys
-    places: str = ""
 
 
 class _Analyser:
@@ -116,7 +115,6 @@ def _ref(number: int) -> str:
 
 def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int) -> SearchDocument:
     config = catalogue.config
-    tr = config.tr
     entry_type = config.schema.types[entry.type]
     about = [entry.summary]
     terms: dict[str, list[str]] = {}
@@ -129,10 +127,6 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int
             terms.setdefault(schema_field.vocabulary, []).extend(values)
         elif schema_field.kind == "keyword" or name in ("learnings", "offers"):
             about.extend(values)
-    municipalities = config.vocabularies.get("municipalities")
-    places = ", ".join(
-        tr.pick(municipalities.terms[k].label, k) for k in terms.get("municipalities", []) if municipalities
-    )
     return SearchDocument(
         title=entry.title,
         url=url,
@@ -144,7 +138,6 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int
             "body": first_words(plain_text(entry.body), body_words),
         },
         terms=terms,
-        places=places,
     )
 
 
@@ -203,7 +196,7 @@ def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[st
             {
                 "name": name,
                 "label": tr.pick(config.vocabularies[name].label, name),
-                "filter": name in FILTERS,
+                "filter": name in CATALOGUE_FILTERS,
                 "keys": keys[name],
                 "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in keys[name]],
                 # The index words of each term's label and synonyms, as the search stems them.
