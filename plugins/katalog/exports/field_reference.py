@@ -36,16 +36,12 @@ def _type_section(config: SiteConfig, entry_type: EntryType) -> list[str]:
         tr("reference.type_help"),
     ]
     rows = [type_row, *(_row(config, path, field) for path, field in _walk(entry_type.fields, ""))]
-    lines = [
+    lines = _section(
         f"## {tr.pick(entry_type.label, entry_type.name)}",
-        "",
         tr("reference.folder", folder=entry_type.folder),
-        "",
-        _table_row(header),
-        _table_row(["---"] * len(header)),
-        *(_table_row(row) for row in rows),
-        "",
-    ]
+        header,
+        rows,
+    )
     rules = [*_rule_lines(config, entry_type.rules, "")]
     for path, field in _walk(entry_type.fields, ""):
         rules += _rule_lines(config, field.rules, path + ("[]." if field.many else "."))
@@ -102,10 +98,20 @@ def _vocabulary_section(config: SiteConfig, vocabulary: Vocabulary) -> list[str]
     rows = [
         [f"`{term.key}`", tr.pick(term.label, term.key), ", ".join(term.synonyms)] for term in vocabulary.terms.values()
     ]
-    return [
+    return _section(
         f"### {tr.pick(vocabulary.label, vocabulary.name)}",
-        "",
         tr("reference.vocabulary_file", name=vocabulary.name),
+        header,
+        rows,
+    )
+
+
+def _section(heading: str, intro: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    """A heading, a sentence and a Markdown table."""
+    return [
+        heading,
+        "",
+        intro,
         "",
         _table_row(header),
         _table_row(["---"] * len(header)),

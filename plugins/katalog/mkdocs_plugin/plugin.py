@@ -121,13 +121,19 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         reference_title = self.site_config.tr("reference.title")
         reference_src = f"{slugify(reference_title)}/index.md"
         self.reference_page = GeneratedPage(reference_src, reference_title, "")
+        overviews = renderer.overview_pages(docs_name)
         # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
-        listed = set(_nav_paths(config.nav)) if config.nav else {p.src_uri for p in renderer.overview_pages(docs_name)}
+        # Without a nav in mkdocs.yml, the first page of each overview is.
+        listed = (
+            set(_nav_paths(config.nav))
+            if config.nav
+            else {page.src_uri for page in overviews if page.src_uri.endswith("/index.md")}
+        )
         self.add(
             files, config, reference_src, field_reference_markdown(self.site_config), in_nav=reference_src in listed
         )
         statement = renderer.statement_page()
-        for page in [*renderer.term_pages(), *renderer.overview_pages(docs_name), *([statement] if statement else [])]:
+        for page in [*renderer.term_pages(), *overviews, *([statement] if statement else [])]:
             # The Markdown stays empty: the page is HTML, set in on_page_content.
             self.generated_pages[page.src_uri] = page
             self.add(files, config, page.src_uri, "", in_nav=page.src_uri in listed)
