@@ -26,6 +26,7 @@ from katalog.core import frontmatter, yamlnodes
 from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.problems import Position, Problem
 from katalog.core.report import text_line
+from katalog.core.wikilinks import find_wikilinks, links_by_line
 
 from .conftest import INDEX_MD, INITIATIVE, REPO
 
@@ -477,3 +478,14 @@ def test_not_utf8_with_cr_line_ends_is_located(site_root: Path) -> None:
 def test_not_utf8_after_bom_is_located(site_root: Path) -> None:
     catalogue = build_with(site_root, b"\xef\xbb\xbf---\xc6\n")
     assert [(p.line, p.column) for p in catalogue.problems] == [(1, 4)]
+
+
+# --- shortcuts agree with the long way ---------------------------------------------------------------
+
+WIKILINK_PIECES = [*"[]|\n ab-", "[[", "]]", "[[a]]", "[[b|B]]", "\n\n"]
+
+
+@PROPERTIES
+@given(st.lists(st.sampled_from(WIKILINK_PIECES), max_size=60).map("".join), st.integers(1, 50))
+def test_wikilinks_found_in_one_search_match_the_line_by_line_search(body: str, first_line: int) -> None:
+    assert find_wikilinks(body, first_line) == links_by_line(body, first_line)

@@ -16,7 +16,7 @@ from .common import print_config_error
 def run(root: Path, output_format: str, strict: bool) -> int:
     try:
         # The command line has the machine to itself: parse and validate on every core.
-        catalogue = build_catalogue(root, workers=os.cpu_count() or 1)
+        catalogue = build_catalogue(root, workers=os.cpu_count() or 1, bodies=False)
     except ConfigError as error:
         return print_config_error(error)
     tr = catalogue.config.tr

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
 from ..core.entries import Entry
+from ..core.frontmatter import decode
 from ..core.pruning import prune_references
 from ..core.report import summary, text_line
 from ..core.siteconfig import ConfigError
@@ -59,7 +60,8 @@ def run(root: Path, apply: bool) -> int:
     for entry in gone:
         (root / entry.path).unlink()
     for entry in keep.values():
-        text = catalogue.texts[entry.path]
+        text, _ = decode((root / entry.path).read_bytes())  # it loaded above, so it decodes
+        assert text is not None
         (root / entry.path).write_text(prune_references(entry, text, gone_ids, titles), encoding="utf-8")
     print(tr("init.removed", count=len(gone)))
     after = build_catalogue(root)

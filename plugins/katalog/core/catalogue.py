@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bodycheck import unsafe_parts
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
@@ -14,7 +13,6 @@ from .loader import load
 from .problems import Position, Problem, Severity
 from .siteconfig import ConfigError, SiteConfig, load_site_config
 from .taxonomy import Taxonomy, build_taxonomies, slug_clashes
-from .wikilinks import find_wikilinks
 
 
 @dataclass
@@ -48,19 +46,21 @@ class Catalogue:
         return [e for e in self.entries.values() if e.type == type_name]
 
 
-def build_catalogue(root: Path, workers: int = 1) -> Catalogue:
-    """Load site_config/ and every entry under root. Raises ConfigError if site_config/ is broken."""
+def build_catalogue(root: Path, workers: int = 1, *, bodies: bool = True) -> Catalogue:
+    """Load site_config/ and every entry under root. Raises ConfigError if site_config/ is broken.
+
+    bodies=False when only the problems are wanted: entries and pages then carry no body text.
+    """
     config = load_site_config(root)
-    return build_from_config(config, workers)
+    return build_from_config(config, workers, bodies=bodies)
 
 
-def build_from_config(config: SiteConfig, workers: int = 1) -> Catalogue:
-    loaded = load(config, workers)
+def build_from_config(config: SiteConfig, workers: int = 1, *, bodies: bool = True) -> Catalogue:
+    loaded = load(config, workers, bodies=bodies)
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
     link(catalogue)
-    check_bodies(catalogue)
     catalogue.taxonomies = build_taxonomies(catalogue)
     problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
@@ -116,7 +116,7 @@ def link(catalogue: Catalogue) -> None:
                 continue
             if target.id != entry.id:
                 links.append(Link(entry.id, target.id, reference.key))
-        for wikilink in find_wikilinks(entry.body, entry.body_first_line):
+        for wikilink in entry.wikilinks:
             if wikilink.target not in entries:
                 report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
             elif wikilink.target != entry.id:
@@ -126,37 +126,13 @@ def link(catalogue: Catalogue) -> None:
             catalogue.incoming.setdefault(one.target, []).append(one)
     for page in catalogue.pages:
         out = Collector(page.path, config.tr, catalogue.problems)
-        for wikilink in find_wikilinks(page.body, page.body_first_line):
+        for wikilink in page.wikilinks:
             if wikilink.target not in entries:
                 report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
 
 
 def sanitising(config: SiteConfig) -> bool:
     return config.settings.sanitize_html
-
-
-def check_bodies(catalogue: Catalogue) -> None:
-    """Warn about raw HTML and links the renderer will remove, where they stand in the body."""
-    config = catalogue.config
-    tr = config.tr
-    strict_html = sanitising(config)
-    bodies = [(e.path, e.body, e.body_first_line) for e in catalogue.entries.values()]
-    bodies.extend((p.path, p.body, p.body_first_line) for p in catalogue.pages)
-    for path, body, first_line in bodies:
-        if "<" not in body and "](" not in body and "{" not in body:
-            continue
-        out = Collector(path, tr, catalogue.problems)
-        for removal in unsafe_parts(body, first_line):
-            if removal.code != "unsafe_link" and not strict_html:
-                continue
-            out.add(
-                removal.code,
-                removal.pos,
-                severity=Severity.WARNING,
-                found=removal.what,
-                hint=tr(f"hints.{removal.code}"),
-                what=removal.what,
-            )
 
 
 def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str) -> None:

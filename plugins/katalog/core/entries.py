@@ -7,6 +7,7 @@ from typing import Any
 
 from .problems import Position
 from .scalar_checks import Reference
+from .wikilinks import WikiLink
 
 
 @dataclass
@@ -19,7 +20,8 @@ class Entry:
     body_first_line: int
     id_pos: Position
     references: list[Reference] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)  # of term and keyword values, e.g. tags[1]
+    wikilinks: list[WikiLink] = field(default_factory=list)  # `[[id]]` in the body
     valid: bool = True
 
     @property
@@ -39,3 +41,4 @@ class Page:
     title: str  # from front-matter, or "" (then the first heading names it)
     body: str
     body_first_line: int
+    wikilinks: list[WikiLink] = field(default_factory=list)

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter, yamlnodes
+from .bodycheck import unsafe_parts
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
-from .problems import Position, Problem
+from .problems import Position, Problem, Severity
 from .schema import EntryType
 from .siteconfig import SiteConfig
 from .slugs import is_slug, slugify
 from .validate import validate_entry
+from .wikilinks import WikiLink, find_wikilinks
 from .yamlnodes import YMap, YScalar
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -26,7 +31,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 class Loaded:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text, read once
+    texts: dict[str, str] = field(default_factory=dict)  # content/ path -> decoded text, read once
     pages: list[Page] = field(default_factory=list)
     files: int = 0
 
@@ -58,13 +63,38 @@ def jobs(config: SiteConfig) -> list[Job]:
     return found
 
 
-def load(config: SiteConfig, workers: int = 1) -> Loaded:
-    """Every file, in a stable order; with workers > 1, parsed and validated in that many processes."""
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Loading allocates millions of small objects that hold no reference cycles. Python's cyclic
+    collector would walk all of them again and again, while loading (half its time at 10,000 files)
+    and in every later step; so it pauses while we load, and what we loaded is then frozen out of
+    its sight. Reference counting still frees all of it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def load(config: SiteConfig, workers: int = 1, *, bodies: bool = True) -> Loaded:
+    """Every file, in a stable order; with workers > 1, parsed and validated in that many processes.
+
+    bodies=False is for checking only: bodies are checked as they are read and then left out
+    (entries and pages carry an empty body), which spares sending them back from the workers.
+    """
+    with collection_paused():
+        return _load(config, workers, bodies)
+
+
+def _load(config: SiteConfig, workers: int, bodies: bool) -> Loaded:
     todo = jobs(config)
     if workers <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return load_jobs(config, todo)
-    global _worker_config
-    _worker_config = config  # forked workers inherit it; nothing of the config is pickled
+        return load_jobs(config, todo, bodies)
+    global _worker_config, _worker_bodies
+    _worker_config, _worker_bodies = config, bodies  # forked workers inherit them; nothing is pickled
     size = -(-len(todo) // (workers * 4))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     context = multiprocessing.get_context("fork")
@@ -81,19 +111,25 @@ def load(config: SiteConfig, workers: int = 1) -> Loaded:
 
 
 _worker_config: SiteConfig | None = None
+_worker_bodies = True
 
 
 def _load_chunk(chunk: list[Job]) -> Loaded:
     assert _worker_config is not None
-    return load_jobs(_worker_config, chunk)
+    return load_jobs(_worker_config, chunk, _worker_bodies)
 
 
-def load_jobs(config: SiteConfig, todo: list[Job]) -> Loaded:
+def load_jobs(config: SiteConfig, todo: list[Job], bodies: bool = True) -> Loaded:
     loaded = Loaded()
     types = config.schema.types
     for path, relative, type_name, in_catalogue in todo:
         folder_type = types[type_name] if type_name else None
         load_file(config, loaded, path, relative, folder_type, in_catalogue=in_catalogue)
+    if not bodies:
+        for entry in loaded.entries:
+            entry.body = ""
+        for page in loaded.pages:
+            page.body = ""
     return loaded
 
 
@@ -109,7 +145,8 @@ def load_file(
         code, pos, args = bad
         out.add(code, pos, found=tr("found.byte", byte=args["byte"]), hint=tr("hints.not_utf8"), **args)
         return
-    loaded.texts[relative] = text
+    if not in_catalogue:
+        loaded.texts[relative] = text
     if in_catalogue and folder_type is None:
         known = ", ".join(f"{config.catalogue_dir}/{t.folder.split('/')[-1]}/" for t in config.schema.catalogue_types)
         out.add("unknown_folder", Position(1, 1), hint=tr("hints.move_to", folders=known))
@@ -120,7 +157,8 @@ def load_file(
         out.add(code, pos, hint=tr(f"hints.{code}"), **args)
         return
     if split.yaml_text is None:
-        loaded.pages.append(Page(relative, "", split.body, split.body_first_line))
+        wikilinks = check_body(config, out, split.body, split.body_first_line)
+        loaded.pages.append(Page(relative, "", split.body, split.body_first_line, wikilinks))
         return
     parsed = yamlnodes.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
     for issue in parsed.issues:
@@ -135,7 +173,8 @@ def load_file(
         out.add("not_mapping", root.pos, hint=tr("hints.not_mapping"))
         return
     if not in_catalogue and "type" not in root.items:
-        loaded.pages.append(Page(relative, page_title(root), split.body, split.body_first_line))
+        wikilinks = check_body(config, out, split.body, split.body_first_line)
+        loaded.pages.append(Page(relative, page_title(root), split.body, split.body_first_line, wikilinks))
         return
     entry_type = resolve_type(config, out, root, folder_type, in_catalogue, relative)
     if entry_type is None:
@@ -143,6 +182,7 @@ def load_file(
     errors_before = out.errors
     validated = validate_entry(root, entry_type, out, config.vocabularies)
     entry_id, id_pos = entry_identity(out, root, path, validated.data.get("id"))
+    wikilinks = check_body(config, out, split.body, split.body_first_line)
     loaded.entries.append(
         Entry(
             id=entry_id,
@@ -154,9 +194,29 @@ def load_file(
             id_pos=id_pos,
             references=validated.references,
             positions=validated.positions,
+            wikilinks=wikilinks,
             valid=out.errors == errors_before and not parsed.issues,
         )
     )
+
+
+def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -> list[WikiLink]:
+    """Warn about raw HTML and links the renderer will remove; return the body's `[[id]]` links."""
+    if "<" in body or "](" in body or "{" in body:
+        strict_html = config.settings.sanitize_html
+        tr = config.tr
+        for removal in unsafe_parts(body, first_line):
+            if removal.code != "unsafe_link" and not strict_html:
+                continue
+            out.add(
+                removal.code,
+                removal.pos,
+                severity=Severity.WARNING,
+                found=removal.what,
+                hint=tr(f"hints.{removal.code}"),
+                what=removal.what,
+            )
+    return find_wikilinks(body, first_line) if "[[" in body else []
 
 
 def resolve_type(

@@ -16,6 +16,7 @@ from .vocabulary import Vocabulary
 from .yamlnodes import NULL, YMap, YNode, YScalar, YSeq
 
 RESERVED_KEYS = ("type",)
+TERM_KINDS = ("term", "keyword")  # the values term pages are made of; only their positions are kept
 
 
 class EntryValidator(ScalarChecks):
@@ -149,7 +150,8 @@ class EntryValidator(ScalarChecks):
         if not isinstance(node, YScalar):
             self.wrong_type(field_, node, path, single=True)
             return None
-        self.positions[path] = node.pos
+        if field_.kind in TERM_KINDS:
+            self.positions[path] = node.pos
         if field_.kind == "year":
             return self.check_year(node, path)
         if field_.kind in ("date", "partial_date"):
@@ -174,7 +176,7 @@ def _is_empty(node: YNode) -> bool:
 class Validated:
     data: dict[str, Any]
     references: list[Reference]
-    positions: dict[str, Position]  # key path (as written, e.g. tags[1]) -> where its value stands
+    positions: dict[str, Position]  # term's key path (as written, e.g. tags[1]) -> where its value stands
 
 
 def validate_entry(root: YMap, entry_type: EntryType, out: Collector, vocabularies: dict[str, Vocabulary]) -> Validated:

@@ -32,15 +32,38 @@ def prose_lines(body: str) -> Iterator[tuple[int, str]]:
             if line.strip().startswith(fence):
                 fence = None
             continue
-        yield index, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        yield index, (_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line)
 
 
 def find_wikilinks(body: str, first_line: int) -> list[WikiLink]:
+    if "[[" not in body:
+        return []
+    if "`" not in body and "~~~" not in body:
+        return _links_outside_code(body, first_line)
+    return links_by_line(body, first_line)
+
+
+def links_by_line(body: str, first_line: int) -> list[WikiLink]:
     links = []
     for index, line in prose_lines(body):
         for match in WIKILINK.finditer(line):
             text = match.group(2).strip() if match.group(2) else None
             links.append(WikiLink(match.group(1).strip(), text, Position(first_line + index, match.start() + 1)))
+    return links
+
+
+def _links_outside_code(body: str, first_line: int) -> list[WikiLink]:
+    """A body without code: every match is a link. One search of the whole text instead of one per line."""
+    links = []
+    line, line_start = first_line, 0
+    for match in WIKILINK.finditer(body):
+        start = match.start()
+        newlines = body.count("\n", line_start, start)
+        if newlines:
+            line += newlines
+            line_start = body.rfind("\n", 0, start) + 1
+        text = match.group(2).strip() if match.group(2) else None
+        links.append(WikiLink(match.group(1).strip(), text, Position(line, start - line_start + 1)))
     return links
 
 

@@ -131,7 +131,7 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
         return Parsed(None, issues)
     if node is None:
         return Parsed(None, issues)
-    builder = _Builder(line_offset, issues)
+    builder = _Builder(line_offset, issues, text)
     try:
         root = builder.build(node, depth=0, path="")
     except _Syntax as stop:
@@ -201,54 +201,64 @@ MAX_DEPTH = 40  # what an entry may nest; MAX_NESTING only keeps LibYAML alive
 
 
 class _Builder:
-    def __init__(self, line_offset: int, issues: list[YamlIssue]) -> None:
-        self.line_offset = line_offset
+    def __init__(self, line_offset: int, issues: list[YamlIssue], text: str) -> None:
+        self.first_line = line_offset + 1
         self.issues = issues
-        self.seen: set[int] = set()
+        # An alias is written with `*`, a merge with `<<`; without them no node can appear twice.
+        self.seen: set[int] | None = set() if "*" in text or "<<" in text else None
 
     def pos(self, mark: Any) -> Position:
-        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+        return Position(mark.line + self.first_line, mark.column + 1)
 
     def build(self, node: yaml.Node, depth: int, path: str) -> YNode:
+        # Runs once for each of the half million nodes of a 10,000-entry catalogue; kept flat for speed.
+        mark = node.start_mark
+        pos = Position(mark.line + self.first_line, mark.column + 1)
         if depth > MAX_DEPTH:
-            raise _Syntax(YamlIssue("too_deep", self.pos(node.start_mark), {"limit": MAX_DEPTH}))
-        if id(node) in self.seen:
-            # An alias: anchors let one value stand in many places (and expand exponentially).
-            raise _Syntax(YamlIssue("alias", self.pos(node.start_mark), {}))
-        self.seen.add(id(node))
-        if node.tag not in _CORE_TAGS:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.issues.append(YamlIssue("yaml_tag", self.pos(node.start_mark), {"tag": shown, "key": path}))
-            node.tag = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ}.get(type(node), MAP)
-        if isinstance(node, yaml.ScalarNode):
-            return YScalar(
-                value=_scalar_value(node),
-                raw=node.value,
-                tag=node.tag,
-                quoted=node.style in ("'", '"', "|", ">"),
-                pos=self.pos(node.start_mark),
-            )
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.build(item, depth + 1, f"{path}[{index}]") for index, item in enumerate(node.value)]
-            return YSeq(items, self.pos(node.start_mark))
-        assert isinstance(node, yaml.MappingNode)
-        mapping = YMap({}, self.pos(node.start_mark), self.pos(node.end_mark))
+            raise _Syntax(YamlIssue("too_deep", pos, {"limit": MAX_DEPTH}))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                # An alias: anchors let one value stand in many places (and expand exponentially).
+                raise _Syntax(YamlIssue("alias", pos, {}))
+            self.seen.add(id(node))
+        tag = node.tag
+        if tag not in _CORE_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.issues.append(YamlIssue("yaml_tag", pos, {"tag": shown, "key": path}))
+            tag = node.tag = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ}.get(type(node), MAP)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            assert isinstance(node, yaml.ScalarNode)  # for the type checker; `type() is` is the fast test
+            raw = node.value
+            value = raw if tag in (STR, TIMESTAMP) else _scalar_value(node)
+            return YScalar(value, raw, tag, node.style in _QUOTED, pos)
+        if kind is yaml.SequenceNode:
+            child = depth + 1
+            return YSeq([self.build(item, child, f"{path}[{index}]") for index, item in enumerate(node.value)], pos)
+        assert kind is yaml.MappingNode
+        items: dict[str, tuple[YKey, YNode]] = {}
+        mapping = YMap(items, pos, self.pos(node.end_mark))
+        child = depth + 1
+        prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
-            key_pos = self.pos(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode):
+            key_mark = key_node.start_mark
+            key_pos = Position(key_mark.line + self.first_line, key_mark.column + 1)
+            if type(key_node) is not yaml.ScalarNode:
                 self.issues.append(YamlIssue("complex_key", key_pos, {}))
                 continue
             name = key_node.value
             if name == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Syntax(YamlIssue("alias", key_pos, {}))
-            value = self.build(value_node, depth + 1, f"{path}.{name}" if path else name)
-            if name in mapping.items:
-                first = mapping.items[name][0].pos
-                where = f"{path}.{name}" if path else name
-                self.issues.append(YamlIssue("duplicate_key", key_pos, {"key": where, "first_line": first.line}))
+            value = self.build(value_node, child, prefix + name)
+            if name in items:
+                where = {"key": prefix + name, "first_line": items[name][0].pos.line}
+                self.issues.append(YamlIssue("duplicate_key", key_pos, where))
                 continue
-            mapping.items[name] = (YKey(name, key_pos), value)
+            items[name] = (YKey(name, key_pos), value)
         return mapping
+
+
+_QUOTED = frozenset(("'", '"', "|", ">"))
 
 
 def to_plain(node: YNode | None) -> Any:
