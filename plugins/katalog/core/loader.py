@@ -95,11 +95,15 @@ def _load(config: SiteConfig, workers: int, bodies: bool) -> Loaded:
         return load_jobs(config, todo, bodies)
     global _worker_config, _worker_bodies
     _worker_config, _worker_bodies = config, bodies  # forked workers inherit them; nothing is pickled
-    size = -(-len(todo) // (workers * 4))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    # This process takes the first share itself: it would otherwise sit idle, and its share
+    # needs no pickling back.
+    size = -(-len(todo) // workers)
+    shares = [todo[i : i + size] for i in range(0, len(todo), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        parts = list(pool.map(_load_chunk, chunks))
+    with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
+        others = [pool.submit(_load_chunk, share) for share in shares[1:]]
+        parts = [load_jobs(config, shares[0], bodies)]
+        parts.extend(other.result() for other in others)
     merged = Loaded()
     for part in parts:
         merged.entries.extend(part.entries)

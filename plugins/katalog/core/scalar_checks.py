@@ -25,6 +25,10 @@ class Reference:
     target_type: str | None = None
 
 
+def _slug_example(text: str) -> str:
+    return slugify(text) or "eksempel"
+
+
 class ScalarChecks:
     """One scalar value against its field's kind; the object walk lives in validate.EntryValidator."""
 
@@ -91,8 +95,8 @@ class ScalarChecks:
         assert field_.vocabulary is not None
         vocabulary = self.vocabularies[field_.vocabulary]
         match = vocabulary.match(text)
-        name = self.tr.pick(vocabulary.singular, vocabulary.name)
         if match is None:
+            name = self.tr.pick(vocabulary.singular, vocabulary.name)
             suggestions = vocabulary.suggestions(text, self.tr.language)
             hint = (
                 self.tr(
@@ -130,13 +134,13 @@ class ScalarChecks:
         return match.term.key
 
     def check_id(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        checked = self.check_format(node, text, path, "bad_id", is_slug, "slug", slug=slugify(text) or "eksempel")
+        checked = self.check_format(node, text, path, "bad_id", is_slug, "slug", slug=_slug_example)
         if checked is not None:
             self.references.append(Reference(checked, node.pos, path, field_.target_type))
         return checked
 
     def check_slug(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        return self.check_format(node, text, path, "bad_slug", is_slug, "slug", slug=slugify(text) or "eksempel")
+        return self.check_format(node, text, path, "bad_slug", is_slug, "slug", slug=_slug_example)
 
     def check_email(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
         return self.check_format(node, text, path, "bad_email", is_email, "email")
@@ -148,9 +152,18 @@ class ScalarChecks:
         return self.check_format(node, text, path, "bad_url", is_web_url, "url")
 
     def check_format(
-        self, node: YScalar, text: str, path: str, code: str, valid: Callable[[str], bool], name: str, **hint: str
+        self,
+        node: YScalar,
+        text: str,
+        path: str,
+        code: str,
+        valid: Callable[[str], bool],
+        name: str,
+        **hint: Callable[[str], str],
     ) -> str | None:
-        """The text if `valid` accepts it; otherwise a problem saying what the format is and how to write it."""
+        """The text if `valid` accepts it; otherwise a problem saying what the format is and how to write it.
+
+        The hint's arguments are made from the text only when it is wrong: most values are right."""
         if valid(text):
             return text if name == "slug" else text.strip()
         self.out.add(
@@ -159,7 +172,7 @@ class ScalarChecks:
             path,
             expected=self.tr(f"expected.{name}"),
             found=f'"{text}"',
-            hint=self.tr(f"hints.{name}", **hint),
+            hint=self.tr(f"hints.{name}", **{arg: make(text) for arg, make in hint.items()}),
             value=text,
         )
         return None

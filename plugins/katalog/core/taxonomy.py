@@ -71,31 +71,44 @@ def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
             fields=sorted({f.name for _, f in uses}),
             free=vocabulary is None,
         )
+    # Per type, the fields whose values are terms, and the taxonomy each belongs to.
+    term_fields = {
+        entry_type.name: [
+            (name, taxonomies[field_.vocabulary if field_.kind == "term" and field_.vocabulary else name])
+            for name, field_ in entry_type.fields.items()
+            if field_.kind in ("term", "keyword")
+        ]
+        for entry_type in config.schema.types.values()
+    }
     for entry in sorted(catalogue.entries.values(), key=newest_first):
-        entry_type = config.schema.types[entry.type]
-        for field_name, value in entry.data.items():
-            shown = entry_type.fields.get(field_name)
-            if shown is None or shown.kind not in ("term", "keyword"):
+        data = entry.data
+        for field_name, taxonomy in term_fields[entry.type]:
+            value = data.get(field_name)
+            if value is None:
                 continue
-            taxonomy = taxonomies[shown.vocabulary if shown.kind == "term" and shown.vocabulary else shown.name]
-            items = value if isinstance(value, list) else [value]
-            for index, item in enumerate(items):
-                path = f"{field_name}[{index}]" if f"{field_name}[{index}]" in entry.positions else field_name
-                add_term(catalogue, taxonomy, entry, str(item), path)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    add_term(catalogue, taxonomy, entry, str(item), field_name, index)
+            else:
+                add_term(catalogue, taxonomy, entry, str(value), field_name, None)
     return taxonomies
 
 
-def add_term(catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str, path: str) -> None:
-    config = catalogue.config
-    if taxonomy.free:
-        key = fold(value)
-        label = value
-    else:
-        term = config.vocabularies[taxonomy.name].terms[value]
-        key = value
-        label = config.tr.pick(term.label, value)
+def add_term(
+    catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str, field_name: str, index: int | None
+) -> None:
+    key = fold(value) if taxonomy.free else value
     info = taxonomy.terms.get(key)
     if info is None:
+        if taxonomy.free:
+            label = value
+        else:
+            term = catalogue.config.vocabularies[taxonomy.name].terms[value]
+            label = catalogue.config.tr.pick(term.label, value)
+        # A single value may stand for a list of one; the key path says how it was written.
+        path = f"{field_name}[{index}]" if index is not None else field_name
+        if path not in entry.positions:
+            path = field_name
         info = taxonomy.terms[key] = TermInfo(key, label, slugify(key) or "x", first_path=path)
     if not info.entries or info.entries[-1] is not entry:
         info.entries.append(entry)
@@ -140,5 +153,8 @@ def newest_first(entry: Entry) -> tuple[str, str]:
     return (_invert(sort_date(entry)), fold(entry.title))
 
 
+_INVERTED_DIGITS = str.maketrans({digit: chr(0x10FFFF - ord(digit)) for digit in "0123456789"})
+
+
 def _invert(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(ch)) if ch.isdigit() else ch for ch in text.ljust(10, "0"))
+    return text.ljust(10, "0").translate(_INVERTED_DIGITS)

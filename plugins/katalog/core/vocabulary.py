@@ -18,7 +18,7 @@ class Term:
     parent: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Match:
     term: Term
     by_synonym: bool
@@ -32,8 +32,10 @@ class Vocabulary:
     terms: dict[str, Term]
     _canonical: dict[str, Term] = field(default_factory=dict, repr=False)
     _synonyms: dict[str, Term] = field(default_factory=dict, repr=False)
+    _by_key: dict[str, Match] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self._by_key = {key: Match(term, by_synonym=False) for key, term in self.terms.items()}
         for term in self.terms.values():
             self._canonical[fold(term.key)] = term
             for label in term.label.values():
@@ -44,6 +46,9 @@ class Vocabulary:
 
     def match(self, value: str) -> Match | None:
         """A key or label names a term; a synonym does too, but the editor should hear of it."""
+        exact = self._by_key.get(value)
+        if exact is not None:
+            return exact  # most values are keys, written as the vocabulary writes them
         folded = fold(value)
         if folded in self._canonical:
             return Match(self._canonical[folded], by_synonym=False)
