@@ -129,3 +129,48 @@ def test_example_site_builds_strict(tmp_path: Path) -> None:
     assert (site_dir / "index.html").is_file()
     assert (site_dir / "initiativer/aarhus-netvaerksmoeder/index.html").is_file()
     assert (site_dir / "vidensbank/kommune-3-0/index.html").is_file()
+
+
+def build_example(
+    tmp_path: Path, name: str, *, plugin_options: dict[str, object], custom_dir: Path | None = None
+) -> tuple[Path, str]:
+    """The example catalogue built from a copy of mkdocs.yml with other plugin options: site_dir, log."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / "content")
+    config["site_dir"] = str(tmp_path / name)
+    config["plugins"] = [{"katalog": {"root": str(REPO), **plugin_options}}]
+    if custom_dir is not None:
+        config["theme"]["custom_dir"] = str(custom_dir)
+    config_file = tmp_path / f"{name}.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs(tmp_path, "build", "--strict", "--verbose", "-f", str(config_file))
+    assert result.returncode == 0, result.stdout
+    return tmp_path / name, result.stdout
+
+
+def site_files(site_dir: Path) -> dict[str, bytes]:
+    return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
+
+
+def test_the_navigation_cache_changes_no_byte_of_the_site(tmp_path: Path) -> None:
+    cached, cached_log = build_example(tmp_path, "cached", plugin_options={})
+    uncached, uncached_log = build_example(tmp_path, "uncached", plugin_options={"navigation_cache": False})
+    cached_files, uncached_files = site_files(cached), site_files(uncached)
+    assert sorted(cached_files) == sorted(uncached_files)
+    different = [name for name in cached_files if cached_files[name] != uncached_files[name]]
+    assert different == []
+    # And the cache was used: the example's pages outside the navigation share a few renders.
+    pages = sum(name.endswith(".html") for name in cached_files)
+    renders = re.search(r"navigation partials rendered (\d+) time", cached_log)
+    assert renders is not None, cached_log
+    assert pages > 150 and int(renders.group(1)) <= 20
+    assert "navigation partials rendered 0 time" in uncached_log
+
+
+def test_a_forks_own_navigation_partial_wins_over_the_cache(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "nav.html").write_text('<nav class="fork-nav">Fork</nav>\n', encoding="utf-8")
+    site_dir, _ = build_example(tmp_path, "fork", plugin_options={}, custom_dir=tmp_path / "overrides")
+    for page in ("index.html", "initiativer/aarhus-netvaerksmoeder/index.html"):
+        assert '<nav class="fork-nav">Fork</nav>' in (site_dir / page).read_text(encoding="utf-8")

@@ -215,6 +215,7 @@ def test_parallel_loading_gives_the_same_catalogue_as_serial(make_site: MakeSite
     site = make_site(files)
     serial = build_catalogue(site.root, workers=1)
     parallel = build_catalogue(site.root, workers=2)
+
     def lines(catalogue: object) -> list[tuple[str, int, int, str]]:
         return [(p.path, p.line, p.column, p.message) for p in catalogue.problems]  # type: ignore[attr-defined]
 

@@ -6,6 +6,7 @@ import html
 import json
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,7 @@ from ..render.pages import GeneratedPage, PageRenderer
 from ..render.safety import SafetyExtension, sanitize_html
 from .colors import palette_and_css
 from .lunr_assets import lunr_scripts
+from .navcache import THEME_DIR, NavigationCache, theme_dir_position
 
 log = get_plugin_logger(__name__)
 SEARCH_TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more")
@@ -54,6 +56,8 @@ SEARCH_WORKER = "katalog/katalog-search-worker.js"
 class KatalogConfig(Config):  # type: ignore[no-untyped-call]
     root = config_options.Optional(config_options.Dir(exists=True))
     """The catalogue's root folder (holding site_config/ and catalogue/); default: beside mkdocs.yml."""
+    navigation_cache = config_options.Type(bool, default=True)
+    """Render the theme's navigation once for all pages outside it that show the same one."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
@@ -66,6 +70,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.colors_css = ""
         self.reference_page: GeneratedPage | None = None
         self.destinations: dict[str, str] = {}
+        self.navigation = NavigationCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -95,7 +100,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         # MkDocs passes this list to Markdown, which takes extension instances as well as names.
         self.sanitize = sanitising(self.site_config)
         config.markdown_extensions.append(SafetyExtension(sanitize=self.sanitize))  # type: ignore[arg-type]
+        self.navigation.enabled = self.config.navigation_cache
+        if THEME_DIR not in config.theme.dirs:
+            config.theme.dirs.insert(theme_dir_position(config.theme.custom_dir), THEME_DIR)
         return config
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        theme = config.theme
+        extra_urls = [theme.get("logo"), theme.get("favicon"), config.extra.get("homepage")]
+        self.navigation.remember_nav(nav, [url for url in extra_urls if isinstance(url, str)])
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.navigation.install(env, config.theme.dirs)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.debug(f"navigation partials rendered {self.navigation.renders} time(s), reused for the other pages")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site_config is not None
