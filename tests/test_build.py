@@ -174,3 +174,14 @@ def test_a_forks_own_navigation_partial_wins_over_the_cache(tmp_path: Path) -> N
     site_dir, _ = build_example(tmp_path, "fork", plugin_options={}, custom_dir=tmp_path / "overrides")
     for page in ("index.html", "initiativer/aarhus-netvaerksmoeder/index.html"):
         assert '<nav class="fork-nav">Fork</nav>' in (site_dir / page).read_text(encoding="utf-8")
+
+
+def test_rendering_in_a_second_process_changes_no_byte_of_the_site(tmp_path: Path) -> None:
+    one, one_log = build_example(tmp_path, "one", plugin_options={"workers": 1})
+    two, two_log = build_example(tmp_path, "two", plugin_options={"workers": 2})
+    assert "pages rendered in place" in one_log
+    assert "pages rendered ahead, in a second process" in two_log
+    one_files, two_files = site_files(one), site_files(two)
+    assert sorted(one_files) == sorted(two_files)
+    assert [name for name in one_files if one_files[name] != two_files[name]] == []
+    assert any(name.startswith("katalog/search/index.") for name in one_files)

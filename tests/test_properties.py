@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -27,6 +28,7 @@ from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.problems import Position, Problem
 from katalog.core.report import text_line
 from katalog.core.wikilinks import find_wikilinks, links_by_line
+from katalog.render.urls import relative
 
 from .conftest import INDEX_MD, INITIATIVE, REPO
 
@@ -489,3 +491,18 @@ WIKILINK_PIECES = [*"[]|\n ab-", "[[", "]]", "[[a]]", "[[b|B]]", "\n\n"]
 @given(st.lists(st.sampled_from(WIKILINK_PIECES), max_size=60).map("".join), st.integers(1, 50))
 def test_wikilinks_found_in_one_search_match_the_line_by_line_search(body: str, first_line: int) -> None:
     assert find_wikilinks(body, first_line) == links_by_line(body, first_line)
+
+
+url_part = st.sampled_from(["a", "b", "ab", "initiativer", "x-1"])
+site_url = st.builds(
+    lambda parts, kind: "/".join(parts) + ("/" if parts and kind == "dir" else ".html" if parts else ""),
+    st.lists(url_part, max_size=4),
+    st.sampled_from(["dir", "file"]),
+)
+
+
+@PROPERTIES
+@given(site_url, site_url)
+def test_a_relative_link_leads_from_the_page_to_its_target(target: str, current: str) -> None:
+    link = relative(target, current)
+    assert urljoin(f"https://example.org/{current}", link) == f"https://example.org/{target}"

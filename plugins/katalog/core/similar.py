@@ -8,6 +8,7 @@ all entries carry.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,30 +22,43 @@ class SimilarSettings:
     max_postings: int = 100
 
 
+class SimilarIndex:
+    """The inverted index, built once; each entry's similar entries are ranked when asked for,
+    so a page can be rendered as soon as its own are known."""
+
+    def __init__(self, terms_of: Mapping[str, Iterable[tuple[str, str]]], settings: SimilarSettings) -> None:
+        self.settings = settings
+        self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.own_terms: dict[str, list[tuple[str, str]]] = {}
+        for entry_id, pairs in terms_of.items():
+            weighted = [pair for pair in dict.fromkeys(pairs) if settings.weights.get(pair[0], 0) > 0]
+            self.own_terms[entry_id] = weighted
+            for pair in weighted:
+                self.postings[pair].append(entry_id)
+
+    def of(self, entry_id: str) -> list[str]:
+        """Up to `limit` other ids, best first."""
+        settings = self.settings
+        scores: dict[str, float] = defaultdict(float)
+        for pair in self.own_terms.get(entry_id, ()):
+            weight = settings.weights[pair[0]]
+            for other in self.postings[pair][: settings.max_postings + 1]:
+                scores[other] += weight
+        scores.pop(entry_id, None)
+        if not scores:
+            return []
+        # Only scores as high as the limit-th best can place; sort just those (ties by id).
+        cut = max(heapq.nlargest(settings.limit, scores.values())[-1], settings.threshold)
+        ranked = sorted((item for item in scores.items() if item[1] >= cut), key=lambda item: (-item[1], item[0]))
+        return [other for other, _ in ranked[: settings.limit]]
+
+
 def similar_entries(
     terms_of: Mapping[str, Iterable[tuple[str, str]]], settings: SimilarSettings
 ) -> dict[str, list[str]]:
     """For each entry id, up to `limit` other ids, best first. terms_of: id -> (taxonomy, term) pairs."""
-    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
-    own_terms: dict[str, list[tuple[str, str]]] = {}
-    for entry_id, pairs in terms_of.items():
-        weighted = [pair for pair in dict.fromkeys(pairs) if settings.weights.get(pair[0], 0) > 0]
-        own_terms[entry_id] = weighted
-        for pair in weighted:
-            postings[pair].append(entry_id)
-    result: dict[str, list[str]] = {}
-    for entry_id, pairs in own_terms.items():
-        scores: dict[str, float] = defaultdict(float)
-        for pair in pairs:
-            weight = settings.weights[pair[0]]
-            for other in postings[pair][: settings.max_postings + 1]:
-                if other != entry_id:
-                    scores[other] += weight
-        ranked = sorted(
-            (item for item in scores.items() if item[1] >= settings.threshold), key=lambda item: (-item[1], item[0])
-        )
-        result[entry_id] = [other for other, _ in ranked[: settings.limit]]
-    return result
+    index = SimilarIndex(terms_of, settings)
+    return {entry_id: index.of(entry_id) for entry_id in index.own_terms}
 
 
 def settings_from(site: Mapping[str, object]) -> SimilarSettings:

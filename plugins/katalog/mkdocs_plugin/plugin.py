@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -20,24 +22,18 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
+from ..core.loader import PARALLEL_FROM
 from ..core.problems import Severity
 from ..core.report import explain
-from ..core.search.build import (
-    SearchDocument,
-    body_budget,
-    docs_file,
-    entry_document,
-    index_file,
-    ordinary_pages,
-    page_document,
-)
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
 from ..core.slugs import slugify
 from ..exports.field_reference import field_reference_markdown
 from ..render.model import SiteModel
-from ..render.pages import GeneratedPage, PageRenderer
+from ..render.pages import GeneratedPage, PageRenderer, fixed
+from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
 from ..render.safety import SafetyExtension, sanitize_html
+from ..render.site_search import SearchFiles, SiteSearch
 from .colors import palette_and_css
 from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
@@ -58,6 +54,8 @@ class KatalogConfig(Config):  # type: ignore[no-untyped-call]
     """The catalogue's root folder (holding site_config/ and catalogue/); default: beside mkdocs.yml."""
     navigation_cache = config_options.Type(bool, default=True)
     """Render the theme's navigation once for all pages outside it that show the same one."""
+    workers = config_options.Type(int, default=0)
+    """Processes for loading and rendering; 0: every core for `mkdocs build`, one for `mkdocs serve`."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
@@ -71,6 +69,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.reference_page: GeneratedPage | None = None
         self.destinations: dict[str, str] = {}
         self.navigation = NavigationCache()
+        self.command = ""
+        self.producer: Producer | None = None
+        self.search_script: File | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -113,18 +114,46 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         self.navigation.install(env, config.theme.dirs)
+        # Static files are copied next; the search script must know the search files' names by then.
+        search = self.search_files()
+        if self.search_script is not None and search is not None:
+            self.search_script.content_string = self.search_script_text(search)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(f"navigation partials rendered {self.navigation.renders} time(s), reused for the other pages")
+        search = self.search_files()
+        if search is not None:
+            # Like Material's search index, written beside the pages: the names hash the content,
+            # which is only known once it is made.
+            site_dir = Path(config.site_dir)
+            for name, text in ((search.docs_name, search.docs_text), (search.index_name, search.index_text)):
+                path = site_dir / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        if self.producer is not None:
+            self.producer.close()
+            self.producer = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def workers(self) -> int:
+        """Processes to use: as set in mkdocs.yml, else every core for a one-off build. `mkdocs serve`
+        runs threads, and forking a process with threads is unsafe, so it stays in one."""
+        if self.config.workers:
+            return int(self.config.workers)
+        return (os.cpu_count() or 1) if self.command in ("build", "gh-deploy") else 1
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site_config is not None
         self.destinations = {}
-        catalogue = build_from_config(self.site_config)
+        workers = self.workers() if fork_available() else 1
+        catalogue = build_from_config(self.site_config, workers)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
+        search = SiteSearch(model)
         self.entry_pages = {model.entry_src(entry): entry for entry in catalogue.entries.values()}
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
         for file in files.documentation_pages():
@@ -134,15 +163,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         for src, entry in self.entry_pages.items():
             if not model.is_content_page(entry):
                 self.add(files, config, src, renderer.entry_body(entry))
-        documents = self.search_documents(model)
-        docs_name, docs_text = docs_file(catalogue, documents)
-        index_name, index_text = index_file(catalogue, documents)
-        self.add(files, config, docs_name, docs_text)
-        self.add(files, config, index_name, index_text)
         reference_title = self.site_config.tr("reference.title")
         reference_src = f"{slugify(reference_title)}/index.md"
-        self.reference_page = GeneratedPage(reference_src, reference_title, "")
-        overviews = renderer.overview_pages(docs_name)
+        self.reference_page = GeneratedPage(reference_src, reference_title, fixed(""))
+        overviews = renderer.overview_pages(search.docs_name)
         # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
         # Without a nav in mkdocs.yml, the first page of each overview is.
         listed = (
@@ -154,6 +178,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             files, config, reference_src, field_reference_markdown(self.site_config), in_nav=reference_src in listed
         )
         statement = renderer.statement_page()
+        self.generated_pages = {}
         for page in [*renderer.term_pages(), *overviews, *([statement] if statement else [])]:
             # The Markdown stays empty: the page is HTML, set in on_page_content.
             self.generated_pages[page.src_uri] = page
@@ -162,42 +187,64 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.add(files, config, COLORS, self.colors_css)
         for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
             self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        self.add_search_script(files, config, docs_name, index_name)
+        self.search_script = self.add(files, config, SEARCH_SCRIPT, "")  # its text once the search files exist
+        for name, text in lunr_scripts(analysis_for(self.site_config.language).lunr_code).items():
+            self.add(files, config, f"katalog/lunr/{name}", text)
         logo = self.site_config.settings.logo
         if logo:
             path = self.site_config.root / "site_config" / logo
             if not path.is_file():
                 raise PluginError(f"site_config/site.yml: logo: site_config/{logo} does not exist")
             self.add(files, config, f"katalog/{path.name}", path.read_bytes())
+        self.start_producer(files, renderer, search, workers)
         return files
 
-    def search_documents(self, model: SiteModel) -> list[SearchDocument]:
-        """Every entry, newest first (the overviews' order), then every ordinary page."""
-        catalogue = model.catalogue
-        pages = list(ordinary_pages(catalogue))
-        budget = body_budget(catalogue, len(catalogue.entries) + len(pages))
-        documents = [entry_document(catalogue, e, model.entry_url(e), budget) for e in model.entries_newest_first()]
-        content_prefix = len(catalogue.config.content_dir) + 1
-        documents.extend(
-            page_document(title, model.url(path[content_prefix:]), body, budget) for path, title, body in pages
-        )
-        return documents
+    def start_producer(self, files: Files, renderer: PageRenderer, search: SiteSearch, workers: int) -> None:
+        """Katalog's share of every page, in the order MkDocs will ask for it (see render/producer.py)."""
+        jobs: Jobs = []
+        for file in files.documentation_pages():
+            src = file.src_uri
+            entry = self.entry_pages.get(src)
+            if entry is not None:
+                jobs.append((src, functools.partial(renderer.entry_frame, entry)))
+            elif src in self.generated_pages:
+                jobs.append((src, self.generated_pages[src].render))
+        if self.producer is not None:
+            self.producer.close()
+        big_enough = self.config.workers or len(jobs) >= PARALLEL_FROM
+        parallel = workers > 1 and big_enough and fork_available()
+        self.producer = (ForkedProducer if parallel else InlineProducer)(jobs, search.files)
+        log.debug(f"{len(jobs)} pages rendered {'ahead, in a second process' if parallel else 'in place'}")
 
-    def add_search_script(self, files: Files, config: MkDocsConfig, docs_name: str, index_name: str) -> None:
+    def search_files(self) -> SearchFiles | None:
+        if self.producer is None:
+            return None
+        try:
+            search = self.producer.last()
+        except ProducerError as error:
+            raise PluginError(f"Katalog could not make the search files:\n{error}") from error
+        assert isinstance(search, SearchFiles)
+        return search
+
+    def search_script_text(self, search: SearchFiles) -> str:
         assert self.site_config is not None
         tr = self.site_config.tr
         search_config = {
-            "docs": docs_name.removeprefix("katalog/"),
-            "index": index_name.removeprefix("katalog/"),
+            "docs": search.docs_name.removeprefix("katalog/"),
+            "index": search.index_name.removeprefix("katalog/"),
             "texts": {key: tr(f"search.{key}") for key in SEARCH_TEXTS},
         }
         script = (ASSETS / Path(SEARCH_SCRIPT).name).read_text(encoding="utf-8")
-        script = script.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(search_config, ensure_ascii=False))
-        self.add(files, config, SEARCH_SCRIPT, script)
-        for name, text in lunr_scripts(analysis_for(self.site_config.language).lunr_code).items():
-            self.add(files, config, f"katalog/lunr/{name}", text)
+        return script.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(search_config, ensure_ascii=False))
 
-    def add(self, files: Files, config: MkDocsConfig, src: str, content: str | bytes, in_nav: bool = False) -> None:
+    def produced(self, src: str) -> object:
+        assert self.producer is not None
+        try:
+            return self.producer.get(src)
+        except ProducerError as error:
+            raise PluginError(f"Katalog could not render {src}:\n{error}") from error
+
+    def add(self, files: Files, config: MkDocsConfig, src: str, content: str | bytes, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src, content=content, inclusion=inclusion)
         if not self.destinations:
@@ -208,6 +255,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"Katalog would write {file.dest_uri} twice: for {taken} and for {src}; rename one")
         self.destinations[file.dest_uri] = src
         files.append(file)
+        return file
 
     def report(self, catalogue: Catalogue) -> None:
         tr = catalogue.config.tr
@@ -258,14 +306,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.renderer is None:
             return html
         src = page.file.src_uri
-        generated = self.generated_pages.get(src)
-        if generated is not None:
-            return generated.content
+        if src in self.generated_pages:
+            produced = self.produced(src)
+            assert isinstance(produced, str)
+            return produced
         if self.sanitize:
             html = sanitize_html(html)
-        entry = self.entry_pages.get(src)
-        if entry is not None:
-            return self.renderer.entry_html(entry, html)
+        if src in self.entry_pages:
+            frame = self.produced(src)
+            assert isinstance(frame, tuple)
+            return self.renderer.entry_html(frame, html)
         return html
 
 

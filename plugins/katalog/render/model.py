@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 from ..core.catalogue import Catalogue
 from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.schema import CONTENT_FOLDER, EntryType
-from ..core.similar import settings_from, similar_entries
+from ..core.similar import SimilarIndex, settings_from
 from ..core.taxonomy import Taxonomy, newest_first
-from .urls import page_url, relative
+from .urls import folders, page_url, relative, relative_from
 
 TERMS_ROOT = "emner"
-# Every card, fact and relation computes a link; pages share most of their targets.
-_relative = functools.lru_cache(maxsize=200_000)(relative)
 
 
 @dataclass
@@ -23,13 +20,16 @@ class SiteModel:
     catalogue: Catalogue
     directory_urls: bool = True
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
-    similar: dict[str, list[str]] = field(default_factory=dict)
     page_size: int = 50
 
     def __post_init__(self) -> None:
         self.taxonomies = self.catalogue.taxonomies
-        self.similar = similar_entries(self.terms_of_entries(), settings_from(self.catalogue.config.site))
+        self.similar_index = SimilarIndex(self.terms_of_entries(), settings_from(self.catalogue.config.site))
         self.page_size = self.catalogue.config.settings.page_size
+        self._urls: dict[str, str] = {}  # src -> URL: every card, fact and relation asks
+
+    def similar(self, entry: Entry) -> list[str]:
+        return self.similar_index.of(entry.id)
 
     @property
     def tr(self) -> Translator:
@@ -74,10 +74,13 @@ class SiteModel:
         return f"{TERMS_ROOT}/index.md"
 
     def url(self, src: str) -> str:
-        return page_url(src, self.directory_urls)
+        url = self._urls.get(src)
+        if url is None:
+            url = self._urls[src] = page_url(src, self.directory_urls)
+        return url
 
     def link(self, target_src: str, from_src: str) -> str:
-        return _relative(self.url(target_src), self.url(from_src))
+        return relative_from(folders(self.url(from_src)), self.url(target_src))
 
     def static_link(self, target_path: str, from_src: str) -> str:
         """A link to a file that is not a page (data, images), from the page made of from_src."""

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from ..core.entries import Entry
 from ..core.slugs import slugify
-from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy
+from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
 from ..core.wikilinks import replace_wikilinks
 from .model import SiteModel
 from .views import Card, EntryViews
@@ -24,9 +24,15 @@ TERMS_PER_CARD = 4  # a term in a list takes a fraction of a card's space
 
 @dataclass
 class GeneratedPage:
+    """A page Katalog adds: where and what it is called now, its HTML when `render()` is called."""
+
     src_uri: str
     title: str
-    content: str
+    render: Callable[[], str]
+
+
+def fixed(html: str) -> Callable[[], str]:
+    return lambda: html
 
 
 def _environment() -> jinja2.Environment:
@@ -61,12 +67,15 @@ class PageRenderer:
         """The entry's Markdown body with `[[id]]` resolved to links showing the target's title."""
         return self.resolve_wikilinks(entry.body if body is None else body, self.model.entry_src(entry))
 
-    def entry_html(self, entry: Entry, body_html: str) -> str:
-        """The whole page of an entry around its rendered body: header with facts, then relations."""
+    def entry_frame(self, entry: Entry) -> tuple[str, str]:
+        """What goes around an entry's rendered body: the header with facts, the footer with relations."""
         src = self.model.entry_src(entry)
         view = self.views.view(entry, src)
-        header = self.render("entry_header.html", view=view)
-        footer = self.render("entry_footer.html", view=view)
+        return self.render("entry_header.html", view=view), self.render("entry_footer.html", view=view)
+
+    @staticmethod
+    def entry_html(frame: tuple[str, str], body_html: str) -> str:
+        header, footer = frame
         return f"{header}\n{body_html}\n{footer}\n"
 
     def resolve_wikilinks(self, body: str, src: str) -> str:
@@ -86,24 +95,39 @@ class PageRenderer:
     def cards(self, entries: list[Entry], src: str) -> list[Card]:
         return [self.views.card(entry, src) for entry in entries]
 
-    def paginated(self, heading: str, entries: list[Entry], src_of: Any, extra_first: str = "") -> list[GeneratedPage]:
+    def paginated(
+        self, heading: str, entries: list[Entry], src_of: Any, extra_first: Callable[[], str] | None = None
+    ) -> list[GeneratedPage]:
         size = self.model.page_size
         chunks = [entries[i : i + size] for i in range(0, len(entries), size)] or [[]]
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             src = src_of(number)
-            pager = self.pager(number, len(chunks), src_of, src)
             title = heading if number == 1 else self.tr("ui.page_title", title=heading, page=number)
-            content = self.render(
-                "listing.html",
-                heading=title,
-                count_text=self.tr("ui.entries_count", count=len(entries)),
-                cards=self.cards(chunk, src),
-                pager=pager,
-                extra=Markup(extra_first) if number == 1 else "",
-            )
-            pages.append(GeneratedPage(src, title, content))
+            extra = extra_first if number == 1 else None
+            make = functools.partial(self.listing, title, len(entries), chunk, number, len(chunks), src_of, src, extra)
+            pages.append(GeneratedPage(src, title, make))
         return pages
+
+    def listing(
+        self,
+        title: str,
+        total: int,
+        chunk: list[Entry],
+        number: int,
+        count: int,
+        src_of: Callable[[int], str],
+        src: str,
+        extra: Callable[[], str] | None,
+    ) -> str:
+        return self.render(
+            "listing.html",
+            heading=title,
+            count_text=self.tr("ui.entries_count", count=total),
+            cards=self.cards(chunk, src),
+            pager=self.pager(number, count, src_of, src),
+            extra=Markup(extra()) if extra is not None else "",
+        )
 
     def pager(self, current: int, count: int, src_of: Callable[[int], str], src: str) -> dict[str, Any]:
         pages = [(n, self.model.link(src_of(n), src)) for n in range(1, count + 1)]
@@ -133,29 +157,37 @@ class PageRenderer:
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             src = self.model.taxonomy_src(taxonomy, number)
-            pager = self.pager(number, len(chunks), functools.partial(self.model.taxonomy_src, taxonomy), src)
-            listed = [
-                {
-                    "label": info.label,
-                    "count": len(info.entries),
-                    "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
-                }
-                for info in chunk
-            ]
             title = taxonomy.label if number == 1 else self.tr("ui.page_title", title=taxonomy.label, page=number)
-            content = self.render("taxonomy_index.html", heading=title, terms=listed, pager=pager)
-            pages.append(GeneratedPage(src, title, content))
+            make = functools.partial(self.taxonomy_page, taxonomy, title, chunk, number, len(chunks), src)
+            pages.append(GeneratedPage(src, title, make))
         return pages
+
+    def taxonomy_page(
+        self, taxonomy: Taxonomy, title: str, chunk: list[TermInfo], number: int, count: int, src: str
+    ) -> str:
+        pager = self.pager(number, count, functools.partial(self.model.taxonomy_src, taxonomy), src)
+        listed = [
+            {
+                "label": info.label,
+                "count": len(info.entries),
+                "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+            }
+            for info in chunk
+        ]
+        return self.render("taxonomy_index.html", heading=title, terms=listed, pager=pager)
 
     def terms_index(self) -> GeneratedPage:
         src = self.model.terms_index_src()
         heading = self.tr("ui.browse_terms")
+        return GeneratedPage(src, heading, functools.partial(self.terms_index_html, src, heading))
+
+    def terms_index_html(self, src: str, heading: str) -> str:
         taxonomies = [
             {"label": t.label, "count": len(t.terms), "href": self.model.link(self.model.taxonomy_src(t), src)}
             for t in sorted(self.model.taxonomies.values(), key=lambda t: t.label)
             if t.terms
         ]
-        return GeneratedPage(src, heading, self.render("terms_index.html", heading=heading, taxonomies=taxonomies))
+        return self.render("terms_index.html", heading=heading, taxonomies=taxonomies)
 
     def statement_page(self) -> GeneratedPage | None:
         """The accessibility statement, from site_config/accessibility.yml and the site's texts."""
@@ -174,31 +206,33 @@ class PageRenderer:
             issues=[str(issue) for issue in issues] if isinstance(issues, list) else [],
             site=self.model.catalogue.config.settings.name,
         )
-        return GeneratedPage(src, heading, content)
+        return GeneratedPage(src, heading, fixed(content))
 
     # --- overviews with filters ------------------------------------------------------------
 
-    def overview_pages(self, data_url: str) -> list[GeneratedPage]:
+    def overview_pages(self, data_url: Callable[[], str]) -> list[GeneratedPage]:
+        """data_url: the overview data file's path, asked for only when a first page is rendered."""
         pages: list[GeneratedPage] = []
         config = self.model.catalogue.config
         for entry_type in [*config.schema.types.values(), None]:
             type_name = entry_type.name if entry_type else None
             heading = self.tr.pick(entry_type.plural, entry_type.name) if entry_type else self.tr("ui.catalogue")
             entries = self.model.entries_newest_first(type_name)
-            first_src = self.model.overview_src(type_name)
-            facets = self.facets_for(type_name, entries, first_src)
-            filter_html = self.render(
-                "filters.html",
-                facets=facets,
-                type_name=type_name or "",
-                data_href=self.model.static_link(data_url, first_src),
-                page_size=self.model.page_size,
-                root_href=self.model.link("index.md", first_src),
-            )
-            pages.extend(
-                self.paginated(heading, entries, lambda n, t=type_name: self.model.overview_src(t, n), filter_html)
-            )
+            filters = functools.partial(self.filters_html, type_name, entries, data_url)
+            src_of = functools.partial(self.model.overview_src, type_name)
+            pages.extend(self.paginated(heading, entries, src_of, filters))
         return pages
+
+    def filters_html(self, type_name: str | None, entries: list[Entry], data_url: Callable[[], str]) -> str:
+        first_src = self.model.overview_src(type_name)
+        return self.render(
+            "filters.html",
+            facets=self.facets_for(type_name, entries, first_src),
+            type_name=type_name or "",
+            data_href=self.model.static_link(data_url(), first_src),
+            page_size=self.model.page_size,
+            root_href=self.model.link("index.md", first_src),
+        )
 
     def facets_for(self, type_name: str | None, entries: list[Entry], src: str) -> list[dict[str, Any]]:
         names = self.facet_names(type_name)

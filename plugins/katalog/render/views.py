@@ -150,7 +150,7 @@ class EntryViews:
             groups.append(Group(self.tr("ui.sub_units"), [self.entry_item(i, src) for i in children]))
         if incoming:
             groups.append(Group(self.tr("ui.mentioned_in"), [self.entry_item(i, src) for i in incoming]))
-        similar = self.model.similar.get(entry.id, [])
+        similar = self.model.similar(entry)
         if similar:
             groups.append(Group(self.tr("ui.similar"), [self.entry_item(i, src) for i in similar]))
         return groups

@@ -135,7 +135,7 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int
         fields={
             "title": entry.title,
             "about": " ".join(about),
-            "body": first_words(plain_text(entry.body), body_words),
+            "body": first_words(plain_text(entry.body), body_words) if body_words > 0 else "",
         },
         terms=terms,
     )
