@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -50,3 +51,12 @@ def test_a_second_process_that_dies_is_reported_not_waited_for() -> None:
             producer.get("a")
     finally:
         producer.close()
+
+
+def test_cancelling_stops_the_second_process_at_once() -> None:
+    slow = [(f"page-{n}", lambda: time.sleep(1) or "<p>slow</p>") for n in range(60)]
+    producer = ForkedProducer(slow, lambda: "search files")
+    started = time.perf_counter()
+    producer.close(cancel=True)
+    assert time.perf_counter() - started < 5
+    assert not producer.process.is_alive()

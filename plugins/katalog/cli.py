@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .commands import EXIT_PROBLEMS, EXIT_USAGE, check, export, init, links, new, stale
+from .commands import EXIT_PROBLEMS, EXIT_USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,18 +59,20 @@ def _run(args: argparse.Namespace) -> int:
     if args.command != "links" and not root.is_dir():
         print(f"katalog: error: {root} is not a folder", file=sys.stderr)
         return EXIT_USAGE
+    # Only the chosen command's modules are imported: `katalog check` runs on every pull request.
+    command = importlib.import_module(f"{__package__}.commands.{args.command}")
     if args.command == "check":
-        return check.run(root, args.format, args.strict)
+        return int(command.run(root, args.format, args.strict))
     if args.command == "new":
-        return new.run(root, args.type, args.title)
+        return int(command.run(root, args.type, args.title))
     if args.command == "stale":
-        return stale.run(root, args.months)
+        return int(command.run(root, args.months))
     if args.command == "init":
-        return init.run(root, apply=args.yes)
+        return int(command.run(root, apply=args.yes))
     if args.command == "export":
-        return export.run(root, check_only=args.check)
+        return int(command.run(root, check_only=args.check))
     if args.command == "links":
-        return links.run(Path(args.site))
+        return int(command.run(Path(args.site)))
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -135,6 +135,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.producer.close()
             self.producer = None
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.producer is not None:
+            self.producer.close(cancel=True)
+            self.producer = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 

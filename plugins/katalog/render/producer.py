@@ -30,7 +30,7 @@ class Producer(Protocol):
 
     def last(self) -> object: ...
 
-    def close(self) -> None: ...
+    def close(self, cancel: bool = False) -> None: ...
 
 
 Jobs = list[tuple[str, Callable[[], object]]]
@@ -52,7 +52,7 @@ class InlineProducer:
             self.done_last.append(self.make_last())
         return self.done_last[0]
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         pass
 
 
@@ -144,8 +144,10 @@ class ForkedProducer:
     def last(self) -> object:
         return self.get(_LAST)
 
-    def close(self) -> None:
-        self.process.join(timeout=10)
+    def close(self, cancel: bool = False) -> None:
+        """Wait for the other process to end (it has sent everything), or stop it when cancelling."""
+        if not cancel:
+            self.process.join(timeout=10)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join()
