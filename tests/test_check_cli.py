@@ -212,13 +212,17 @@ def test_parallel_loading_gives_the_same_catalogue_as_serial(make_site: MakeSite
     files = {f"catalogue/initiatives/nr-{n:03d}.md": entry("initiative") for n in range(520)}
     files["catalogue/initiatives/nr-007.md"] = entry("initiative", replace={"status:": "status: kører nu"})
     files["catalogue/initiatives/nr-399.md"] = "---\ntitle: [\n---\n"
+    files["catalogue/initiatives/nr-450.md"] = entry("initiative", body="Se [[findes-ikke]].\n\n<script>x</script>\n")
     site = make_site(files)
     serial = build_catalogue(site.root, workers=1)
     parallel = build_catalogue(site.root, workers=2)
+    # As `katalog check` runs it: bodies are checked in the workers and not sent back.
+    checking = build_catalogue(site.root, workers=2, bodies=False)
 
     def lines(catalogue: object) -> list[tuple[str, int, int, str]]:
         return [(p.path, p.line, p.column, p.message) for p in catalogue.problems]  # type: ignore[attr-defined]
 
-    assert lines(parallel) == lines(serial) and len(serial.problems) == 2
+    assert lines(parallel) == lines(serial) == lines(checking) and len(serial.problems) == 4
+    assert {p.code for p in checking.problems} == {"unknown_term", "yaml_syntax", "unknown_id", "html_tag"}
     assert list(parallel.entries) == list(serial.entries) and len(serial.entries) == 519
     assert parallel.files == serial.files == 521
