@@ -7,8 +7,9 @@ they print, relative to the page. The key is those links as this page would writ
 whose links read alike get the same HTML, byte for byte (tests/test_build.py checks this against
 a build without the cache).
 
-How: theme/partials/{nav,tabs}.html shadow the theme's partials (a documented Material override),
-ask for a cached copy, and otherwise include the theme's own partial under the prefix SHADOWED.
+How: theme/partials/{nav,tabs}.html shadow the theme's partials (a documented Material override);
+their macro in theme/katalog/cached-partial.html asks for a cached copy, and otherwise includes
+the theme's own partial under the prefix SHADOWED.
 """
 
 from __future__ import annotations
