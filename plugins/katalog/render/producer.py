@@ -76,9 +76,12 @@ def _produce(jobs: Jobs, last: Callable[[], object], sender: Connection) -> None
         sender.send(batch)
     except BaseException:  # whatever it was, the other process must hear of it
         failure = _Failure(traceback.format_exc())
-        if batch and _LAST not in batch:
-            sender.send(batch)  # what was made before the failure
-        sender.send(failure)
+        try:
+            if batch and _LAST not in batch:
+                sender.send(batch)  # what was made before the failure
+            sender.send(failure)
+        except OSError:
+            pass  # the pipe is gone: nobody is listening any more
     finally:
         sender.close()
 
