@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import os
 from pathlib import Path
 
@@ -27,26 +26,17 @@ from ..core.problems import Severity
 from ..core.report import explain
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
-from ..core.slugs import slugify
-from ..exports.field_reference import field_reference_markdown
 from ..render.model import SiteModel
-from ..render.pages import GeneratedPage, PageRenderer, fixed
+from ..render.pages import GeneratedPage, PageRenderer
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
 from ..render.safety import SafetyExtension, sanitize_html
+from ..render.site_files import COLORS, SCRIPT, SEARCH_SCRIPT, STYLESHEET, MissingLogo, nav_paths, plan_site
 from ..render.site_search import SearchFiles, SiteSearch
 from .colors import palette_and_css
 from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
 
 log = get_plugin_logger(__name__)
-SEARCH_TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more")
-
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-STYLESHEET = "katalog/katalog.css"
-SCRIPT = "katalog/katalog-filter.js"
-SEARCH_SCRIPT = "katalog/katalog-search.js"
-COLORS = "katalog/colors.css"
-SEARCH_WORKER = "katalog/katalog-search-worker.js"
 
 
 class KatalogConfig(Config):  # type: ignore[no-untyped-call]
@@ -117,20 +107,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         # Static files are copied next; the search script must know the search files' names by then.
         search = self.search_files()
         if self.search_script is not None and search is not None:
-            self.search_script.content_string = self.search_script_text(search)
+            assert self.site_config is not None
+            self.search_script.content_string = search.script(self.site_config.tr)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(f"navigation partials rendered {self.navigation.renders} time(s), reused for the other pages")
         search = self.search_files()
         if search is not None:
-            # Like Material's search index, written beside the pages: the names hash the content,
-            # which is only known once it is made.
-            site_dir = Path(config.site_dir)
-            for name, text in ((search.docs_name, search.docs_text), (search.index_name, search.index_text)):
-                path = site_dir / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+            search.write(Path(config.site_dir))
         if self.producer is not None:
             self.producer.close()
             self.producer = None
@@ -159,48 +144,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
         search = SiteSearch(model)
-        self.entry_pages = {model.entry_src(entry): entry for entry in catalogue.entries.values()}
+        nav = nav_paths(config.nav) if config.nav else None
+        lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
+        try:
+            plan = plan_site(renderer, search, nav, self.colors_css, lunr)
+        except MissingLogo as error:
+            raise PluginError(str(error)) from error
+        self.entry_pages = plan.entry_pages
+        self.generated_pages = plan.generated_pages
+        self.reference_page = plan.reference_page
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
         for file in files.documentation_pages():
             text = catalogue.texts.get(f"{catalogue.config.content_dir}/{file.src_uri}")
             if text is not None:
                 file.content_string = text
-        for src, entry in self.entry_pages.items():
-            if not model.is_content_page(entry):
-                self.add(files, config, src, renderer.entry_body(entry))
-        reference_title = self.site_config.tr("reference.title")
-        reference_src = f"{slugify(reference_title)}/index.md"
-        self.reference_page = GeneratedPage(reference_src, reference_title, fixed(""))
-        overviews = renderer.overview_pages(search.docs_name)
-        # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
-        # Without a nav in mkdocs.yml, the first page of each overview is.
-        listed = (
-            set(_nav_paths(config.nav))
-            if config.nav
-            else {page.src_uri for page in overviews if page.src_uri.endswith("/index.md")}
-        )
-        self.add(
-            files, config, reference_src, field_reference_markdown(self.site_config), in_nav=reference_src in listed
-        )
-        statement = renderer.statement_page()
-        self.generated_pages = {}
-        for page in [*renderer.term_pages(), *overviews, *([statement] if statement else [])]:
-            # The Markdown stays empty: the page is HTML, set in on_page_content.
-            self.generated_pages[page.src_uri] = page
-            self.add(files, config, page.src_uri, "", in_nav=page.src_uri in listed)
-        if self.colors_css:
-            self.add(files, config, COLORS, self.colors_css)
-        for name in (STYLESHEET, SCRIPT, SEARCH_WORKER):
-            self.add(files, config, name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        self.search_script = self.add(files, config, SEARCH_SCRIPT, "")  # its text once the search files exist
-        for name, text in lunr_scripts(analysis_for(self.site_config.language).lunr_code).items():
-            self.add(files, config, f"katalog/lunr/{name}", text)
-        logo = self.site_config.settings.logo
-        if logo:
-            path = self.site_config.root / "site_config" / logo
-            if not path.is_file():
-                raise PluginError(f"site_config/site.yml: logo: site_config/{logo} does not exist")
-            self.add(files, config, f"katalog/{path.name}", path.read_bytes())
+        for planned in plan.files:
+            added = self.add(files, config, planned.src, planned.content, in_nav=planned.in_nav)
+            if planned.src == SEARCH_SCRIPT:
+                self.search_script = added
         self.start_producer(files, renderer, search, workers)
         return files
 
@@ -230,17 +191,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"Katalog could not make the search files:\n{error}") from error
         assert isinstance(search, SearchFiles)
         return search
-
-    def search_script_text(self, search: SearchFiles) -> str:
-        assert self.site_config is not None
-        tr = self.site_config.tr
-        search_config = {
-            "docs": search.docs_name.removeprefix("katalog/"),
-            "index": search.index_name.removeprefix("katalog/"),
-            "texts": {key: tr(f"search.{key}") for key in SEARCH_TEXTS},
-        }
-        script = (ASSETS / Path(SEARCH_SCRIPT).name).read_text(encoding="utf-8")
-        return script.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(search_config, ensure_ascii=False))
 
     def produced(self, src: str) -> object:
         assert self.producer is not None
@@ -322,14 +272,3 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             assert isinstance(frame, tuple)
             return self.renderer.entry_html(frame, html)
         return html
-
-
-def _nav_paths(nav: object) -> list[str]:
-    """Every page path named in mkdocs.yml's nav, however nested."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [path for value in nav.values() for path in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [path for item in nav for path in _nav_paths(item)]
-    return []

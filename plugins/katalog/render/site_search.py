@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..core.i18n import Translator
 from ..core.search.build import (
     SearchDocument,
     body_budget,
@@ -16,6 +19,9 @@ from ..core.search.build import (
 )
 from .model import SiteModel
 
+SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "katalog-search.js"
+TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more")
+
 
 @dataclass(frozen=True)
 class SearchFiles:
@@ -23,6 +29,23 @@ class SearchFiles:
     docs_text: str
     index_name: str
     index_text: str
+
+    def write(self, site_dir: Path) -> None:
+        """Written beside the pages, like Material's search index: the names hash the content."""
+        for name, text in ((self.docs_name, self.docs_text), (self.index_name, self.index_text)):
+            path = site_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    def script(self, tr: Translator) -> str:
+        """The search box's script, told where these files are and what to say."""
+        config = {
+            "docs": self.docs_name.removeprefix("katalog/"),
+            "index": self.index_name.removeprefix("katalog/"),
+            "texts": {key: tr(f"search.{key}") for key in TEXTS},
+        }
+        text = SCRIPT.read_text(encoding="utf-8")
+        return text.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(config, ensure_ascii=False))
 
 
 class SiteSearch:

@@ -1,0 +1,101 @@
+"""Every file Katalog adds to the site, as plain data; the MkDocs adapter turns each into a File."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.entries import Entry
+from ..core.slugs import slugify
+from ..exports.field_reference import field_reference_markdown
+from .pages import GeneratedPage, PageRenderer, fixed
+from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
+from .site_search import SiteSearch
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+STYLESHEET = "katalog/katalog.css"
+SCRIPT = "katalog/katalog-filter.js"
+SEARCH_SCRIPT = f"katalog/{SEARCH_SCRIPT_SOURCE.name}"
+COLORS = "katalog/colors.css"
+SEARCH_WORKER = "katalog/katalog-search-worker.js"
+
+
+class MissingLogo(Exception):
+    """site.yml names a logo file that is not in site_config/."""
+
+
+@dataclass
+class SiteFile:
+    src: str
+    content: str | bytes
+    in_nav: bool = False
+
+
+@dataclass
+class SitePlan:
+    entry_pages: dict[str, Entry]  # src -> entry, content/ articles included
+    generated_pages: dict[str, GeneratedPage]  # HTML pages: terms, overviews, the statement
+    reference_page: GeneratedPage
+    files: list[SiteFile] = field(default_factory=list)
+
+
+def plan_site(
+    renderer: PageRenderer,
+    search: SiteSearch,
+    nav_paths: Collection[str] | None,
+    colors_css: str,
+    lunr: Mapping[str, str],
+) -> SitePlan:
+    """nav_paths: the pages mkdocs.yml's nav names, or None when it has no nav."""
+    model = renderer.model
+    config = model.catalogue.config
+    entry_pages = {model.entry_src(entry): entry for entry in model.catalogue.entries.values()}
+    files = [
+        SiteFile(src, renderer.entry_body(entry))
+        for src, entry in entry_pages.items()
+        if not model.is_content_page(entry)
+    ]
+    reference_title = config.tr("reference.title")
+    reference = GeneratedPage(f"{slugify(reference_title)}/index.md", reference_title, fixed(""))
+    overviews = renderer.overview_pages(search.docs_name)
+    # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
+    # Without a nav in mkdocs.yml, the first page of each overview is.
+    listed = (
+        set(nav_paths)
+        if nav_paths is not None
+        else {page.src_uri for page in overviews if page.src_uri.endswith("/index.md")}
+    )
+    files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
+    statement = renderer.statement_page()
+    generated = {
+        page.src_uri: page for page in [*renderer.term_pages(), *overviews, *([statement] if statement else [])]
+    }
+    # The Markdown stays empty: the page is HTML, made when MkDocs asks for its content.
+    files.extend(SiteFile(src, "", src in listed) for src in generated)
+    if colors_css:
+        files.append(SiteFile(COLORS, colors_css))
+    files.extend(
+        SiteFile(name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
+        for name in (STYLESHEET, SCRIPT, SEARCH_WORKER)
+    )
+    files.append(SiteFile(SEARCH_SCRIPT, ""))  # its text once the search files exist
+    files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
+    logo = config.settings.logo
+    if logo:
+        path = config.root / "site_config" / logo
+        if not path.is_file():
+            raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
+        files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
+    return SitePlan(entry_pages, generated, reference, files)
+
+
+def nav_paths(nav: object) -> list[str]:
+    """Every page path named in mkdocs.yml's nav, however nested."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_paths(item)]
+    return []
