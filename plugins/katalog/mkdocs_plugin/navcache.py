@@ -14,16 +14,28 @@ the theme's own partial under the prefix SHADOWED.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from jinja2.runtime import Context
-from mkdocs.structure.nav import Navigation
 
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 SHADOWED = "katalog-shadowed"
+
+
+class Navigation(Protocol):
+    """What this needs of MkDocs' Navigation (kept as a protocol: only plugin.py imports MkDocs)."""
+
+    @property
+    def pages(self) -> Sequence[Any]: ...
+
+    @property
+    def items(self) -> Sequence[Any]: ...
+
+    @property
+    def homepage(self) -> Any: ...
 
 
 class NavigationCache:
