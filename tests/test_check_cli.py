@@ -161,16 +161,21 @@ def test_file_instead_of_folder_exits_2(make_site: MakeSite, run_check: RunCheck
 # --- as a real process --------------------------------------------------------------------------------
 
 
-def test_runs_as_a_process(make_site: MakeSite) -> None:
-    site = broken_site(make_site)
-    result = subprocess.run(
-        [sys.executable, "-m", "katalog.cli", "check", str(site.root)],
+def check_process(root: Path) -> subprocess.CompletedProcess[str]:
+    """`katalog check root` run as its own process, as CI runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "katalog.cli", "check", str(root)],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=60,
         check=False,
     )
+
+
+def test_runs_as_a_process(make_site: MakeSite) -> None:
+    site = broken_site(make_site)
+    result = check_process(site.root)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [EMPTY, ARHUS, NO_PARENT, "3 fejl og 0 advarsler i 4 filer."]
     assert result.stderr == ""
@@ -189,14 +194,7 @@ def test_console_script_exits_0_on_a_clean_catalogue(make_site: MakeSite) -> Non
 
 def test_duplicate_key_does_not_crash_the_cli(make_site: MakeSite) -> None:
     site = make_site({INI: entry("initiative", add="status: ended")})
-    result = subprocess.run(
-        [sys.executable, "-m", "katalog.cli", "check", str(site.root)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    result = check_process(site.root)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
