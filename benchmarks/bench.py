@@ -31,6 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from common import Failed, main_for  # noqa: E402
 from generate import SITE_FOLDERS, generate, write_baseline  # noqa: E402
 
 REPO = HERE.parent
@@ -72,10 +73,6 @@ print(files, "files")
 """
 
 PAGE_NUMBER = re.compile(r"\d+")
-
-
-class Failed(Exception):
-    pass
 
 
 def child_env() -> dict[str, str]:
@@ -281,24 +278,17 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, required=True, help="number of entries to generate")
     parser.add_argument("--runs", type=int, default=3, help="timed builds of each kind (default 3)")
     parser.add_argument("--check-runs", type=int, default=5, help="timed checks of each kind, at least --runs")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generator (default 1)")
     parser.add_argument("--workdir", type=Path, help="work folder (default benchmarks/out/n<N>-s<seed>)")
-    args = parser.parse_args(argv)
-    if args.entries < 1 or args.runs < 1:
-        parser.error("--entries and --runs must be at least 1")
-    try:
-        result = run(args)
-    except Failed as error:
-        print(f"bench: {error}", file=sys.stderr)
-        return 1
-    print(json.dumps(result, ensure_ascii=False))
-    return 0
+    return parser
 
+
+main = main_for("bench", arguments(), run)
 
 if __name__ == "__main__":
     sys.exit(main())

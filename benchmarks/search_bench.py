@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
-import json
 import mimetypes
 import os
 import re
@@ -55,6 +54,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from common import Failed, main_for  # noqa: E402
 from generate import generate, write_baseline  # noqa: E402
 
 REPO = HERE.parent
@@ -103,10 +103,6 @@ SITES = {
     "katalog": ("click", ".katalog-search__input", ".katalog-search__title", ".katalog-search__panel"),
     "material": ("slash", "input.md-search__input", ".md-search-result__item", ".md-search-result"),
 }
-
-
-class Failed(Exception):
-    pass
 
 
 # --- the server -------------------------------------------------------------------------------
@@ -604,7 +600,7 @@ def report(args: argparse.Namespace, results: dict[str, Any], details: dict[str,
     print("\nKatalog targets (2 MB, 1000 ms, 50 ms per query): " + ("met" if not misses else "; ".join(misses)))
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, required=True, help="number of entries to generate")
     parser.add_argument("--workdir", type=Path, help="work folder (default benchmarks/out/n<N>-s<seed>)")
@@ -619,17 +615,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--type-delay", type=float, default=50, help="ms between typed keys (default 50)")
     parser.add_argument("--no-diagnose", action="store_true", help="skip the instrumented Katalog visit")
     parser.add_argument("--chromium", default=CHROMIUM, help=f"Chromium binary (default {CHROMIUM})")
-    args = parser.parse_args(argv)
-    if args.entries < 1 or args.runs < 1:
-        parser.error("--entries and --runs must be at least 1")
-    try:
-        result = run(args)
-    except Failed as error:
-        print(f"search_bench: {error}", file=sys.stderr)
-        return 1
-    print(json.dumps(result, ensure_ascii=False))
-    return 0
+    return parser
 
+
+main = main_for("search_bench", arguments(), run)
 
 if __name__ == "__main__":
     sys.exit(main())
