@@ -42,3 +42,5 @@ class Page:
     body: str
     body_first_line: int
     wikilinks: list[WikiLink] = field(default_factory=list)
+    # The front-matter as plain data (e.g. Material's `hide:`); MkDocs never reads it itself.
+    meta: dict[str, Any] = field(default_factory=dict)

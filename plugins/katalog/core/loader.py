@@ -178,7 +178,8 @@ def load_file(
         return
     if not in_catalogue and "type" not in root.items:
         wikilinks = check_body(config, out, split.body, split.body_first_line)
-        loaded.pages.append(Page(relative, page_title(root), split.body, split.body_first_line, wikilinks))
+        meta = yamlnodes.to_plain(root)
+        loaded.pages.append(Page(relative, page_title(root), split.body, split.body_first_line, wikilinks, meta))
         return
     entry_type = resolve_type(config, out, root, folder_type, in_catalogue, relative)
     if entry_type is None:

@@ -21,11 +21,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
+from ..core.entries import Page as CorePage
 from ..core.loader import PARALLEL_FROM
 from ..core.problems import Severity
 from ..core.report import explain
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
+from ..render.escaping import escaped_meta
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
@@ -53,6 +55,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.site_config: SiteConfig | None = None
         self.renderer: PageRenderer | None = None
         self.entry_pages: dict[str, Entry] = {}
+        self.content_pages: dict[str, CorePage] = {}
         self.generated_pages: dict[str, GeneratedPage] = {}
         self.sanitize = True
         self.colors_css = ""
@@ -72,11 +75,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 log.error(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
             raise PluginError(f"site_config/ has {len(error.problems)} problem(s); see above") from error
         settings = self.site_config.settings
-        config.site_name = settings.name
+        # Material prints the site's name and description as they are, as it does page titles.
+        config.site_name = html.escape(settings.name)
         if settings.owner and not config.copyright:
             config.copyright = html.escape(self.site_config.tr("ui.published_by", owner=settings.owner))
         if settings.description and not config.site_description:
-            config.site_description = settings.description
+            config.site_description = html.escape(settings.description)
         palette, self.colors_css = palette_and_css(settings.colors)
         if palette:
             config.theme["palette"] = palette
@@ -151,6 +155,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         except MissingLogo as error:
             raise PluginError(str(error)) from error
         self.entry_pages = plan.entry_pages
+        content_prefix = f"{catalogue.config.content_dir}/"
+        self.content_pages = {page.path.removeprefix(content_prefix): page for page in catalogue.pages}
         self.generated_pages = plan.generated_pages
         self.reference_page = plan.reference_page
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
@@ -229,11 +235,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         src = page.file.src_uri
         entry = self.entry_pages.get(src)
         if entry is not None:
-            page.meta["title"] = html.escape(entry.title)
-            page.meta["description"] = html.escape(entry.summary)
-            if page.file.generated_by is None:  # an article in content/: MkDocs read it
-                return self.renderer.entry_body(entry, body=markdown)
+            page.meta = escaped_meta({"title": entry.title, "description": entry.summary})
+            if page.file.generated_by is None:  # an article in content/: the body as the core split it
+                return self.renderer.entry_body(entry)
             return markdown
+        core_page = self.content_pages.get(src)
+        if core_page is not None:
+            # The core read the front-matter; MkDocs' own reading differs (a block closed at the end
+            # of the file, or MultiMarkdown "Key: value" lines, stay in its body).
+            page.meta = escaped_meta(core_page.meta)
+            markdown = core_page.body
         generated = self.generated_pages.get(src)
         if generated is not None:
             page.meta["title"] = html.escape(generated.title)

@@ -15,6 +15,7 @@ from ..core.entries import Entry
 from ..core.slugs import slugify
 from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
 from ..core.wikilinks import replace_wikilinks
+from .escaping import markdown_text
 from .model import SiteModel
 from .views import Card, EntryViews
 
@@ -84,9 +85,9 @@ class PageRenderer:
         def render(target: str, text: str | None) -> str:
             entry = entries.get(target)
             if entry is None:
-                return escape(text or target)  # reported as a problem already
+                return markdown_text(text or target)  # reported as a problem already
             href = self.model.link(self.model.entry_src(entry), src)
-            return f'<a href="{escape(href)}" class="katalog-ref">{escape(text or entry.title)}</a>'
+            return f'<a href="{escape(href)}" class="katalog-ref">{markdown_text(text or entry.title)}</a>'
 
         return replace_wikilinks(body, render)
 
