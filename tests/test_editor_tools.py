@@ -47,7 +47,18 @@ def test_new_writes_every_key_with_danish_comments_and_passes_check_once_filled_
     )
     path.write_text(filled, encoding="utf-8")
     code, lines, _ = run_check(site)
-    assert (code, lines) == (0, ["Ingen problemer i 3 filer."])
+    # The blocks `katalog new` wrote and nobody filled in are said, so --strict does not pass them.
+    assert (code, lines) == (
+        0,
+        [
+            "catalogue/initiatives/faelleshaver-i-aeroe.md:19:5: warning: contacts[0]: blokken er tom. Forventet: "
+            "et objekt med nøglerne name, role, email, phone, unit. Udfyld nøglerne, eller slet blokken.",
+            "catalogue/initiatives/faelleshaver-i-aeroe.md:49:5: warning: links[0]: blokken er tom. Forventet: et "
+            "objekt med nøglerne title, url. Udfyld nøglerne, eller slet blokken.",
+            "0 fejl og 2 advarsler i 3 filer.",
+        ],
+    )
+    assert run_check(site, "--strict")[0] == 1
 
 
 def test_new_refuses_an_existing_file_and_an_unknown_type(

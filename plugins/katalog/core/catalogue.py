@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
 from .loader import load
 from .problems import Position, Problem, Severity
+from .scalar_checks import Reference
 from .siteconfig import ConfigError, SiteConfig, load_site_config
 from .taxonomy import Taxonomy, build_taxonomies, slug_clashes
 
@@ -60,16 +63,46 @@ def build_from_config(config: SiteConfig, workers: int = 1, *, bodies: bool = Tr
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
-    link(catalogue)
+    link(catalogue, unreadable_ids(config, loaded.entries, problems))
     catalogue.taxonomies = build_taxonomies(catalogue)
     problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return catalogue
 
 
+# Overview pages live at <folder>/index.md and <folder>/2.md, ...: an entry cannot have those names.
+_RESERVED_ID = re.compile(r"index|[0-9]+")
+
+
+def unreadable_ids(config: SiteConfig, entries: list[Entry], problems: list[Problem]) -> set[str]:
+    """Ids of catalogue files that failed before they became entries, taken from their file names.
+
+    References to them are not reported: the editor should fix the one cause, not read about it
+    in every file that names it."""
+    loaded = {entry.path for entry in entries}
+    prefix = f"{config.catalogue_dir}/"
+    return {
+        PurePosixPath(problem.path).stem
+        for problem in problems
+        if problem.is_error and problem.path.startswith(prefix) and problem.path not in loaded
+    }
+
+
 def unique_entries(config: SiteConfig, entries: list[Entry], problems: list[Problem]) -> dict[str, Entry]:
     by_folded: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
+        if _RESERVED_ID.fullmatch(entry.id):
+            folder = config.schema.types[entry.type].url
+            Collector(entry.path, config.tr, problems).add(
+                "reserved_id",
+                entry.id_pos,
+                "id",
+                found=f'"{entry.id}"',
+                hint=config.tr("hints.reserved_id", suggestion=f"{entry.type}-{entry.id}"),
+                value=entry.id,
+                folder=f"{folder}/",
+            )
+            continue
         by_folded[entry.id.casefold()].append(entry)
     unique: dict[str, Entry] = {}
     for group in by_folded.values():
@@ -91,7 +124,7 @@ def unique_entries(config: SiteConfig, entries: list[Entry], problems: list[Prob
     return unique
 
 
-def link(catalogue: Catalogue) -> None:
+def link(catalogue: Catalogue, unreadable: AbstractSet[str] = frozenset()) -> None:
     """Resolve references from front-matter and `[[id]]` in bodies; record both directions."""
     config = catalogue.config
     entries = catalogue.entries
@@ -102,7 +135,20 @@ def link(catalogue: Catalogue) -> None:
         for reference in entry.references:
             target = entries.get(reference.target)
             if target is None:
-                report_unknown(out, catalogue, reference.target, reference.pos, reference.key)
+                if reference.target not in unreadable:
+                    report_unknown(
+                        out, catalogue, reference.target, reference.pos, reference.key, reference.target_type
+                    )
+                continue
+            if target.id == entry.id and "." not in reference.key:  # a contact's `unit` may be the unit itself
+                out.add(
+                    "self_reference",
+                    reference.pos,
+                    reference.key,
+                    found=f'"{target.id}"',
+                    hint=config.tr("hints.self_reference"),
+                    value=target.id,
+                )
                 continue
             if reference.target_type and target.type != reference.target_type:
                 out.add(
@@ -118,7 +164,8 @@ def link(catalogue: Catalogue) -> None:
                 links.append(Link(entry.id, target.id, reference.key))
         for wikilink in entry.wikilinks:
             if wikilink.target not in entries:
-                report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
+                if wikilink.target not in unreadable:
+                    report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
             elif wikilink.target != entry.id:
                 links.append(Link(entry.id, wikilink.target, ""))
         catalogue.outgoing[entry.id] = links
@@ -127,16 +174,54 @@ def link(catalogue: Catalogue) -> None:
     for page in catalogue.pages:
         out = Collector(page.path, config.tr, catalogue.problems)
         for wikilink in page.wikilinks:
-            if wikilink.target not in entries:
+            if wikilink.target not in entries and wikilink.target not in unreadable:
                 report_unknown(out, catalogue, wikilink.target, wikilink.pos, f"[[{wikilink.target}]]")
+    report_cycles(catalogue)
+
+
+def report_cycles(catalogue: Catalogue) -> None:
+    """A single-valued reference to the entry's own type (a unit's `parent`) must end somewhere."""
+    entries = catalogue.entries
+    chains: dict[str, dict[str, Reference]] = defaultdict(dict)  # key -> entry id -> its reference
+    for entry in entries.values():
+        for reference in entry.references:
+            target = entries.get(reference.target)
+            single = "[" not in reference.key
+            if single and target is not None and target.type == entry.type and target.id != entry.id:
+                chains[reference.key][entry.id] = reference
+    for key, chain in chains.items():
+        reported: set[str] = set()
+        for start in sorted(chain):
+            path, current = [start], chain[start].target
+            while current in chain and current not in path and current not in reported:
+                path.append(current)
+                current = chain[current].target
+            if current not in path:
+                continue
+            ring = path[path.index(current) :]
+            shown = " → ".join([*ring, current])
+            for member in ring:
+                reference = chain[member]
+                Collector(entries[member].path, catalogue.config.tr, catalogue.problems).add(
+                    "reference_cycle",
+                    reference.pos,
+                    key,
+                    hint=catalogue.config.tr("hints.reference_cycle"),
+                    cycle=shown,
+                )
+            reported.update(ring)
 
 
 def sanitising(config: SiteConfig) -> bool:
     return config.settings.sanitize_html
 
 
-def report_unknown(out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str) -> None:
-    suggestion = closest(target, catalogue.entries, limit=1)
+def report_unknown(
+    out: Collector, catalogue: Catalogue, target: str, pos: Position, key: str, target_type: str | None = None
+) -> None:
+    # Suggest only ids the key accepts: a unit's `parent` names a unit, not the closest id of any type.
+    candidates = [e.id for e in catalogue.entries.values() if target_type is None or e.type == target_type]
+    suggestion = closest(target, candidates, limit=1)
     tr = catalogue.config.tr
     out.add(
         "unknown_id",

@@ -6,11 +6,12 @@ import datetime
 
 from .entries import Entry
 from .settings import build_date, months_between
+from .values import REVIEWED_KEY
 
 
 def review_age(entry: Entry) -> int | None:
     """Whole months since the entry's `reviewed` date, on the build's date; None without one."""
-    reviewed = entry.data.get("reviewed")
+    reviewed = entry.data.get(REVIEWED_KEY)
     if not isinstance(reviewed, str):
         return None
     return months_between(datetime.date.fromisoformat(reviewed), build_date())

@@ -19,11 +19,19 @@ def explain(problem: Problem, tr: Translator) -> str:
         parts.append(problem.hint)
     text = parts[0] + "." if not parts[0].endswith((".", "?", "!")) else parts[0]
     # One problem, one line: nothing an editor wrote may break the PATH:LINE:COL format.
-    return " ".join(" ".join([text, *parts[1:]]).split())
+    return visible(" ".join(" ".join([text, *parts[1:]]).split()))
+
+
+def visible(text: str) -> str:
+    """Control and format characters as \\u escapes: a terminal must not act on what a file holds."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def text_line(problem: Problem, tr: Translator) -> str:
-    return f"{problem.path}:{problem.line}:{problem.column}: {problem.severity.value}: {explain(problem, tr)}"
+    path = visible(problem.path)
+    return f"{path}:{problem.line}:{problem.column}: {problem.severity.value}: {explain(problem, tr)}"
 
 
 def _escape_data(text: str) -> str:
@@ -38,7 +46,7 @@ def github_line(problem: Problem, tr: Translator) -> str:
     title = f"Katalog: {problem.key}" if problem.key else "Katalog"
     properties = ",".join(
         [
-            f"file={_escape_property(problem.path)}",
+            f"file={_escape_property(visible(problem.path))}",
             f"line={problem.line}",
             f"col={problem.column}",
             f"title={_escape_property(title)}",

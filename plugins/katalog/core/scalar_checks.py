@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -11,8 +12,19 @@ from .describe import describe, tag_name
 from .i18n import Translator
 from .problems import Position, Severity
 from .schema import Field
+from .settings import build_date
 from .slugs import is_slug, slugify
-from .values import YEAR_RANGE, is_email, is_phone, is_web_url, parse_date, parse_partial_date
+from .values import (
+    ODD_CHARACTERS,
+    REVIEWED_KEY,
+    YEAR_RANGE,
+    is_email,
+    is_invisible,
+    is_phone,
+    is_web_url,
+    parse_date,
+    parse_partial_date,
+)
 from .vocabulary import Vocabulary
 from .yamlnodes import BOOL, FLOAT, NULL, TIMESTAMP, YNode, YScalar
 
@@ -40,7 +52,7 @@ class ScalarChecks:
 
     def as_text(self, field_: Field, node: YScalar, path: str) -> str | None:
         if node.is_text or node.is_plain_decimal:
-            return node.raw
+            return self.visible_text(field_, node, path)
         if node.tag in (BOOL, FLOAT, NULL, TIMESTAMP) or not node.quoted:
             self.out.add(
                 "yaml11",
@@ -56,6 +68,26 @@ class ScalarChecks:
         else:
             self.wrong_type(field_, node, path, single=True)
         return None
+
+    def visible_text(self, field_: Field, node: YScalar, path: str) -> str | None:
+        """The text, unless it holds a character that hides or reorders text, or shows nothing at all."""
+        text = node.raw
+        odd = ODD_CHARACTERS.search(text)
+        if odd is not None:
+            code = f"U+{ord(odd.group()):04X}"
+            self.out.add("odd_character", node.pos, path, hint=self.tr("hints.odd_character"), char=code)
+            return None
+        if text and is_invisible(text):
+            self.out.add(
+                "invisible_text",
+                node.pos,
+                path,
+                expected=self.expected(field_, single=True),
+                found=" ".join(f"U+{ord(ch):04X}" for ch in text[:8]),
+                hint=self.tr("hints.invisible_text"),
+            )
+            return None
+        return text
 
     # --- kinds ---------------------------------------------------------------------------
 
@@ -87,6 +119,7 @@ class ScalarChecks:
                 expected=self.tr("expected.max_chars", max=80),
                 found=self.tr("found.characters", count=len(text)),
                 hint=self.tr("hints.too_long"),
+                count=len(text),
             )
             return None
         return " ".join(text.split())
@@ -179,7 +212,7 @@ class ScalarChecks:
 
     def check_year(self, node: YScalar, path: str) -> int | None:
         raw = node.raw.strip()
-        if raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
+        if raw.isascii() and raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
             return int(raw)
         self.out.add(
             "bad_year",
@@ -217,6 +250,18 @@ class ScalarChecks:
                 found=f'"{raw}"',
                 hint=self.tr("hints.impossible_date"),
                 value=raw,
+            )
+            return None
+        if field_.name == REVIEWED_KEY and isinstance(parsed, datetime.date) and parsed > build_date():
+            self.out.add(
+                "future_date",
+                node.pos,
+                path,
+                expected=self.tr("expected.date"),
+                found=f'"{raw}"',
+                hint=self.tr("hints.future_date"),
+                value=raw,
+                today=build_date().isoformat(),
             )
             return None
         return raw

@@ -12,7 +12,8 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 def slugify(text: str) -> str:
     """`Børn og unge` -> `boern-og-unge`: æ->ae, ø->oe, å->aa, other letters folded to ASCII."""
-    lowered = text.lower().translate(_NORDIC)
+    # Composed first: "ø" typed as "o" + combining stroke (as macOS names files) is still "oe".
+    lowered = unicodedata.normalize("NFC", text).lower().translate(_NORDIC)
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode("ascii")
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 

@@ -9,7 +9,7 @@ from typing import Any
 from .collector import Collector
 from .describe import describe
 from .hints import closest
-from .problems import Position
+from .problems import Position, Severity
 from .scalar_checks import Reference, ScalarChecks
 from .schema import KINDS, EntryType, Field, Rule
 from .values import is_before, parse_partial_date
@@ -118,10 +118,30 @@ class EntryValidator(ScalarChecks):
             else:
                 self.wrong_type(field_, node, path)
                 return None
-            # An object left with every key empty (as `katalog new` writes it) holds nothing to keep.
-            kept = [
-                (index, item) for index, item in enumerate(items) if not (field_.kind == "object" and _all_empty(item))
-            ]
+            kept = []
+            for index, item in enumerate(items):
+                item_path = f"{path}[{index}]" if isinstance(node, YSeq) else path
+                if field_.kind == "object" and _all_empty(item):
+                    # An object left with every key empty (as `katalog new` writes it) holds nothing to keep.
+                    self.out.add(
+                        "empty_block",
+                        item.pos,
+                        item_path,
+                        severity=Severity.WARNING,
+                        expected=self.expected(field_, single=True),
+                        hint=self.tr("hints.empty_block"),
+                    )
+                elif isinstance(item, YScalar) and (_is_empty(item) or (item.is_text and not item.raw.strip())):
+                    self.out.add(
+                        "empty_item",
+                        item.pos,
+                        item_path,
+                        expected=self.expected(field_, single=True),
+                        found=describe(item, self.tr),
+                        hint=self.tr("hints.empty_item"),
+                    )
+                else:
+                    kept.append((index, item))
             if len(kept) < field_.min_items:
                 self.out.add(
                     "too_few_items",

@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d also matches other scripts' digits (e.g. full-width "２０２６"), which int() reads
+# but datetime.date.fromisoformat() and every reader after us reject.
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,22}")
 
 YEAR_RANGE = (1800, 2200)
+# The key that says when an entry's content was last confirmed: never after the build's day.
+REVIEWED_KEY = "reviewed"
+
+# Control characters (a YAML escape such as "\e" makes them) and the bidirectional overrides and
+# isolates, which make text display in another order than it is stored ("Trojan Source").
+ODD_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def is_invisible(text: str) -> bool:
+    """True for text that shows nothing: only spaces, zero-width and combining characters."""
+    return all(unicodedata.category(ch) in _INVISIBLE for ch in text)
 
 
 def parse_date(text: str) -> datetime.date | str | None:

@@ -140,9 +140,10 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     return Parsed(root, issues)
 
 
-# Line breaks to YAML, but not to an editor's eye (NEL, LINE and PARAGRAPH SEPARATOR), and C0/C1
-# control characters, which LibYAML rejects without saying where.
-_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Line breaks to YAML, but not to an editor's eye (NEL, LINE and PARAGRAPH SEPARATOR), C0/C1
+# control characters, which LibYAML rejects without saying where, and bidirectional overrides, which
+# make text show in another order than it is stored.
+_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
 def _blank_odd_characters(text: str, line_offset: int, issues: list[YamlIssue]) -> str:
