@@ -8,12 +8,20 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .commands import EXIT_PROBLEMS, EXIT_USAGE
+from .core.report import visible
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse repeats what was typed; a control character in it must not reach the terminal.
+        super().error(visible(message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="katalog", description="Katalog: check, scaffold and maintain a catalogue.")
+    parser = _Parser(prog="katalog", description="Katalog: check, scaffold and maintain a catalogue.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check_parser = commands.add_parser("check", help="validate every entry and report every problem")
@@ -28,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
 
     stale_parser = commands.add_parser("stale", help="list entries whose `reviewed` date is too old")
     stale_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
-    stale_parser.add_argument("--months", type=int, help="older than this (default: stale_after_months in site.yml)")
+    stale_parser.add_argument(
+        "--months", type=_months, help="older than this (default: stale_after_months in site.yml)"
+    )
 
     init_parser = commands.add_parser("init", help="empty a fresh fork, keeping one example entry of each type")
     init_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
@@ -45,6 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _months(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        raise argparse.ArgumentTypeError(f"expected a whole number of months from 0 to 9999, found {text!r}")
+    return int(text)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system, or holding a NUL byte
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(_parser().parse_args(argv))
@@ -56,8 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     root = Path(getattr(args, "root", "."))
-    if args.command != "links" and not root.is_dir():
-        print(f"katalog: error: {root} is not a folder", file=sys.stderr)
+    if args.command != "links" and not _is_folder(root):
+        print(f"katalog: error: {visible(str(root))[:300]} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     # Only the chosen command's modules are imported: `katalog check` runs on every pull request.
     command = importlib.import_module(f"{__package__}.commands.{args.command}")

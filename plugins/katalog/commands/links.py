@@ -6,12 +6,20 @@ import sys
 from pathlib import Path
 
 from ..core.linkcheck import check_site
+from ..core.report import visible
 from . import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def run(site: Path) -> int:
-    if not (site / "index.html").is_file():
-        print(f"katalog: error: {site} holds no built site (no index.html); run mkdocs build first", file=sys.stderr)
+    try:
+        built = (site / "index.html").is_file()
+    except (OSError, ValueError):  # a name too long for the system, or holding a NUL byte
+        built = False
+    if not built:
+        print(
+            f"katalog: error: {visible(str(site))[:300]} holds no built site (no index.html); run mkdocs build first",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     broken = check_site(site)
     for link in broken:
