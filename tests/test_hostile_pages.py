@@ -172,3 +172,35 @@ def test_a_page_without_front_matter_keeps_its_first_lines(make_site: Callable[.
     site = make_site({"content/kontakt.md": "Kontakt: Hanne Holm\nTelefon: 1234\n\nMere tekst.\n"})
     page = built(site)[site.root / "site" / "kontakt" / "index.html"]
     assert "Kontakt: Hanne Holm\nTelefon: 1234" in page
+
+
+def test_a_page_where_katalog_writes_one_is_an_error_in_check_and_build(
+    make_site: Callable[..., Site], run_check: Callable[..., tuple[int, list[str], str]]
+) -> None:
+    site = make_site(
+        {
+            "catalogue/units/en-enhed.md": entry("unit"),
+            "content/katalog.md": "# Mit katalog\n",
+            "content/emner/index.md": "# Emner\n",
+            "content/enheder/en-enhed.md": "# En anden enhed\n",
+            "content/katalog/katalog.css": "body {}\n",
+            "content/andet/index.md": "# Andet\n",  # no clash
+        }
+    )
+    hint = "Omdøb filen, eller flyt den til en anden mappe."
+    expected = [
+        f"content/emner/index.md:1:1: error: siden ville få adressen emner/, som Katalog bruger til en side, det "
+        f"selv laver. {hint}",
+        f"content/enheder/en-enhed.md:1:1: error: siden ville få adressen enheder/en-enhed/, som Katalog bruger til "
+        f"en side, det selv laver. {hint}",
+        f"content/katalog.md:1:1: error: siden ville få adressen katalog/, som Katalog bruger til en side, det selv "
+        f"laver. {hint}",
+        f"content/katalog/:1:1: error: mappen katalog/ er forbeholdt Katalogs egne filer (typografi, scripts, "
+        f"søgedata). {hint}",
+    ]
+    code, lines, _ = run_check(site)
+    assert (code, lines[:-1]) == (1, expected)
+    result = mkdocs(site.root, "build", "--strict")
+    assert result.returncode == 1
+    reported = [line.split("katalog: ", 1)[1] for line in result.stdout.splitlines() if "ERROR   -  katalog: " in line]
+    assert reported == [line.replace(": error: ", ": ", 1) for line in expected]

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.catalogue import build_catalogue
 from ..core.report import github_line, summary, text_line
 from ..core.siteconfig import ConfigError
+from ..render.addresses import address_clashes
 from . import EXIT_CLEAN, EXIT_PROBLEMS
 from .common import print_config_error
 
@@ -19,6 +20,7 @@ def run(root: Path, output_format: str, strict: bool) -> int:
         catalogue = build_catalogue(root, workers=os.cpu_count() or 1, bodies=False)
     except ConfigError as error:
         return print_config_error(error)
+    address_clashes(catalogue)  # as mkdocs.yml's default use_directory_urls lays the site out
     tr = catalogue.config.tr
     line = github_line if output_format == "github" else text_line
     for problem in catalogue.problems:

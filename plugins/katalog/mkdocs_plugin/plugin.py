@@ -27,6 +27,7 @@ from ..core.problems import Severity
 from ..core.report import explain
 from ..core.search.language import analysis_for
 from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
+from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
@@ -144,6 +145,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.destinations = {}
         workers = self.workers() if fork_available() else 1
         catalogue = build_from_config(self.site_config, workers)
+        address_clashes(catalogue, config.use_directory_urls)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..core.catalogue import Catalogue
@@ -24,9 +25,13 @@ class SiteModel:
 
     def __post_init__(self) -> None:
         self.taxonomies = self.catalogue.taxonomies
-        self.similar_index = SimilarIndex(self.terms_of_entries(), settings_from(self.catalogue.config.site))
         self.page_size = self.catalogue.config.settings.page_size
         self._urls: dict[str, str] = {}  # src -> URL: every card, fact and relation asks
+
+    @functools.cached_property
+    def similar_index(self) -> SimilarIndex:
+        # Made when the first entry page asks: `katalog check` plans the pages but shows no entry.
+        return SimilarIndex(self.terms_of_entries(), settings_from(self.catalogue.config.site))
 
     def similar(self, entry: Entry) -> list[str]:
         return self.similar_index.of(entry.id)
