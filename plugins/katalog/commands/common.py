@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from ..core.i18n import Translator
-from ..core.report import text_line
+import sys
+
+from ..core.report import github_line, summary, text_line
 from ..core.siteconfig import ConfigError
 from . import EXIT_PROBLEMS
 
 
-def print_config_error(error: ConfigError) -> int:
-    tr = Translator("en", {}, {})  # the site's own texts may be what is broken
+def print_config_error(error: ConfigError, output_format: str = "text") -> int:
+    """Every problem of site_config/, one line each, worded as load_site_config worded it: in the
+    site's language, or in English where the site's own texts are what is broken."""
+    tr = error.tr
+    line = github_line if output_format == "github" else text_line
     for problem in error.problems:
-        print(text_line(problem, tr))
+        print(line(problem, tr))
+    files = len({problem.path for problem in error.problems})
+    print(summary(error.problems, files, tr), file=sys.stderr if output_format == "github" else sys.stdout)
     return EXIT_PROBLEMS

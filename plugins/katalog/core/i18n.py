@@ -24,7 +24,13 @@ class Translator:
         template = self.texts.get(name)
         if template is None:
             template = self.fallback.get(name, name)
-        return template.format_map(_Missing(args)) if args else template
+        if not args:
+            return template
+        try:
+            return template.format_map(_Missing(args))
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+            # `katalog check` refuses such a text (core/i18n_check.py); shown as written, never a crash.
+            return template
 
     def count(self, name: str, count: int) -> str:
         """`counts.<name>.one` for 1, else `counts.<name>.other`, e.g. "1 fil", "3 filer"."""

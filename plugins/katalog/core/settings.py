@@ -1,21 +1,27 @@
-"""The site's settings from site_config/site.yml, typed and checked once."""
+"""The site's settings from site_config/site.yml, typed and checked once.
+
+`read_settings` checks every key and reports each problem where it stands; a value it refuses is
+replaced by its default, so the rest of site_config/ can still be checked.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+
+from .config_rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing
+from .similar import SimilarSettings
+from .theme import COLOR_ROLES, colour_name, theme_languages
 
 CONTACT_MODES = ("full", "role_only")
-
-
-class SettingError(Exception):
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(f"{key}: {message}")
-        self.key = key
-        self.message = message
+DEFAULT_ARTICLES_FOLDER = "vidensbank"
+# Image formats every browser shows in an <img>, by suffix, and how their files begin.
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
@@ -36,46 +42,184 @@ class SiteSettings:
     # Words of body text in the search index, shared by all entries: a small catalogue is
     # searched in full, a huge one by the start of each body.
     search_body_words: int = 150_000
+    similar: SimilarSettings = field(default_factory=lambda: SimilarSettings(weights={}))
+    # Where Decap CMS writes new articles, under content/.
+    articles_folder: str = DEFAULT_ARTICLES_FOLDER
 
 
-def _int(data: Mapping[str, Any], key: str, default: int, minimum: int) -> int:
-    value = data.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise SettingError(key, f"expected a whole number of at least {minimum}, found {value!r}")
-    return value
+# Every key of site.yml; anything else is a typo (e.g. `sanitise_html`) and an error.
+SITE_KEYS = (
+    "name", "owner", "language", "description", "repository", "logo", "colors", "page_size", "sanitize_html",
+    "contacts", "stale_after_months", "search_body_words", "similar", "articles_folder",
+)  # fmt: skip
+SIMILAR_KEYS = ("threshold", "limit", "max_postings", "weights")
+SITE_NUMBERS = {"page_size": 1, "stale_after_months": 0, "search_body_words": 0}
 
 
-def _text(data: Mapping[str, Any], key: str, default: str = "") -> str:
-    value = data.get(key, default)
-    if not isinstance(value, str):
-        raise SettingError(key, f"expected text, found {value!r}")
-    return value
+@dataclass(frozen=True)
+class SettingsContext:
+    root: Path  # the repository: the logo must be inside it
+    languages: Collection[str]  # languages with a file in site_config/i18n/
 
 
-def parse_settings(data: Mapping[str, Any]) -> SiteSettings:
-    contacts = _text(data, "contacts", "full")
-    if contacts not in CONTACT_MODES:
-        raise SettingError("contacts", f"expected one of {', '.join(CONTACT_MODES)}, found {contacts!r}")
-    sanitize = data.get("sanitize_html", True)
-    if not isinstance(sanitize, bool):
-        raise SettingError("sanitize_html", f"expected true or false, found {sanitize!r}")
-    colors = data.get("colors") or {}
-    if not isinstance(colors, Mapping) or not all(isinstance(v, str) for v in colors.values()):
-        raise SettingError("colors", "expected e.g. {primary: teal, accent: deep orange}")
-    return SiteSettings(
-        name=_text(data, "name", "Katalog"),
-        owner=_text(data, "owner"),
-        language=_text(data, "language", "da"),
-        description=_text(data, "description"),
-        repository=_text(data, "repository"),
-        logo=_text(data, "logo"),
-        colors=dict(colors),
-        page_size=_int(data, "page_size", 50, 1),
-        sanitize_html=sanitize,
-        contacts=contacts,
-        stale_after_months=_int(data, "stale_after_months", 24, 0),
-        search_body_words=_int(data, "search_body_words", 150_000, 0),
-    )
+def read_settings(out: ConfigFile, node: Item, context: SettingsContext) -> SiteSettings:
+    """The settings of site.yml's root node (None for an empty file: every default)."""
+    if is_null(node.node):
+        return SiteSettings()
+    items = out.mapping(node, SITE_KEYS, example="name: Katalog")
+    if items is None:
+        return SiteSettings()
+    values: dict[str, object] = {}
+
+    def given(key: str) -> Item | None:
+        item = items.get(key)
+        return item if item is not None and not is_null(item.node) else None
+
+    for key in ("owner", "description"):
+        if (item := given(key)) is not None and (text := out.text(item)) is not None:
+            values[key] = text
+    if (item := given("name")) is not None and (text := out.text(item, visible=True)) is not None:
+        values["name"] = text
+    if (item := given("language")) is not None and (language := _language(out, item, context)) is not None:
+        values["language"] = language
+    if (item := given("repository")) is not None and (text := out.text(item)) is not None:
+        if text and _REPOSITORY.fullmatch(text) is None:
+            out.wrong(item, expected_text("repository", example="kommune/katalog"))
+        else:
+            values["repository"] = text
+    if (item := given("logo")) is not None and (logo := _logo(out, item, context.root)) is not None:
+        values["logo"] = logo
+    if (item := given("colors")) is not None:
+        values["colors"] = _colors(out, item)
+    for key, minimum in SITE_NUMBERS.items():
+        if (item := given(key)) is not None and (number := out.whole_number(item, minimum)) is not None:
+            values[key] = number
+    if (item := given("sanitize_html")) is not None and (flag := out.boolean(item)) is not None:
+        values["sanitize_html"] = flag
+    if (item := given("contacts")) is not None and (mode := out.choice(item, CONTACT_MODES)) is not None:
+        values["contacts"] = mode
+    if (item := given("similar")) is not None:
+        values["similar"] = _similar(out, item)
+    if (item := given("articles_folder")) is not None and (folder := _folder(out, item)) is not None:
+        values["articles_folder"] = folder
+    return SiteSettings(**values)  # type: ignore[arg-type]
+
+
+def _language(out: ConfigFile, item: Item, context: SettingsContext) -> str | None:
+    language = out.text(item)
+    if language is None:
+        return None
+    available = sorted(context.languages)
+    if language not in available:
+        out.add(
+            "unknown_language",
+            item.pos,
+            item.key,
+            expected=expected_text("language", values=listing(available)),
+            hint=did_you_mean(language, available) or hint_text("language", value=language),
+            value=language,
+        )
+        return None
+    theme = theme_languages()
+    if theme is not None and language not in theme:
+        out.add("theme_language", item.pos, item.key, hint=did_you_mean(language, theme) or "", value=language)
+        return None
+    return language
+
+
+def _folder(out: ConfigFile, item: Item) -> str | None:
+    text = out.text(item)
+    if text is None:
+        return None
+    parts = text.strip("/").split("/")
+    if text.startswith("/") or not all(NAME.fullmatch(part) for part in parts):
+        out.add(
+            "unsafe_name",
+            item.pos,
+            item.key,
+            expected=expected_text("path", example=DEFAULT_ARTICLES_FOLDER),
+            hint=hint_text("unsafe_name"),
+            value=text,
+        )
+        return None
+    return "/".join(parts)
+
+
+def _colors(out: ConfigFile, item: Item) -> dict[str, str]:
+    items = out.mapping(item, COLOR_ROLES, example="{primary: teal, accent: deep orange}")
+    colors: dict[str, str] = {}
+    for role, one in (items or {}).items():
+        if is_null(one.node):
+            continue
+        value = out.colour(one, COLOR_ROLES[role], colour_name)
+        if value is not None:
+            colors[role] = value
+    return colors
+
+
+def _similar(out: ConfigFile, item: Item) -> SimilarSettings:
+    default = SimilarSettings(weights={})
+    items = out.mapping(item, SIMILAR_KEYS, example="{threshold: 3, limit: 5}")
+    if items is None:
+        return default
+    threshold, limit, max_postings = default.threshold, default.limit, default.max_postings
+    if "threshold" in items and (number := out.number(items["threshold"], 0)) is not None:
+        threshold = number
+    if "limit" in items and (whole := out.whole_number(items["limit"], 1)) is not None:
+        limit = whole
+    if "max_postings" in items and (whole := out.whole_number(items["max_postings"], 0)) is not None:
+        max_postings = whole
+    weights: dict[str, float] = {}
+    if "weights" in items and not is_null(items["weights"].node):
+        for name, one in (out.mapping(items["weights"], example="{themes: 2, tags: 3}") or {}).items():
+            if (weight := out.number(one, 0)) is not None:
+                weights[name] = weight
+    return SimilarSettings(weights=weights, threshold=threshold, limit=limit, max_postings=max_postings)
+
+
+def _logo(out: ConfigFile, item: Item, root: Path) -> str | None:
+    """A file in the repository (named from site_config/), of an image format browsers show."""
+    logo = out.text(item, visible=True)
+    if logo is None:
+        return None
+    shown = f"site_config/{logo}"
+    path = root / "site_config" / logo
+    try:
+        resolved = path.resolve()
+        inside = not Path(logo).is_absolute() and resolved.is_relative_to(root.resolve())
+        exists = inside and resolved.is_file()
+    except (OSError, RuntimeError, ValueError):
+        inside = exists = False
+    hint = hint_text("logo")
+    if not inside:
+        out.add("logo_outside", item.pos, item.key, expected=expected_text("image"), hint=hint, file=logo)
+        return None
+    if not exists:
+        out.add("logo_missing", item.pos, item.key, expected=expected_text("image"), hint=hint, file=shown)
+        return None
+    if not _is_image(resolved):
+        out.add("logo_format", item.pos, item.key, expected=expected_text("image"), hint=hint, file=shown)
+        return None
+    return logo
+
+
+def _is_image(path: Path) -> bool:
+    """The suffix is an image format browsers show, and the file begins as such a file does."""
+    suffix = path.suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    if suffix == ".svg":
+        return b"<svg" in head.lower()
+    if suffix == ".png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if suffix == ".webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    return head.startswith(b"\xff\xd8\xff")  # JPEG
 
 
 def build_date() -> datetime.date:

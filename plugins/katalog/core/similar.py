@@ -9,6 +9,7 @@ all entries carry.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -62,12 +63,31 @@ def similar_entries(
 
 
 def settings_from(site: Mapping[str, object]) -> SimilarSettings:
+    """The `similar:` settings of site.yml's plain data. `katalog check` refuses a value that is not
+    what core/settings.py asks for; should one get here anyway, its default is used, never an error."""
     raw = site.get("similar")
     raw = raw if isinstance(raw, Mapping) else {}
+    default = SimilarSettings(weights={})
     weights = raw.get("weights")
+    threshold, limit, max_postings = raw.get("threshold"), raw.get("limit"), raw.get("max_postings")
     return SimilarSettings(
-        weights={str(k): float(v) for k, v in weights.items()} if isinstance(weights, Mapping) else {},
-        threshold=float(raw.get("threshold", 2.0)),
-        limit=int(raw.get("limit", 5)),
-        max_postings=int(raw.get("max_postings", 100)),
+        weights={str(k): float(v) for k, v in weights.items() if _number_at_least(v, 0)}
+        if isinstance(weights, Mapping)
+        else {},
+        threshold=float(threshold)
+        if isinstance(threshold, int | float) and _number_at_least(threshold, 0)
+        else default.threshold,
+        limit=limit if isinstance(limit, int) and not isinstance(limit, bool) and limit >= 1 else default.limit,
+        max_postings=max_postings
+        if isinstance(max_postings, int) and not isinstance(max_postings, bool) and max_postings >= 0
+        else default.max_postings,
     )
+
+
+def _number_at_least(value: object, minimum: float) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value) and value >= minimum
+    except OverflowError:  # an int too large for a float
+        return False

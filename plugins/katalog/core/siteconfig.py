@@ -1,25 +1,55 @@
-"""Everything a fork changes, read from site_config/: identity, schema, vocabularies, texts."""
+"""Everything a fork changes, read from site_config/: identity, schema, vocabularies, texts.
+
+Every file is checked in full and every problem is collected (never only the first), each with its
+file, line, column and key; they are raised together as one ConfigError, worded in the site's
+language, or in English when the site's own texts are what is broken.
+"""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import frontmatter, yamlnodes
-from .i18n import FALLBACK_LANGUAGE, Translator, flatten
-from .problems import Position, Problem, Severity
-from .schema import Schema, SchemaError, parse_schema
-from .settings import SettingError, SiteSettings, parse_settings
-from .vocabulary import Vocabulary, parse_vocabulary
+from .accessibility import read_statement
+from .config_rules import (
+    ConfigFile,
+    Finding,
+    Item,
+    Text,
+    did_you_mean,
+    expected_text,
+    hint_text,
+    is_null,
+    listing,
+    root_item,
+)
+from .config_texts import ENGLISH
+from .i18n import FALLBACK_LANGUAGE, Translator
+from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
+from .problems import Position, Problem
+from .schema import Schema, read_schema
+from .sections import check_sections, taxonomy_names, taxonomy_sections
+from .settings import SettingsContext, SiteSettings, read_settings
+from .vocabulary import Vocabulary, read_vocabulary
 
 CONFIG_DIR = "site_config"
 
 
 class ConfigError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.path}:{p.line}: {p.message}" for p in problems))
+    """site_config/ has problems: all of them, located, and the translator they were worded with."""
+
+    def __init__(self, problems: list[Problem], tr: Translator | None = None) -> None:
+        super().__init__("; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in problems))
         self.problems = problems
+        self.tr = tr or english()
+
+
+def english() -> Translator:
+    """Katalog's own English texts for site_config/'s problems, for when the site's texts cannot be used."""
+    return Translator(FALLBACK_LANGUAGE, {}, ENGLISH)
 
 
 @dataclass
@@ -39,95 +69,127 @@ class SiteConfig:
         return self.tr.language
 
 
-def _config_problem(path: str, pos: Position | None, message: str) -> Problem:
-    pos = pos or Position(1, 1)
-    return Problem(path, pos.line, pos.column, Severity.ERROR, "config", "", message)
-
-
 class _Reader:
+    """Reads the files of site_config/, reporting what keeps a file from being read as YAML."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.problems: list[Problem] = []
+        self.findings: list[Finding] = []
 
-    def read(self, relative: str, *, required: bool = True) -> tuple[Any, yamlnodes.YNode | None]:
+    def read(self, relative: str, *, required: bool = True) -> tuple[ConfigFile, Item | None]:
+        """The file's reporter and its root (an Item with node None for an empty file), or None
+        for the root when it is missing or cannot be read as YAML at all."""
+        out = ConfigFile(relative, self.findings)
         path = self.root / relative
+        start = Position(1, 1)
         if not path.is_file():
             if required:
-                self.problems.append(_config_problem(relative, None, f"missing file {relative}"))
-            return None, None
-        text, bad = frontmatter.decode(path.read_bytes())
+                out.add("missing_file", start, hint=hint_text("missing_file", file=relative))
+            return out, None
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            out.add("unreadable", start, detail=error.strerror or type(error).__name__)
+            return out, None
+        text, bad = frontmatter.decode(data)
         if text is None:
             assert bad is not None
-            self.problems.append(_config_problem(relative, bad[1], "the file is not UTF-8"))
-            return None, None
-        parsed = yamlnodes.parse(text)
+            _code, pos, args = bad
+            out.add(
+                "not_utf8",
+                pos,
+                message=Text("problems.not_utf8"),
+                found=Text("found.byte", args),
+                hint=Text("hints.not_utf8"),
+            )
+            return out, None
+        parsed = _parse(text)
         for issue in parsed.issues:
-            detail = issue.args.get("detail") or issue.code.replace("_", " ")
-            self.problems.append(_config_problem(relative, issue.pos, f"YAML: {detail}"))
-        return yamlnodes.to_plain(parsed.root), parsed.root
+            own = issue.code in ("alias", "yaml_tag")  # the entries' texts speak of entries
+            message = Text(f"config.problems.{issue.code}" if own else f"problems.{issue.code}", issue.args)
+            hint = Text(f"hints.{issue.code}")
+            out.add(issue.code, issue.pos, str(issue.args.get("key", "")), message=message, hint=hint)
+        if parsed.root is None and parsed.issues:
+            return out, None
+        return out, root_item(parsed.root)
 
-    def schema_error(self, relative: str, node: yamlnodes.YNode | None, error: SchemaError) -> None:
-        self.problems.append(_config_problem(relative, yamlnodes.locate(node, error.key), error.message))
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str) -> yamlnodes.Parsed:
+    """Parsed once per text: `mkdocs serve` reloads site_config/ on every change, most of it unchanged.
+    Nothing changes a parsed tree after it is made, so sharing one is safe."""
+    return yamlnodes.parse(text)
 
 
 def load_site_config(root: Path) -> SiteConfig:
-    """Read site_config/ under root; every problem found is raised together as a ConfigError."""
+    """Read and check site_config/ under root; every problem found is raised together as a ConfigError."""
     reader = _Reader(root)
-    site_path = f"{CONFIG_DIR}/site.yml"
-    site, site_node = reader.read(site_path)
-    site = site if isinstance(site, dict) else {}
-    try:
-        settings = parse_settings(site)
-    except SettingError as error:
-        reader.problems.append(_config_problem(site_path, yamlnodes.locate(site_node, error.key), error.message))
-        settings = SiteSettings()
-    language = settings.language
+    config_dir = root / CONFIG_DIR
 
-    texts, _ = reader.read(f"{CONFIG_DIR}/i18n/{language}.yml")
-    fallback_texts, _ = reader.read(f"{CONFIG_DIR}/i18n/{FALLBACK_LANGUAGE}.yml", required=False)
-    tr = Translator(
-        language,
-        flatten(texts) if isinstance(texts, dict) else {},
-        flatten(fallback_texts) if isinstance(fallback_texts, dict) else {},
+    languages = (
+        sorted(path.stem for path in (config_dir / "i18n").glob("*.yml")) if (config_dir / "i18n").is_dir() else []
     )
+    site_out, site_item = reader.read(f"{CONFIG_DIR}/site.yml")
+    settings = SiteSettings()
+    if site_item is not None:
+        settings = read_settings(site_out, site_item, SettingsContext(root, languages))
+    site_node = site_item.node if site_item is not None else None
+    site = yamlnodes.to_plain(site_node) if isinstance(site_node, yamlnodes.YMap) else {}
 
-    schema_path = f"{CONFIG_DIR}/schema.yml"
-    schema_data, schema_node = reader.read(schema_path)
-    schema = Schema({})
-    if schema_data is not None:
-        try:
-            schema = parse_schema(schema_data)
-        except SchemaError as error:
-            reader.schema_error(schema_path, schema_node, error)
+    text_files: dict[str, tuple[ConfigFile, dict[str, Checked]]] = {}
+    for language in languages:
+        out, item = reader.read(f"{CONFIG_DIR}/i18n/{language}.yml")
+        text_files[language] = (out, read_texts(out, item) if item is not None else {})
+    compare_placeholders(text_files)
+    language = settings.language
+    if language not in text_files and not _given(site_node, "language"):
+        site_out.add(
+            "unknown_language",
+            _key_position(site_node, ["language"]),
+            "language",
+            expected=expected_text("language", values=listing(languages)),
+            hint=hint_text("language", value=language),
+            value=language,
+        )
+    own = texts_of(text_files[language][1]) if language in text_files else {}
+    fallback = {**ENGLISH, **(texts_of(text_files[FALLBACK_LANGUAGE][1]) if FALLBACK_LANGUAGE in text_files else {})}
+    tr = Translator(language, own, fallback)
 
+    vocabulary_dir = config_dir / "vocabularies"
+    vocabulary_paths = sorted(vocabulary_dir.glob("*.yml")) if vocabulary_dir.is_dir() else []
     vocabularies: dict[str, Vocabulary] = {}
-    vocabulary_dir = root / CONFIG_DIR / "vocabularies"
-    for path in sorted(vocabulary_dir.glob("*.yml")) if vocabulary_dir.is_dir() else []:
-        relative = f"{CONFIG_DIR}/vocabularies/{path.name}"
-        data, node = reader.read(relative)
-        if data is None:
+    vocabulary_nodes: dict[str, yamlnodes.YNode | None] = {}
+    for path in vocabulary_paths:
+        out, item = reader.read(f"{CONFIG_DIR}/vocabularies/{path.name}")
+        if item is None:
             continue
-        try:
-            vocabularies[path.stem] = parse_vocabulary(path.stem, data)
-        except SchemaError as error:
-            reader.schema_error(relative, node, error)
+        vocabulary_nodes[path.stem] = item.node
+        vocabulary = read_vocabulary(out, item, path.stem)
+        if vocabulary is not None:
+            vocabularies[path.stem] = vocabulary
 
-    for entry_type in schema.types.values():
-        for field_ in _all_fields(entry_type.fields.values()):
-            if field_.vocabulary and not (vocabulary_dir / f"{field_.vocabulary}.yml").is_file():
-                reader.problems.append(
-                    _config_problem(
-                        schema_path,
-                        yamlnodes.locate(schema_node, f"types.{entry_type.name}"),
-                        f"field {field_.name!r} uses the vocabulary {field_.vocabulary!r}, "
-                        f"but site_config/vocabularies/{field_.vocabulary}.yml does not exist",
-                    )
-                )
-    statement, _ = reader.read(f"{CONFIG_DIR}/accessibility.yml", required=False)
-    if statement is not None and not isinstance(statement, dict):
-        reader.problems.append(_config_problem(f"{CONFIG_DIR}/accessibility.yml", None, "expected keys with values"))
-    if reader.problems:
-        raise ConfigError(reader.problems)
+    schema_out, schema_item = reader.read(f"{CONFIG_DIR}/schema.yml")
+    schema = Schema({})
+    if schema_item is not None:
+        schema = read_schema(schema_out, schema_item, [path.stem for path in vocabulary_paths])
+    schema_node = schema_item.node if schema_item is not None else None
+
+    if schema.types:
+        keywords = [name for name in taxonomy_names(schema) if name not in vocabulary_nodes]
+        _check_weights(site_out, site_node, settings, [*(path.stem for path in vocabulary_paths), *keywords])
+
+    statement_out, statement_item = reader.read(f"{CONFIG_DIR}/accessibility.yml", required=False)
+    statement = read_statement(statement_out, statement_item) if statement_item is not None else None
+    statement_there = (config_dir / "accessibility.yml").is_file()
+
+    taxonomies = taxonomy_sections(schema, schema_node, vocabularies, vocabulary_nodes, tr)
+    check_sections(reader.findings, schema, schema_node, taxonomies, tr, statement_there)
+
+    if reader.findings:
+        # Worded in the site's language; a text of its file that is itself broken was left out
+        # above, so English (en.yml, else Katalog's own) stands in for it.
+        problems = sorted(finding.problem(tr) for finding in reader.findings)
+        raise ConfigError(problems, tr)
     return SiteConfig(
         root=root,
         site=site,
@@ -135,11 +197,38 @@ def load_site_config(root: Path) -> SiteConfig:
         vocabularies=vocabularies,
         tr=tr,
         settings=settings,
-        statement=statement if isinstance(statement, dict) else None,
+        statement=statement,
     )
 
 
-def _all_fields(fields: Any) -> Any:
-    for field_ in fields:
-        yield field_
-        yield from _all_fields(field_.fields.values())
+def _check_weights(
+    out: ConfigFile, site_node: yamlnodes.YNode | None, settings: SiteSettings, names: list[str]
+) -> None:
+    """similar.weights names taxonomies: vocabularies of term fields and keyword fields."""
+    for name in settings.similar.weights:
+        if name in names:
+            continue
+        key = f"similar.weights.{name}"
+        pos = _key_position(site_node, ["similar", "weights", name])
+        out.add(
+            "unknown_taxonomy",
+            pos,
+            key,
+            expected=expected_text("taxonomy", values=listing(names)),
+            hint=did_you_mean(name, names) or "",
+            name=name,
+        )
+
+
+def _given(node: yamlnodes.YNode | None, key: str) -> bool:
+    return isinstance(node, yamlnodes.YMap) and key in node.items and not is_null(node.items[key][1])
+
+
+def _key_position(node: yamlnodes.YNode | None, keys: list[str]) -> Position:
+    pos = node.pos if node is not None else Position(1, 1)
+    for key in keys:
+        if not isinstance(node, yamlnodes.YMap) or key not in node.items:
+            break
+        key_node, node = node.items[key]
+        pos = key_node.pos
+    return pos

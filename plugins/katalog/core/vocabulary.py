@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from .config_rules import ConfigFile, Item, did_you_mean, expected_text, given, hint_text, is_null, shown
 from .hints import closest, fold
-from .schema import SchemaError, _labels
+from .problems import Position
+from .slugs import slugify
+from .yamlnodes import YMap, YScalar, YSeq
 
 
 @dataclass
@@ -69,28 +70,131 @@ class Vocabulary:
         return result[:3]
 
 
-def parse_vocabulary(name: str, data: Any) -> Vocabulary:
-    if not isinstance(data, Mapping) or not isinstance(data.get("terms"), list):
-        raise SchemaError("terms", "a vocabulary has a list of `terms`")
+VOCABULARY_KEYS = ("label", "singular", "terms")
+TERM_KEYS = ("key", "label", "synonyms", "parent")
+
+
+def read_vocabulary(out: ConfigFile, root: Item, name: str) -> Vocabulary | None:
+    """A vocabulary file's root node: its terms, each with a key and a label; every problem reported."""
+    example = "terms: [{key: idea, label: {da: Idé, en: Idea}}]"
+    if is_null(root.node):
+        out.add("empty_file", root.key_pos, expected=expected_text("terms"), hint=hint_text("no_terms"))
+        return None
+    items = out.mapping(root, VOCABULARY_KEYS, required=("terms",), example=example)
+    if items is None or "terms" not in items:
+        return None
+    label = out.labels(items["label"]) if given(items, "label") else None
+    singular = out.labels(items["singular"]) if given(items, "singular") else None
+    term_items = out.sequence(items["terms"], expected_text("terms"))
+    if term_items is None:
+        return None
+    if not term_items:
+        out.add("no_terms", items["terms"].key_pos, "terms", hint=hint_text("no_terms"))
+        return None
     terms: dict[str, Term] = {}
-    for index, item in enumerate(data["terms"]):
-        key = f"terms[{index}]"
-        if not isinstance(item, Mapping) or not isinstance(item.get("key"), str):
-            raise SchemaError(key, "each term has a `key`")
-        if item["key"] in terms:
-            raise SchemaError(f"{key}.key", f"the key {item['key']!r} is used twice")
-        synonyms = item.get("synonyms") or []
-        if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
-            raise SchemaError(f"{key}.synonyms", "expected a list of texts")
-        terms[item["key"]] = Term(
-            key=item["key"],
-            label=_labels(item.get("label"), f"{key}.label") or {"en": item["key"]},
-            synonyms=list(synonyms),
-            parent=item.get("parent"),
-        )
-    return Vocabulary(
-        name=name,
-        label=_labels(data.get("label"), "label"),
-        singular=_labels(data.get("singular"), "singular"),
-        terms=terms,
-    )
+    key_lines: dict[str, int] = {}
+    parents: dict[str, Item] = {}
+    spellings: dict[str, tuple[str, int]] = {}  # folded spelling -> (term key, line)
+    slugs: dict[str, str] = {}
+    for item in term_items:
+        term = _term(out, item, parents)
+        if term is None:
+            continue
+        key_item = item.get("key")
+        assert key_item is not None  # _term checked it
+        if term.key in terms:
+            out.add(
+                "duplicate_term",
+                key_item.pos,
+                key_item.key,
+                hint=hint_text("duplicate_term"),
+                value=shown(term.key),
+                line=key_lines[term.key],
+            )
+            continue
+        terms[term.key] = term
+        key_lines[term.key] = key_item.pos.line
+        slug = slugify(term.key) or "x"
+        other = slugs.setdefault(slug, term.key)
+        if other != term.key:
+            out.add("term_address_taken", key_item.pos, key_item.key, value=term.key, other=other, slug=slug)
+        for written, pos, key in _spellings(item, term):
+            owner = spellings.setdefault(fold(written), (term.key, pos.line))
+            if owner[0] != term.key:
+                out.add(
+                    "spelling_taken",
+                    pos,
+                    key,
+                    hint=hint_text("spelling_taken"),
+                    value=shown(written),
+                    other=owner[0],
+                    line=owner[1],
+                )
+    _check_parents(out, terms, parents)
+    return Vocabulary(name=name, label=label or {}, singular=singular or {}, terms=terms)
+
+
+def _term(out: ConfigFile, item: Item, parents: dict[str, Item]) -> Term | None:
+    spec = out.mapping(item, TERM_KEYS, required=("key", "label"), example="{key: idea, label: {da: Idé, en: Idea}}")
+    if spec is None or "key" not in spec:
+        return None
+    key = out.text(spec["key"], visible=True)
+    label = out.labels(spec["label"]) if "label" in spec else None
+    synonyms = out.text_list(spec["synonyms"]) if given(spec, "synonyms") else []
+    if key is None:
+        return None
+    if (parent := given(spec, "parent")) is not None and out.text(parent, visible=True) is not None:
+        parents[key] = parent
+    return Term(key=key, label=label or {"en": key}, synonyms=synonyms or [], parent=None)
+
+
+def _spellings(item: Item, term: Term) -> list[tuple[str, Position, str]]:
+    """Each way the term can be written (key, labels, synonyms), with where it stands."""
+    found: list[tuple[str, Position, str]] = []
+    for part in ("key", "label", "synonyms"):
+        part_item = item.get(part)
+        if part_item is None:
+            continue
+        node = part_item.node
+        if isinstance(node, YScalar):
+            found.append((str(node.value), part_item.pos, part_item.key))
+        elif isinstance(node, YMap):
+            for language, (key, value) in node.items.items():
+                if isinstance(value, YScalar):
+                    found.append((str(value.value), value.pos, part_item.child(language, key.pos, value).key))
+        elif isinstance(node, YSeq):
+            for number, value in enumerate(node.items):
+                if isinstance(value, YScalar):
+                    found.append((str(value.value), value.pos, f"{part_item.key}[{number}]"))
+    return [(text, pos, key) for text, pos, key in found if text.strip()]
+
+
+def _check_parents(out: ConfigFile, terms: dict[str, Term], parents: dict[str, Item]) -> None:
+    """A parent is another term of the vocabulary, and following parents always ends at a top."""
+    for key, item in parents.items():
+        parent = str(item.node.value) if isinstance(item.node, YScalar) else ""
+        if key not in terms:
+            continue
+        if parent not in terms:
+            out.add(
+                "unknown_parent",
+                item.pos,
+                item.key,
+                expected=expected_text("term"),
+                hint=did_you_mean(parent, terms) or "",
+                value=shown(parent),
+            )
+            continue
+        terms[key].parent = parent
+    in_cycle: set[str] = set()
+    for start in terms:
+        chain = [start]
+        current = terms[start].parent
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = terms[current].parent
+        if current == start and start not in in_cycle:
+            in_cycle.update(chain)
+            item = parents[start]
+            cycle = " -> ".join([*chain, start])
+            out.add("parent_cycle", item.pos, item.key, hint=hint_text("parent_cycle"), cycle=cycle)

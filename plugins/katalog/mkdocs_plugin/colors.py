@@ -1,28 +1,34 @@
-"""A fork's colours: Material's palette names pass through; hex colours become a custom palette."""
+"""A fork's colours: Material's palette names pass through; hex colours become a custom palette.
+
+`katalog check` has already refused anything else (core/settings.py); what is left here is made safe
+anyway: an unknown name is dropped rather than passed on.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+from ..core.config_rules import is_hex_colour
+from ..core.theme import COLOR_ROLES, colour_name
 
 
 def palette_and_css(colors: Mapping[str, str]) -> tuple[dict[str, str], str]:
     """(theme palette, CSS for custom colours). Material reads custom colours from CSS variables."""
     palette: dict[str, str] = {}
     rules: list[str] = []
-    for role in ("primary", "accent"):
+    for role, names in COLOR_ROLES.items():
         value = colors.get(role)
-        if not value:
+        if not isinstance(value, str) or not value.strip():
             continue
-        if _HEX.fullmatch(value):
+        value = value.strip()
+        if is_hex_colour(value):
             palette[role] = "custom"
             rules.append(f"  --md-{role}-fg-color: {value};")
             if role == "primary":
                 rules.append(f"  --md-primary-fg-color--dark: {value};")
                 rules.append(f"  --md-typeset-a-color: {value};")
-        else:
-            palette[role] = value
+        elif colour_name(value) in names:
+            # Material writes the name into an attribute its CSS matches exactly: "deep orange".
+            palette[role] = colour_name(value)
     css = ":root > * {\n" + "\n".join(rules) + "\n}\n" if rules else ""
     return palette, css

@@ -83,8 +83,9 @@ def plan_site(
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
     logo = config.settings.logo
     if logo:
+        # core/settings.py checked it (inside the repository, an image); this only guards the copy.
         path = config.root / "site_config" / logo
-        if not path.is_file():
+        if not path.is_file() or not path.resolve().is_relative_to(config.root.resolve()):
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
     return SitePlan(entry_pages, generated, reference, files)
