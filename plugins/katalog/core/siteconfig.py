@@ -8,9 +8,10 @@ language, or in English when the site's own texts are what is broken.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import frontmatter, yamlnodes
 from .accessibility import read_statement
@@ -70,55 +71,95 @@ class SiteConfig:
 
 
 class _Reader:
-    """Reads the files of site_config/, reporting what keeps a file from being read as YAML."""
+    """Reads the files of site_config/, collecting the findings of all of them."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.findings: list[Finding] = []
 
+    def data(self, relative: str, *, required: bool = True) -> bytes | None:
+        """The file's bytes, or None (reported when it must be there) when it is missing or unreadable."""
+        out = ConfigFile(relative, self.findings)
+        path = self.root / relative
+        if not path.is_file():
+            if required:
+                out.add("missing_file", Position(1, 1), hint=hint_text("missing_file", file=relative))
+            return None
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            out.add("unreadable", Position(1, 1), detail=error.strerror or type(error).__name__)
+            return None
+
     def read(self, relative: str, *, required: bool = True) -> tuple[ConfigFile, Item | None]:
         """The file's reporter and its root (an Item with node None for an empty file), or None
         for the root when it is missing or cannot be read as YAML at all."""
-        out = ConfigFile(relative, self.findings)
-        path = self.root / relative
-        start = Position(1, 1)
-        if not path.is_file():
-            if required:
-                out.add("missing_file", start, hint=hint_text("missing_file", file=relative))
-            return out, None
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            out.add("unreadable", start, detail=error.strerror or type(error).__name__)
-            return out, None
-        text, bad = frontmatter.decode(data)
-        if text is None:
-            assert bad is not None
-            _code, pos, args = bad
-            out.add(
-                "not_utf8",
-                pos,
-                message=Text("problems.not_utf8"),
-                found=Text("found.byte", args),
-                hint=Text("hints.not_utf8"),
-            )
-            return out, None
-        parsed = _parse(text)
-        for issue in parsed.issues:
-            own = issue.code in ("alias", "yaml_tag")  # the entries' texts speak of entries
-            message = Text(f"config.problems.{issue.code}" if own else f"problems.{issue.code}", issue.args)
-            hint = Text(f"hints.{issue.code}")
-            out.add(issue.code, issue.pos, str(issue.args.get("key", "")), message=message, hint=hint)
-        if parsed.root is None and parsed.issues:
-            return out, None
-        return out, root_item(parsed.root)
+        data = self.data(relative, required=required)
+        if data is None:
+            return ConfigFile(relative, self.findings), None
+        findings, item = _yaml(relative, data)
+        self.findings.extend(findings)
+        return ConfigFile(relative, self.findings), item
+
+    def checked(self, relative: str, check: Callable[[str, bytes], tuple[tuple[Finding, ...], _T]]) -> _T | None:
+        """What `check` makes of a file that must be there (its findings collected), or None."""
+        data = self.data(relative)
+        if data is None:
+            return None
+        findings, result = check(relative, data)
+        self.findings.extend(findings)
+        return result
 
 
-@functools.lru_cache(maxsize=64)
-def _parse(text: str) -> yamlnodes.Parsed:
-    """Parsed once per text: `mkdocs serve` reloads site_config/ on every change, most of it unchanged.
-    Nothing changes a parsed tree after it is made, so sharing one is safe."""
-    return yamlnodes.parse(text)
+_T = TypeVar("_T")
+
+# A file's findings and result depend on its bytes alone, so they are kept for the next load with the
+# same bytes: `mkdocs serve` loads site_config/ again on every change, mostly unchanged. Nothing changes
+# a parsed tree, a vocabulary or a text after it is made, so sharing them is safe.
+_CACHE = 128
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _yaml(relative: str, data: bytes) -> tuple[tuple[Finding, ...], Item | None]:
+    """The findings that keep the bytes from being YAML, and the root (None if there is none to read)."""
+    findings: list[Finding] = []
+    out = ConfigFile(relative, findings)
+    text, bad = frontmatter.decode(data)
+    if text is None:
+        assert bad is not None
+        _code, pos, args = bad
+        found, hint = Text("found.byte", args), Text("hints.not_utf8")
+        out.add("not_utf8", pos, message=Text("problems.not_utf8"), found=found, hint=hint)
+        return tuple(findings), None
+    parsed = yamlnodes.parse(text)
+    for issue in parsed.issues:
+        own = issue.code in ("alias", "yaml_tag")  # the entries' texts speak of entries
+        message = Text(f"config.problems.{issue.code}" if own else f"problems.{issue.code}", issue.args)
+        hint = Text(f"hints.{issue.code}")
+        out.add(issue.code, issue.pos, str(issue.args.get("key", "")), message=message, hint=hint)
+    if parsed.root is None and parsed.issues:
+        return tuple(findings), None
+    return tuple(findings), root_item(parsed.root)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _vocabulary(relative: str, data: bytes) -> tuple[tuple[Finding, ...], tuple[Item, Vocabulary | None] | None]:
+    findings, item = _yaml(relative, data)
+    if item is None:
+        return findings, None
+    more: list[Finding] = []
+    vocabulary = read_vocabulary(ConfigFile(relative, more), item, Path(relative).stem)
+    return (*findings, *more), (item, vocabulary)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _texts(relative: str, data: bytes) -> tuple[tuple[Finding, ...], Mapping[str, Checked]]:
+    findings, item = _yaml(relative, data)
+    if item is None:
+        return findings, {}
+    more: list[Finding] = []
+    texts = read_texts(ConfigFile(relative, more), item)
+    return (*findings, *more), texts
 
 
 def load_site_config(root: Path) -> SiteConfig:
@@ -138,8 +179,9 @@ def load_site_config(root: Path) -> SiteConfig:
 
     text_files: dict[str, tuple[ConfigFile, dict[str, Checked]]] = {}
     for language in languages:
-        out, item = reader.read(f"{CONFIG_DIR}/i18n/{language}.yml")
-        text_files[language] = (out, read_texts(out, item) if item is not None else {})
+        relative = f"{CONFIG_DIR}/i18n/{language}.yml"
+        checked = reader.checked(relative, _texts)
+        text_files[language] = (ConfigFile(relative, reader.findings), dict(checked or {}))
     compare_placeholders(text_files)
     language = settings.language
     if language not in text_files and not _given(site_node, "language"):
@@ -160,11 +202,11 @@ def load_site_config(root: Path) -> SiteConfig:
     vocabularies: dict[str, Vocabulary] = {}
     vocabulary_nodes: dict[str, yamlnodes.YNode | None] = {}
     for path in vocabulary_paths:
-        out, item = reader.read(f"{CONFIG_DIR}/vocabularies/{path.name}")
-        if item is None:
+        read = reader.checked(f"{CONFIG_DIR}/vocabularies/{path.name}", _vocabulary)
+        if read is None:
             continue
+        item, vocabulary = read
         vocabulary_nodes[path.stem] = item.node
-        vocabulary = read_vocabulary(out, item, path.stem)
         if vocabulary is not None:
             vocabularies[path.stem] = vocabulary
 
