@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import html
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -26,7 +29,7 @@ from ..core.loader import PARALLEL_FROM
 from ..core.problems import Severity
 from ..core.report import explain
 from ..core.search.language import analysis_for
-from ..core.siteconfig import ConfigError, SiteConfig, load_site_config
+from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
 from ..render.model import SiteModel
@@ -129,6 +132,20 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.producer is not None:
             self.producer.close(cancel=True)
             self.producer = None
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """MkDocs watches content/ and mkdocs.yml; the build also reads the catalogue, site_config/
+        and a fork's template overrides, so an edit there must show in the browser too."""
+        assert self.site_config is not None
+        root = self.site_config.root
+        for folder in (self.site_config.catalogue_dir, CONFIG_DIR):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
