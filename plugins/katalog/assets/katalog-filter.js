@@ -1,6 +1,7 @@
 // Katalog: facet filters on overview pages. Without JavaScript the page lists entries and
 // links every term to its page; with it, the term lists become checkboxes with live counts.
-// Data is inserted as text only (textContent, attributes), never as HTML.
+// Data is inserted as text only (textContent, attributes), never as HTML. Names and keys from the
+// page and the data file ("constructor" is a fine term key) are looked up in Maps, not in objects.
 (function () {
   "use strict";
 
@@ -9,6 +10,13 @@
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  // The address of an entry on this site, or null for anything that is not a web page.
+  function pageUrl(path, base) {
+    var url;
+    try { url = new URL(String(path), base); } catch (error) { return null; }
+    return url.protocol === "http:" || url.protocol === "https:" || url.protocol === base.protocol ? url.href : null;
   }
 
   function setup(root) {
@@ -31,22 +39,22 @@
       var typeIndex = -1;
       data.types.forEach(function (t, i) { if (t[0] === typeName) typeIndex = i; });
       var rows = data.docs.filter(function (row) { return typeIndex < 0 ? row[2] >= 0 : row[2] === typeIndex; });
-      var facetIndex = {};
-      data.vocabularies.forEach(function (f, i) { facetIndex[f.name] = i; });
-      var places = facetIndex.municipalities;
+      var facetIndex = new Map();
+      data.vocabularies.forEach(function (f, i) { facetIndex.set(f.name, i); });
+      var places = facetIndex.get("municipalities");
       function urlOf(row) { return Array.isArray(row[1]) ? data.prefixes[row[1][0]] + row[1][1] : row[1]; }
-      var selected = {};
+      var selected = [];  // per facet with checked terms: { facet: number, terms: Set of term numbers }
       var boxes = [];
       root.querySelectorAll("fieldset[data-facet]").forEach(function (details) {
         var name = details.getAttribute("data-facet");
-        var fi = facetIndex[name];
+        var fi = facetIndex.get(name);
         if (fi === undefined) return;
         var facet = data.vocabularies[fi];
-        var keyIndex = {};
-        facet.keys.forEach(function (key, ti) { keyIndex[key] = ti; });
+        var keyIndex = new Map();
+        facet.keys.forEach(function (key, ti) { keyIndex.set(key, ti); });
         var list = el("ul", { "class": "katalog-facet-options" });
         details.querySelectorAll("a[data-term]").forEach(function (link) {
-          var ti = keyIndex[link.getAttribute("data-term")];
+          var ti = keyIndex.get(link.getAttribute("data-term"));
           if (ti === undefined) return;
           var id = "f-" + name + "-" + ti;
           var box = el("input", { type: "checkbox", id: id, value: String(ti) });
@@ -71,25 +79,28 @@
       });
 
       function matches(row, skipFacet) {
-        for (var f in selected) {
-          if (Number(f) === skipFacet) continue;
-          var terms = row[4][Number(f)];
-          var want = selected[f];
+        for (var s = 0; s < selected.length; s++) {
+          if (selected[s].facet === skipFacet) continue;
+          var terms = row[4][selected[s].facet];
+          var want = selected[s].terms;
           var hit = false;
-          for (var i = 0; i < terms.length; i++) if (want[terms[i]]) { hit = true; break; }
+          for (var i = 0; i < terms.length; i++) if (want.has(terms[i])) { hit = true; break; }
           if (!hit) return false;
         }
         return true;
       }
 
       function update() {
-        selected = {};
+        var byFacet = new Map();
         var active = false;
         boxes.forEach(function (b) {
           if (!b.box.checked) return;
-          (selected[b.facet] = selected[b.facet] || {})[b.term] = true;
+          if (!byFacet.has(b.facet)) byFacet.set(b.facet, new Set());
+          byFacet.get(b.facet).add(b.term);
           active = true;
         });
+        selected = [];
+        byFacet.forEach(function (terms, facet) { selected.push({ facet: facet, terms: terms }); });
         boxes.forEach(function (b) {
           var n = 0;
           rows.forEach(function (row) { if (row[4][b.facet].indexOf(b.term) >= 0 && matches(row, b.facet)) n++; });
@@ -115,7 +126,10 @@
         function page() {
           hits.slice(shown, shown + pageSize).forEach(function (row) {
             var item = el("li", { "class": "katalog-card" });
-            item.appendChild(el("a", { "class": "katalog-card-title", href: new URL(urlOf(row), siteRoot).href }, row[0]));
+            var title = el("a", { "class": "katalog-card-title" }, row[0]);
+            var href = pageUrl(urlOf(row), siteRoot);
+            if (href) title.setAttribute("href", href);
+            item.appendChild(title);
             var meta = el("p", { "class": "katalog-card-meta" });
             meta.appendChild(el("span", { "class": "katalog-card-type" }, data.types[row[2]][1]));
             var where = places === undefined ? [] : row[4][places].map(function (t) { return data.vocabularies[places].terms[t]; });

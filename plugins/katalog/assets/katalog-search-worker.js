@@ -7,7 +7,7 @@
 var index = null;
 var data = null;
 var stemmer = null;
-var stopwords = {};
+var stopwords = new Set();  // a Set, not an object: "constructor" or "__proto__" are words too
 var termDocs = [];  // per vocabulary, per term: the documents carrying it
 var pending = null;
 
@@ -16,11 +16,13 @@ function trim(word) {
 }
 
 // The index arrives in a compact form (field vectors only, term numbers as differences, scores
-// in hundredths); this expands it to lunr's own serialization for lunr.Index.load.
+// in hundredths); this expands it to lunr's own serialization for lunr.Index.load. The postings
+// have no prototype, as lunr's own: a field or document named "__proto__" is an ordinary key.
 function expand(compact) {
   var postings = compact.terms.map(function (term, i) {
-    var posting = { _index: i };
-    compact.fields.forEach(function (name) { posting[name] = {}; });
+    var posting = Object.create(null);
+    posting._index = i;
+    compact.fields.forEach(function (name) { posting[name] = Object.create(null); });
     return posting;
   });
   var fieldVectors = [];
@@ -59,7 +61,9 @@ function setup(message) {
   importScripts(base + "lunr/lunr.js");  // while the files download
   downloads.then(function (files) {
     data = files[0];
-    data.lang = files[1].lang;
+    data.lang = String(files[1].lang);
+    // The language names a script to load: a language code, nothing else.
+    if (!/^[a-z]{2,3}$/.test(data.lang)) throw new Error("unknown language " + data.lang);
     data.stopwords = files[1].stopwords;
     data.index = files[1].index;
     if (data.lang !== "en") {
@@ -70,7 +74,7 @@ function setup(message) {
       stemmer = function (token) { return lunr.stemmer(token); };
     }
     lunr.Pipeline.registerFunction(stemmer, "katalog-stemmer");
-    data.stopwords.forEach(function (word) { stopwords[word] = true; });
+    stopwords = new Set(data.stopwords);
     index = lunr.Index.load(expand(data.index));
     termDocs = data.vocabularies.map(function (vocabulary) {
       return vocabulary.terms.map(function () { return []; });
@@ -91,7 +95,7 @@ function setup(message) {
 
 function words(query) {
   return lunr.tokenizer(query).map(function (token) { return trim(token.toString()); })
-    .filter(function (word) { return word && !stopwords[word]; });
+    .filter(function (word) { return word && !stopwords.has(word); });
 }
 
 // Marks, for one typed word, every document whose vocabulary terms (labels and synonyms) contain
@@ -109,21 +113,33 @@ function markTermMatches(word, stem, bit, covered, scores) {
   });
 }
 
+// lunr reads every "*" in a term as a wildcard and has no escape for it: a typed "a*a*a*a..."
+// made it try every way of matching the pattern (exponential: the search hung). A typed "*" is
+// an ordinary character, as in the index: lunr is asked for the terms that start with the text
+// before it, and the check in `search` keeps only those that start with the whole word.
+function clause(query, term, boost, prefix) {
+  var star = term.indexOf("*");
+  if (star === 0) return;
+  if (star > 0) { term = term.slice(0, star); prefix = true; }
+  query.term(term, {
+    usePipeline: false, boost: boost,
+    wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+  });
+}
+
 function search(message) {
   if (!index) { pending = message; return; }
-  var typed = words(message.query).slice(0, 30);  // one bit per word in the masks below
+  var typed = words(String(message.query)).slice(0, 30);  // one bit per word in the masks below
   var stems = typed.map(function (word) { return stemmer(new lunr.Token(word)).toString(); });
   var results = [];
   if (typed.length) {
     results = index.query(function (query) {
       typed.forEach(function (word, i) {
-        query.term(stems[i], { usePipeline: false, boost: 10 });
+        clause(query, stems[i], 10, false);
         // Prefixes while typing; from three letters, as one letter would match most of the index.
         if (word.length > 2) {
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-          if (stems[i] !== word) {
-            query.term(stems[i], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-          }
+          clause(query, word, 1, true);
+          if (stems[i] !== word) clause(query, stems[i], 2, true);
         }
       });
     });
@@ -133,7 +149,7 @@ function search(message) {
   var count = data.docs.length;
   var covered = new Uint32Array(count);
   var scores = new Float64Array(count);
-  var matchedTerms = {};
+  var matchedTerms = new Set();
   results.forEach(function (result) {
     var d = parseInt(result.ref, 36);
     var terms = Object.keys(result.matchData.metadata);
@@ -147,7 +163,7 @@ function search(message) {
         }
       }
     });
-    terms.forEach(function (term) { matchedTerms[term] = true; });
+    terms.forEach(function (term) { matchedTerms.add(term); });
   });
   typed.forEach(function (word, i) { markTermMatches(word, stems[i], 1 << i, covered, scores); });
   // Every typed word must match (lunr ORs its clauses).
@@ -158,7 +174,7 @@ function search(message) {
   postMessage({
     type: "results",
     id: message.id,
-    words: typed.concat(Object.keys(matchedTerms)),
+    words: typed.concat(Array.from(matchedTerms)),
     total: hits.length,
     hits: hits.slice(0, 200).map(function (d) {
       var doc = data.docs[d];

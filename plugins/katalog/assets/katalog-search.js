@@ -1,5 +1,6 @@
 // Katalog search: the header search box. The index is fetched on first use (focus), loaded in a
-// worker, and every result is built with textContent: data never becomes HTML.
+// worker, and every result is built with textContent: data never becomes HTML, and a result's URL
+// becomes a link only if it is a web address (never javascript: or data:).
 (function () {
   "use strict";
   var CONFIG = __KATALOG_SEARCH_CONFIG__;
@@ -12,6 +13,13 @@
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  // The address of a result on this site, or null for anything that is not a web page.
+  function pageUrl(path) {
+    var url;
+    try { url = new URL(String(path), root); } catch (error) { return null; }
+    return url.protocol === "http:" || url.protocol === "https:" || url.protocol === root.protocol ? url.href : null;
   }
 
   function init() {
@@ -117,16 +125,18 @@
       list.textContent = "";
       hits.slice(0, shown).forEach(function (hit) {
         var item = el("li", { "class": "katalog-search__result" });
-        var link = el("a", { href: new URL(hit[1], root).href, "class": "katalog-search__link" });
+        var link = el("a", { "class": "katalog-search__link" });
+        var href = pageUrl(hit[1]);
+        if (href) link.setAttribute("href", href);
         var title = el("span", { "class": "katalog-search__title" });
-        title.appendChild(marked(hit[0], last.words));
+        title.appendChild(marked(String(hit[0]), last.words));
         link.appendChild(title);
         var kind = hit[2] >= 0 && meta ? meta.types[hit[2]] : "";
         var where = places >= 0 ? hit[4][places].map(function (t) { return meta.vocabularies[places].terms[t]; }) : [];
         var info = [kind, where.join(", ")].filter(Boolean).join(" · ");
         if (info) link.appendChild(el("span", { "class": "katalog-search__meta" }, info));
         var summary = el("span", { "class": "katalog-search__summary" });
-        summary.appendChild(marked(hit[3], last.words));
+        summary.appendChild(marked(String(hit[3]), last.words));
         link.appendChild(summary);
         item.appendChild(link);
         list.appendChild(item);
@@ -143,7 +153,7 @@
     input.addEventListener("input", query);
     form.addEventListener("submit", function (event) { event.preventDefault(); query(); });
     box.addEventListener("keydown", function (event) {
-      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var links = Array.prototype.slice.call(list.querySelectorAll("a[href]"));
       var at = links.indexOf(document.activeElement);
       if (event.key === "Escape") { panel.hidden = true; input.setAttribute("aria-expanded", "false"); input.focus(); }
       else if (event.key === "ArrowDown" && links.length) { event.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
