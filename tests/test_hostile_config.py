@@ -12,6 +12,7 @@ all problems at once; or it is valid, and then what the build makes of it works.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
@@ -20,6 +21,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -29,6 +31,7 @@ from hypothesis import strategies as st
 from katalog.cli import main as cli_main
 from katalog.core.config_texts import CONFIG_TEXTS, SHARED_TEXTS
 from katalog.core.i18n import flatten
+from katalog.core.schema import FIELD_OPTIONS, KINDS
 from katalog.core.settings import SIMILAR_KEYS, SITE_KEYS
 from katalog.core.similar import SimilarIndex, settings_from
 from katalog.core.siteconfig import ConfigError, load_site_config
@@ -759,7 +762,7 @@ def site_yml_with(path: tuple[str, ...], value: object) -> tuple[str, int]:
     for key in path[:-1]:
         parent = parent.setdefault(key, {})
     parent[path[-1]] = TOKEN
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000)
     line = next(n for n, one in enumerate(text.split("\n"), start=1) if TOKEN in one)
     return text.replace(TOKEN, as_yaml(value)), line
 
@@ -799,3 +802,162 @@ def test_any_value_in_any_key_of_site_yml(site_root: Path, path: tuple[str, ...]
         check_site_value(site_root, path, value)
 
     check()
+
+
+# --- mutations of schema.yml, a vocabulary and an i18n file -----------------------------------------
+
+CHECK_LINE = re.compile(r"(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?:error|warning): .+")
+BUILDS = 2  # real `mkdocs build --strict` runs per kind of file, of examples `katalog check` passed
+
+
+def check_strict(root: Path) -> tuple[int, list[str]]:
+    """`katalog check --strict ROOT`, in this process: (exit code, its lines)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli_main(["check", str(root), "--strict"])
+    assert err.getvalue() == ""
+    return code, out.getvalue().splitlines()
+
+
+def assert_located(root: Path, code: int, lines: list[str]) -> None:
+    """Exit 0 or 1; with 1, at least one problem; every problem at a line of an existing file."""
+    assert code in (0, 1), lines
+    problems = lines[:-1]
+    assert bool(problems) == (code == 1), lines
+    for line in problems:
+        match = CHECK_LINE.fullmatch(line)
+        assert match is not None, line
+        path = root / match["path"]
+        assert path.is_file(), line
+        assert 1 <= int(match["line"]) <= len(path.read_bytes().split(b"\n")), line
+
+
+def key_paths(node: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every key of every mapping (and every item of every list) in the data."""
+    found: list[tuple[Any, ...]] = []
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, value in children:
+        found.append((*prefix, key))
+        found.extend(key_paths(value, (*prefix, key)))
+    return found
+
+
+def mutated(data: object, path: tuple[Any, ...], value: object | None) -> str:
+    """The data with the key at `path` deleted (value None) or holding `value`, as JSON with one item a
+    line: JSON is YAML too, and is written a hundred times faster than PyYAML writes YAML."""
+    copy = json.loads(json.dumps(data))
+    parent = copy
+    for key in path[:-1]:
+        parent = parent[key]
+    if value is None:
+        del parent[path[-1]]
+        return json.dumps(copy, ensure_ascii=False, separators=LINES)
+    parent[path[-1]] = TOKEN
+    return json.dumps(copy, ensure_ascii=False, separators=LINES).replace(f'"{TOKEN}"', as_yaml(value))
+
+
+LINES = (",\n", ": ")
+
+
+def load(relative: str) -> Any:
+    return yaml.load((REPO / relative).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def build_some(root: Path, tmp_path: Path, relative: str, passed: list[str]) -> None:
+    """A real `mkdocs build --strict` of the site with each of a few texts that `katalog check` passed."""
+    chosen = list(dict.fromkeys(passed))
+    chosen = chosen[:: max(1, len(chosen) // BUILDS)][:BUILDS]
+    runs = []
+    for number, text in enumerate(chosen):
+        site = tmp_path / f"build-{number}"
+        shutil.copytree(root, site, ignore=shutil.ignore_patterns("site"))
+        (site / relative).write_text(text, encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+        runs.append(
+            (
+                text,
+                subprocess.Popen(
+                    command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                ),
+            )
+        )
+    for text, run in runs:
+        output, _ = run.communicate(timeout=120)
+        assert run.returncode == 0, (text, output)
+
+
+def check_mutations(
+    root: Path, tmp_path: Path, relative: str, mutation: st.SearchStrategy[str], examples: int
+) -> list[str]:
+    """Every mutated text: check never raises and locates its problems; a few it passes are built."""
+    passed: list[str] = []
+
+    @settings(PROPERTIES, max_examples=examples)
+    @given(mutation)
+    def check(text: str) -> None:
+        with written(root, relative, text):
+            code, lines = check_strict(root)
+            assert_located(root, code, lines)
+        if code == 0:
+            passed.append(text)
+
+    check()
+    build_some(root, tmp_path, relative, passed)
+    return passed
+
+
+INTERESTING = [
+    *sorted(KINDS), *FIELD_OPTIONS, "initiative", "unit", "case", "article", "statuses", "themes", "nope", "../x",
+    "/abs", "emner", "katalog", "temaer", "catalogue/x", "content", -1, 0, 1, 200, True, False, None, "", [], {},
+    {"da": "X"}, {"da": ""}, ["email", "phone"], [{"one_of_required": ["a", "b"]}], [{"not_before": ["end", "start"]}],
+]  # fmt: skip
+replacements = st.sampled_from(INTERESTING) | values | raws
+
+
+def mutation_of(data: object, paths: list[tuple[Any, ...]] | None = None) -> st.SearchStrategy[str]:
+    """Delete a key (or list item) of the data, or give it another value."""
+    chosen = paths if paths is not None else key_paths(data)
+    return st.builds(
+        lambda path, delete, value: mutated(data, path, None if delete else value),
+        st.sampled_from(chosen),
+        st.booleans(),
+        replacements.filter(lambda value: value is not None),
+    )
+
+
+def test_any_mutation_of_the_schema(site_root: Path, tmp_path: Path) -> None:
+    passed = check_mutations(site_root, tmp_path, SC, mutation_of(load(SC)), examples=90)
+    assert passed  # some mutations are harmless (another label, another help text, ...)
+
+
+VOCABULARIES = ["statuses", "themes", "unit_kinds", "citizen_roles"]
+
+
+def test_any_mutation_of_a_vocabulary(site_root: Path, tmp_path: Path) -> None:
+    for name in VOCABULARIES[:2]:
+        relative = f"site_config/vocabularies/{name}.yml"
+        assert check_mutations(site_root, tmp_path / name, relative, mutation_of(load(relative)), examples=35)
+
+
+PLACEHOLDER_PIECES = ["{count}", "{cout}", "{", "}", "{{", "}}", "{0}", "{a.b}", "{x!r}", "{x:>3}", "tekst", " ", "æøå"]
+i18n_texts = st.lists(
+    st.sampled_from([*PLACEHOLDER_PIECES, "<b>", "*", "[[x]]", "# ", "\n"]), min_size=1, max_size=5
+).map("".join)
+
+
+def test_any_mutation_of_an_i18n_file(site_root: Path, tmp_path: Path) -> None:
+    data = load(DA)
+    leaves = [path for path in key_paths(data) if not isinstance(value_at(data, path), dict)]
+    mutation = st.builds(
+        lambda path, value: mutated(data, path, value),
+        st.sampled_from(leaves),
+        i18n_texts | replacements.filter(lambda value: value is not None),
+    ) | mutation_of(data, leaves)
+    assert check_mutations(site_root, tmp_path, DA, mutation, examples=70)
+
+
+def value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
