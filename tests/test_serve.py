@@ -69,3 +69,32 @@ def test_serve_shows_edits_in_the_catalogue_and_in_site_config(make_site: Callab
         text = settings.read_text(encoding="utf-8")
         settings.write_text(text.replace('name: "Samskabelseskataloget"', 'name: "Forhåndsvisningen"'), "utf-8")
         wait_for(base, "Forhåndsvisningen")
+
+
+def test_serve_shows_problems_on_every_page_and_recovers_by_itself(make_site: Callable[..., Site]) -> None:
+    site = make_site({"catalogue/units/en-enhed.md": entry("unit")})
+    unit = site / "catalogue/units/en-enhed.md"
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("kind: department", "kind: afdelingen"), "utf-8")  # broken from the start
+    settings = site / "site_config/site.yml"
+    with serving(site.root) as base:
+        for url in (base, base + "enheder/en-enhed/", base + "katalog/"):
+            page = wait_for(url, 'id="katalog-problems"')
+            assert 'role="alert"' in page
+            assert "Kataloget har 1 fejl og 0 advarsler" in page
+            problem = "catalogue/units/en-enhed.md:5:7</code> <strong>fejl:</strong> kind: ukendt slags enhed: "
+            assert problem + "&quot;afdelingen&quot;" in page
+        unit.write_text(good, "utf-8")
+        page = wait_for(base + "enheder/en-enhed/", "En lille enhed")
+        deadline = time.monotonic() + 60
+        while 'id="katalog-problems"' in page and time.monotonic() < deadline:
+            time.sleep(0.3)
+            page = wait_for(base + "enheder/en-enhed/", "En lille enhed")
+        assert 'id="katalog-problems"' not in page
+        # A broken site_config/ keeps the server up too, and shows where.
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text.replace("page_size: 50", "page_size: mange"), "utf-8")
+        page = wait_for(base, 'id="katalog-problems"')
+        assert "site_config/site.yml:" in page and "page_size" in page
+        settings.write_text(text, "utf-8")
+        wait_for(base + "enheder/en-enhed/", "En lille enhed")

@@ -25,15 +25,17 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
 from ..core.entries import Page as CorePage
+from ..core.i18n import Translator
 from ..core.loader import PARALLEL_FROM
-from ..core.problems import Severity
-from ..core.report import explain
+from ..core.problems import Problem, Severity
+from ..core.report import explain, visible
 from ..core.search.language import analysis_for
 from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
+from ..render.problem_panel import panel_html, with_panel
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
 from ..render.safety import SafetyExtension, sanitize_html
 from ..render.site_files import COLORS, SCRIPT, SEARCH_SCRIPT, STYLESHEET, MissingLogo, nav_paths, plan_site
@@ -69,14 +71,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.command = ""
         self.producer: Producer | None = None
         self.search_script: File | None = None
+        self.root = Path()
+        self.panel = ""  # while previewing: the problems, shown on every page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.root = root
+        self.panel = ""
         try:
             self.site_config = load_site_config(root)
         except ConfigError as error:
-            for problem in error.problems:
-                log.error(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
+            self.site_config = None
+            self.log_problems(error.problems, error.tr)
+            if self.previewing:
+                # The server keeps running: every page shows the problems until site_config/ is fixed.
+                self.panel = panel_html(error.problems, error.tr)
+                return config
             raise PluginError(f"site_config/ has {len(error.problems)} problem(s); see above") from error
         settings = self.site_config.settings
         # Material prints the site's name and description as they are, as it does page titles.
@@ -111,6 +121,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.site_config is None:
+            return env
         self.navigation.install(env, config.theme.dirs)
         # Static files are copied next; the search script must know the search files' names by then.
         search = self.search_files()
@@ -138,11 +150,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     ) -> LiveReloadServer:
         """MkDocs watches content/ and mkdocs.yml; the build also reads the catalogue, site_config/
         and a fork's template overrides, so an edit there must show in the browser too."""
-        assert self.site_config is not None
-        root = self.site_config.root
-        for folder in (self.site_config.catalogue_dir, CONFIG_DIR):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        catalogue_dir = self.site_config.catalogue_dir if self.site_config else "catalogue"
+        for folder in (catalogue_dir, CONFIG_DIR):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
         return server
@@ -157,8 +168,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             return int(self.config.workers)
         return (os.cpu_count() or 1) if self.command in ("build", "gh-deploy") else 1
 
+    @property
+    def previewing(self) -> bool:
+        return self.command == "serve"
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site_config is not None
+        if self.site_config is None:  # previewing with a broken site_config/: content/ only, and the panel
+            self.renderer, self.producer = None, None
+            self.entry_pages, self.generated_pages, self.content_pages = {}, {}, {}
+            self.reference_page = None
+            return files
         self.destinations = {}
         workers = self.workers() if fork_available() else 1
         catalogue = build_from_config(self.site_config, workers)
@@ -239,14 +258,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def report(self, catalogue: Catalogue) -> None:
         tr = catalogue.config.tr
-        for problem in catalogue.problems:
-            line = f"{problem.path}:{problem.line}:{problem.column}: {explain(problem, tr)}"
+        self.log_problems(catalogue.problems, tr)
+        if self.previewing:
+            # A file with errors must not stop the preview: the pages show the problems instead.
+            self.panel = panel_html(catalogue.problems, tr)
+        elif catalogue.errors:
+            raise PluginError(tr("report.build_failed", errors=len(catalogue.errors)))
+
+    @staticmethod
+    def log_problems(problems: list[Problem], tr: Translator) -> None:
+        for problem in problems:
+            line = f"{visible(problem.path)}:{problem.line}:{problem.column}: {explain(problem, tr)}"
             if problem.severity is Severity.ERROR:
                 log.error(line)
             else:
                 log.warning(line)
-        if catalogue.errors:
-            raise PluginError(tr("report.build_failed", errors=len(catalogue.errors)))
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return with_panel(output, self.panel)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.renderer is None:
