@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
 from ..core.entries import Entry
 from ..core.frontmatter import decode
+from ..core.i18n import Translator
+from ..core.loader import NotRegularFile, is_inside, os_reason, read_regular
 from ..core.pruning import prune_references
 from ..core.report import summary, text_line
 from ..core.siteconfig import ConfigError
@@ -18,13 +23,18 @@ def choose_examples(catalogue: Catalogue) -> dict[str, Entry]:
     """One entry per type, chosen so the examples point at each other: the most-named unit, then
     the initiative and case that name it with the fewest other references, the simplest article."""
     incoming = {entry_id: len(links) for entry_id, links in catalogue.incoming.items()}
+    root = catalogue.config.root
 
-    def fewest_references(entry: Entry) -> tuple[int, str]:
-        return (len(catalogue.outgoing.get(entry.id, [])), entry.id)
+    def linked(entry: Entry) -> bool:
+        # A symbolic link is kept as it is (see run), so a regular file makes the better example.
+        return os.path.islink(root / entry.path)
+
+    def fewest_references(entry: Entry) -> tuple[bool, int, str]:
+        return (linked(entry), len(catalogue.outgoing.get(entry.id, [])), entry.id)
 
     chosen: dict[str, Entry] = {}
     units = catalogue.of_type("unit")
-    unit = min(units, key=lambda e: (-incoming.get(e.id, 0), e.id)) if units else None
+    unit = min(units, key=lambda e: (linked(e), -incoming.get(e.id, 0), e.id)) if units else None
     if unit is not None:
         chosen["unit"] = unit
     for type_name in catalogue.config.schema.types:
@@ -57,15 +67,61 @@ def run(root: Path, apply: bool) -> int:
         return EXIT_CLEAN
     gone_ids = {entry.id for entry in gone}
     titles = {entry.id: entry.title for entry in gone}
+    real_root = os.path.realpath(root)
+    failed = False
+    removed = 0
     for entry in gone:
-        (root / entry.path).unlink()
-    for entry in keep.values():
-        text, _ = decode((root / entry.path).read_bytes())  # it loaded above, so it decodes
-        assert text is not None
-        (root / entry.path).write_text(prune_references(entry, text, gone_ids, titles), encoding="utf-8")
-    print(tr("init.removed", count=len(gone)))
+        if remove(tr, root / entry.path, entry.path, real_root):
+            removed += 1
+        else:
+            failed = True
+    for entry in sorted(keep.values(), key=lambda e: e.path):
+        failed |= not prune(tr, root / entry.path, entry, gone_ids, titles, real_root)
+    print(tr("init.removed", count=removed))
     after = build_catalogue(root)
     for problem in after.problems:
         print(text_line(problem, tr))
     print(summary(after.problems, after.files, tr))
-    return EXIT_PROBLEMS if after.errors else EXIT_CLEAN
+    return EXIT_PROBLEMS if after.errors or failed else EXIT_CLEAN
+
+
+def remove(tr: Translator, path: Path, relative: str, real_root: str) -> bool:
+    """Delete an entry: a symbolic link itself (never what it points at), or a regular file in the project."""
+    try:
+        if not path.is_symlink():  # the loader let no such file by; it may have changed since
+            mode = path.lstat().st_mode
+            if not stat.S_ISREG(mode):
+                raise NotRegularFile(mode)
+            if not is_inside(os.path.realpath(path), real_root):
+                raise PermissionError(errno.EPERM, "outside the project")
+        path.unlink()
+    except OSError as error:
+        print(tr("init.cannot_change", path=relative, reason=os_reason(tr, error)))
+        return False
+    return True
+
+
+def prune(tr: Translator, path: Path, entry: Entry, gone: set[str], titles: dict[str, str], real_root: str) -> bool:
+    """Rewrite a kept entry without its references to removed ones. A symbolic link is left as it is:
+    rewriting it would change the file it points at, which may be anyone's."""
+    try:
+        if path.is_symlink():
+            references = {r.target for r in entry.references} | {w.target for w in entry.wikilinks}
+            if references & gone:
+                print(tr("init.symlink_kept", path=entry.path))
+            return True
+        if not is_inside(os.path.realpath(path), real_root):  # the loader let no such file by
+            raise PermissionError(errno.EPERM, "outside the project")
+        text, _ = decode(read_regular(path))  # it loaded above, so it decodes
+        assert text is not None
+        pruned = prune_references(entry, text, gone, titles)
+        if pruned == text:
+            return True
+        # O_NOFOLLOW: should the file have become a link since, this fails instead of writing through it.
+        flags = os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        with open(os.open(path, flags), "w", encoding="utf-8") as file:
+            file.write(pruned)
+    except OSError as error:
+        print(tr("init.cannot_change", path=entry.path, reason=os_reason(tr, error)))
+        return False
+    return True

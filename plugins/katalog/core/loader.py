@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+import stat
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +20,7 @@ from .bodycheck import unsafe_parts
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
+from .i18n import Translator
 from .problems import Position, Problem, Severity
 from .schema import EntryType
 from .siteconfig import SiteConfig
@@ -24,7 +29,36 @@ from .validate import validate_entry
 from .wikilinks import WikiLink, find_wikilinks
 from .yamlnodes import YMap, YScalar
 
+# Only these are read, in any case of the suffix: x.MD is an entry as x.md is. (MkDocs itself makes
+# pages only of lower-case suffixes, so in content/ another case is an error: see markdown_case.)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Emacs marks a file it has open with a lock `.#name.md`: a symbolic link to user@host.pid, broken
+# by design. It lives only while the file is open, holds nothing to publish, and a warning would
+# fail every strict build run beside an open editor; so it is skipped without a word. Other
+# editors' backup and swap files (x.md~, .x.md.swp, #x.md#) do not end in .md and are never read.
+EDITOR_LOCK_PREFIX = ".#"
+# Characters a path may not hold: control and format characters (line breaks, bidi overrides,
+# zero-width marks), line and paragraph separators, and bytes that are not UTF-8 (which Python
+# gives as lone surrogates). Any of them would break the one-line PATH:LINE:COL report or hide
+# what the name is.
+_UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+# Problems that withhold a path: the file, or the folder and everything under it, is neither read
+# nor published. The MkDocs adapter drops these from MkDocs' own list of files (see withheld()).
+WITHHELD = frozenset(
+    {
+        "bad_path_name",
+        "broken_symlink",
+        "hidden_file",
+        "markdown_case",
+        "not_regular_file",
+        "outside_root",
+        "symlink_duplicate",
+        "symlink_loop",
+        "unreadable_file",
+        "unreadable_folder",
+    }
+)
 
 
 @dataclass
@@ -36,31 +70,310 @@ class Loaded:
     files: int = 0
 
 
-def markdown_files(directory: Path) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(directory):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath, name) for name in sorted(filenames) if name.endswith(MARKDOWN_SUFFIXES))
-    return found
-
-
 # (path, path relative to the root, the type its folder implies, whether it is in catalogue/)
 Job = tuple[Path, str, str | None, bool]
 PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
 
 
+def is_markdown(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def shown(text: str) -> str:
+    """The text with every character that cannot be shown on one line escaped: `\\n`, `\\x1b`,
+    `\\u202e`; a byte that is not UTF-8 (a lone surrogate from the file system) as `\\xe6`."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(char) if unicodedata.category(char) in _UNSHOWABLE else char for char in text)
+
+
+def unshowable(text: str) -> list[str]:
+    """The characters of text that shown() escapes, each once, in order."""
+    if text.isprintable():
+        return []
+    return list(dict.fromkeys(char for char in text if unicodedata.category(char) in _UNSHOWABLE))
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte that was not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Whether the real path `path` is `folder` or lies under it (both absolute, symlinks resolved)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def withheld(problems: Iterable[Problem]) -> Callable[[str], bool]:
+    """For the MkDocs adapter: a test of whether a path relative to the root (`content/x.md`) must be
+    neither read nor published, because it or a folder above it was refused or skipped."""
+    refused = {problem.path for problem in problems if problem.code in WITHHELD}
+
+    def test(relative: str) -> bool:
+        if not refused:
+            return False
+        parts = shown(relative).split("/")
+        return any("/".join(parts[:end]) in refused for end in range(1, len(parts) + 1))
+
+    return test
+
+
+class NotRegularFile(OSError):
+    """A FIFO, socket or device where a file was expected: never read (a FIFO would block forever)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(errno.EINVAL, "not a regular file")
+        self.mode = mode
+
+
+_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of a regular file. Anything else raises NotRegularFile without being read: it is
+    opened without blocking (a FIFO with no writer would wait forever) and checked once open."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(info.st_mode)
+        chunks = []
+        size = info.st_size + 1  # one read for the whole file, one more to see its end
+        while chunk := os.read(fd, max(size, 1 << 16)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def file_kind(tr: Translator, mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return tr("filesystem.fifo")
+    if stat.S_ISSOCK(mode):
+        return tr("filesystem.socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return tr("filesystem.device")
+    if stat.S_ISDIR(mode):
+        return tr("filesystem.folder")
+    return tr("filesystem.special")
+
+
+def os_reason(tr: Translator, error: OSError) -> str:
+    """Why the file system said no, in the site's language where Katalog knows the case."""
+    if isinstance(error, NotRegularFile):
+        return file_kind(tr, error.mode)
+    known = {
+        errno.EACCES: "filesystem.no_access",
+        errno.EPERM: "filesystem.no_access",
+        errno.ENOENT: "filesystem.missing",
+        errno.ENAMETOOLONG: "filesystem.name_too_long",
+        errno.ELOOP: "filesystem.loop",
+        errno.EROFS: "filesystem.read_only",
+        errno.ENOSPC: "filesystem.full",
+        errno.ENOTDIR: "filesystem.not_folder",
+        errno.EISDIR: "filesystem.is_folder",
+    }
+    name = known.get(error.errno or 0)
+    return tr(name) if name else shown(error.strerror or type(error).__name__)
+
+
+class _Slot:
+    """A place in the stable order of files, filled later: what a symbolic link leads to is
+    decided after every file reached without one, but it is read where the link stands."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Job | _Slot] = []
+
+    def flat(self) -> list[Job]:
+        found: list[Job] = []
+        stack = [iter(self.items)]
+        while stack:
+            for item in stack[-1]:
+                if isinstance(item, _Slot):
+                    stack.append(iter(item.items))
+                    break
+                found.append(item)
+            else:
+                stack.pop()
+        return found
+
+
+@dataclass
+class Found:
+    jobs: list[Job]
+    problems: list[Problem]
+    files: int  # files reported instead of read
+
+
+class _Finder:
+    """Walks catalogue/ and content/ without ever opening a file: what is not a regular Markdown file
+    inside the project is reported at its path (and withheld), never read, never a traceback.
+
+    Symbolic links are followed only inside the project, and only after everything reached without
+    one, so a file is read once, at its own path: a link to a file or folder read already is
+    skipped with a warning, a link to a folder holding the link itself (a loop) too."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.config = config
+        self.tr = config.tr
+        self.root = os.path.realpath(config.root)
+        self.problems: list[Problem] = []
+        self.reported = 0
+        self.dirs: set[str] = set()  # real paths of the folders walked
+        self.files: dict[str, str] = {}  # real path of each Markdown file read -> its path from the root
+        self.links: deque[tuple[str, str, bool, _Slot]] = deque()  # (path, relative, in catalogue/, slot)
+
+    def find(self) -> Found:
+        top = _Slot()
+        for relative, in_catalogue in ((self.config.catalogue_dir, True), (self.config.content_dir, False)):
+            path = os.path.join(self.config.root, relative)
+            if os.path.islink(path):
+                slot = _Slot()
+                top.items.append(slot)
+                self.links.append((path, relative, in_catalogue, slot))
+            elif os.path.isdir(path):
+                self.walk(path, relative, os.path.realpath(path), in_catalogue, top)
+        while self.links:
+            self.follow(*self.links.popleft())
+        return Found(top.flat(), self.problems, self.reported)
+
+    def report(self, code: str, relative: str, *, warning: bool = False, folder: bool = False, **args: str) -> None:
+        severity = Severity.WARNING if warning else Severity.ERROR
+        out = Collector(shown(relative), self.tr, self.problems)
+        out.add(code, Position(1, 1), severity=severity, hint=self.tr(f"hints.{code}", **args), **args)
+        if not folder:
+            self.reported += 1
+
+    def walk(self, top: str, relative: str, real: str, in_catalogue: bool, slot: _Slot) -> None:
+        # A stack, not recursion: a hostile tree may be nested deeper than Python's recursion limit.
+        stack = [(top, relative, real)]
+        while stack:
+            path, rel, real_dir = stack.pop()
+            if real_dir in self.dirs:
+                continue  # reached already another way
+            self.dirs.add(real_dir)
+            try:
+                with os.scandir(path) as listing:
+                    items = sorted(listing, key=lambda item: item.name)
+            except OSError as error:
+                self.report("unreadable_folder", rel, folder=True, reason=os_reason(self.tr, error))
+                continue
+            folder_type = self.folder_type(rel) if in_catalogue else None
+            subfolders: list[tuple[str, str, str]] = []
+            for item in items:
+                name, item_rel = item.name, f"{rel}/{item.name}"
+                try:
+                    if name.startswith("."):
+                        self.hidden(item, item_rel)
+                        continue
+                    if bad := unshowable(name):
+                        chars = ", ".join(_escaped(char) for char in bad)
+                        self.report("bad_path_name", item_rel, folder=item.is_dir(follow_symlinks=False), chars=chars)
+                        continue
+                    if item.is_symlink():
+                        slot.items.append(link_slot := _Slot())
+                        self.links.append((item.path, item_rel, in_catalogue, link_slot))
+                    elif item.is_dir(follow_symlinks=False):
+                        self.folder_name(name, item_rel)
+                        subfolders.append((item.path, item_rel, os.path.join(real_dir, name)))
+                    elif item.is_file(follow_symlinks=False):
+                        self.file(item.path, item_rel, os.path.join(real_dir, name), in_catalogue, folder_type, slot)
+                    else:
+                        mode = item.stat(follow_symlinks=False).st_mode
+                        self.report("not_regular_file", item_rel, warning=True, kind=file_kind(self.tr, mode))
+                except OSError as error:
+                    self.report("unreadable_file", item_rel, reason=os_reason(self.tr, error))
+            stack.extend(reversed(subfolders))
+
+    def hidden(self, item: os.DirEntry[str], relative: str) -> None:
+        """Hidden folders and files are skipped as git users expect; a hidden Markdown file is said."""
+        name = item.name
+        if is_markdown(name) and not name.startswith(EDITOR_LOCK_PREFIX) and not item.is_dir(follow_symlinks=False):
+            self.report("hidden_file", relative, warning=True)
+
+    def folder_name(self, name: str, relative: str) -> None:
+        if is_markdown(name):
+            self.report("folder_named_md", relative, warning=True, folder=True, suffix=_suffix(name))
+
+    def folder_type(self, relative: str) -> str | None:
+        found = self.config.schema.type_for_folder(relative)
+        return found.name if found else None
+
+    def file(
+        self, path: str, relative: str, real: str, in_catalogue: bool, folder_type: str | None, slot: _Slot
+    ) -> None:
+        name = relative.rsplit("/", 1)[-1]
+        if not is_markdown(name):
+            # Not Katalog's to read; but MkDocs copies everything in content/, and would fail on this.
+            if not in_catalogue and not os.access(path, os.R_OK):
+                self.report("unreadable_file", relative, reason=self.tr("filesystem.no_access"))
+            return
+        if not in_catalogue and not name.endswith(MARKDOWN_SUFFIXES):
+            suffix = _suffix(name)
+            lower = suffix.lower()
+            self.report("markdown_case", relative, suffix=suffix, lower=lower, name=name[: -len(suffix)] + lower)
+            return
+        first = self.files.get(real)
+        if first is not None:
+            self.report("symlink_duplicate", relative, warning=True, other=shown(first))
+            return
+        self.files[real] = relative
+        slot.items.append((Path(path), relative, folder_type, in_catalogue))
+
+    def follow(self, path: str, relative: str, in_catalogue: bool, slot: _Slot) -> None:
+        """A symbolic link: refused if it leads out of the project or nowhere, else read where it stands."""
+        try:
+            target = shown(os.readlink(path))
+        except OSError:
+            target = "?"
+        real = os.path.realpath(path)
+        if not is_inside(real, self.root):
+            # Reported whether or not the target exists: either way nothing is read through it.
+            self.report("outside_root", relative, folder=os.path.isdir(path), target=target)
+            return
+        try:
+            mode = os.stat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            self.report("broken_symlink", relative, target=target)
+            return
+        except OSError as error:
+            self.report("unreadable_file", relative, reason=os_reason(self.tr, error))
+            return
+        if stat.S_ISDIR(mode):
+            other = shown(os.path.relpath(real, self.root).replace(os.sep, "/")) + "/"
+            if is_inside(os.path.realpath(os.path.dirname(path)), real):
+                self.report("symlink_loop", relative, warning=True, folder=True, other=other)
+            elif real in self.dirs:
+                self.report("symlink_duplicate", relative, warning=True, folder=True, other=other)
+            else:
+                self.folder_name(relative.rsplit("/", 1)[-1], relative)
+                self.walk(path, relative, real, in_catalogue, slot)
+        elif stat.S_ISREG(mode):
+            parent = relative.rsplit("/", 1)[0]
+            folder_type = self.folder_type(parent) if in_catalogue else None
+            self.file(path, relative, real, in_catalogue, folder_type, slot)
+        else:
+            self.report("not_regular_file", relative, warning=True, kind=file_kind(self.tr, mode))
+
+
+def _suffix(name: str) -> str:
+    lowered = name.lower()
+    return next(name[-len(suffix) :] for suffix in MARKDOWN_SUFFIXES if lowered.endswith(suffix))
+
+
+def discover(config: SiteConfig) -> Found:
+    """Every regular Markdown file to read, and a problem for each thing found instead."""
+    return _Finder(config).find()
+
+
 def jobs(config: SiteConfig) -> list[Job]:
-    found: list[Job] = []
-    root = config.root
-    catalogue = root / config.catalogue_dir
-    if catalogue.is_dir():
-        for path in markdown_files(catalogue):
-            folder_type = config.schema.type_for_folder(path.parent.relative_to(root).as_posix())
-            found.append((path, path.relative_to(root).as_posix(), folder_type.name if folder_type else None, True))
-    content = root / config.content_dir
-    if content.is_dir():
-        found.extend((path, path.relative_to(root).as_posix(), None, False) for path in markdown_files(content))
-    return found
+    return discover(config).jobs
 
 
 @contextmanager
@@ -90,7 +403,14 @@ def load(config: SiteConfig, workers: int = 1, *, bodies: bool = True) -> Loaded
 
 
 def _load(config: SiteConfig, workers: int, bodies: bool) -> Loaded:
-    todo = jobs(config)
+    found = discover(config)
+    loaded = _load_found(config, found.jobs, workers, bodies)
+    loaded.problems.extend(found.problems)
+    loaded.files += found.files
+    return loaded
+
+
+def _load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) -> Loaded:
     if workers <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return load_jobs(config, todo, bodies)
     global _worker_config, _worker_bodies
@@ -143,7 +463,12 @@ def load_file(
     loaded.files += 1
     out = Collector(relative, config.tr, loaded.problems)
     tr = config.tr
-    text, bad = frontmatter.decode(path.read_bytes())
+    try:
+        data = read_regular(path)
+    except OSError as error:
+        report_unreadable(out, error)
+        return
+    text, bad = frontmatter.decode(data)
     if text is None:
         assert bad is not None
         code, pos, args = bad
@@ -203,6 +528,17 @@ def load_file(
             valid=out.errors == errors_before and not parsed.issues,
         )
     )
+
+
+def report_unreadable(out: Collector, error: OSError) -> None:
+    """A file that could not be read: what it is instead, or why the file system said no."""
+    tr = out.tr
+    start = Position(1, 1)
+    if isinstance(error, NotRegularFile):
+        kind = file_kind(tr, error.mode)
+        out.add("not_regular_file", start, severity=Severity.WARNING, hint=tr("hints.not_regular_file"), kind=kind)
+    else:
+        out.add("unreadable_file", start, hint=tr("hints.unreadable_file"), reason=os_reason(tr, error))
 
 
 def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -> list[WikiLink]:

@@ -19,9 +19,26 @@ def entry_path(config: SiteConfig, entry_type: EntryType, entry_id: str) -> str:
     return str(PurePosixPath(folder) / f"{entry_id}.md")
 
 
+# The longest id made from a title. The id is the file name and part of the page's address: a
+# title's words up to here name the entry well, and the file name stays far below the 255 bytes
+# file systems allow (a slug is ASCII, so characters are bytes).
+MAX_ID_LENGTH = 80
+
+
+def id_from_title(title: str) -> str:
+    """The title's slug, cut after the last whole word that fits in MAX_ID_LENGTH characters
+    (in the middle of a word only when a single word is longer than that)."""
+    slug = slugify(title)
+    if len(slug) <= MAX_ID_LENGTH:
+        return slug
+    cut = slug[: MAX_ID_LENGTH + 1]
+    words = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID_LENGTH]
+    return words[:MAX_ID_LENGTH].strip("-")
+
+
 def new_entry(config: SiteConfig, entry_type: EntryType, title: str) -> tuple[str, str]:
     """(relative path, text) of a new entry with a valid id made from its title."""
-    entry_id = slugify(title)
+    entry_id = id_from_title(title)
     tr = config.tr
     expected = EntryValidator(Collector("", tr, []), config.vocabularies).expected
     label = tr.pick(entry_type.label, entry_type.name)

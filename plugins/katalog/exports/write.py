@@ -6,13 +6,19 @@ only when site_config/ changed and `katalog export` was not run: a check CI can 
 
 from __future__ import annotations
 
+import errno
 import json
-from collections.abc import Callable
+import os
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..core.collector import Collector
+from ..core.loader import file_kind, is_inside, os_reason, read_regular, shown
+from ..core.problems import Position, Problem
 from ..core.siteconfig import SiteConfig
 from . import GENERATED_NOTE
 from .decap import decap_config, decap_index_html
@@ -79,24 +85,112 @@ def render_all(config: SiteConfig) -> dict[str, str]:
 
 def _is_current(path: Path, text: str) -> bool:
     try:
-        return path.read_bytes() == text.encode("utf-8")
+        return read_regular(path) == text.encode("utf-8")  # never blocks on a FIFO
     except OSError:
         return False
 
 
-def stale_files(root: Path, config: SiteConfig) -> list[str]:
+class ExportError(Exception):
+    """Files that could not be written: if any path was unsafe, nothing was written."""
+
+    def __init__(self, problems: list[Problem], written: list[str]) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
+        self.problems = problems
+        self.written = written
+
+
+def unsafe_outputs(root: Path, config: SiteConfig, rendered: Mapping[str, str] | None = None) -> list[Problem]:
+    """A problem for each generated file that cannot be written safely: its path leads out of the
+    project (through a symbolic link in a folder on the way), it is a symbolic link itself (writing
+    would change the file it points at), or it is something other than a regular file."""
+    problems: list[Problem] = []
+    real_root = os.path.realpath(root)
+    tr = config.tr
+    for relative in render_all(config) if rendered is None else rendered:
+        out = Collector(shown(relative), tr, problems)
+        start = Position(1, 1)
+        path = root / relative
+        where = os.path.realpath(path)  # resolves every link on the way, and the file's own
+        if not is_inside(where, real_root):
+            out.add("export_outside", start, hint=tr("hints.export_outside"), target=shown(where))
+            continue
+        blocked = _blocked(root, relative)
+        if blocked:
+            out.add("export_unwritable", start, hint=tr("hints.export_unwritable"), reason=tr(blocked))
+            continue
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue  # written new
+        except OSError as error:
+            out.add("export_unwritable", start, hint=tr("hints.export_unwritable"), reason=os_reason(tr, error))
+            continue
+        if stat.S_ISLNK(mode):
+            out.add("export_symlink", start, hint=tr("hints.export_symlink"), target=shown(os.readlink(path)))
+        elif not stat.S_ISREG(mode):
+            out.add("export_not_regular", start, hint=tr("hints.export_not_regular"), kind=file_kind(tr, mode))
+    return problems
+
+
+def _blocked(root: Path, relative: str) -> str:
+    """What stands where a folder of the path should be ("" if nothing): a file or a broken link."""
+    folder = root
+    for part in relative.split("/")[:-1]:
+        folder = folder / part
+        if not os.path.lexists(folder):
+            return ""
+        if not folder.is_dir():
+            return "filesystem.broken_link" if folder.is_symlink() and not folder.exists() else "filesystem.not_folder"
+    return ""
+
+
+def stale_files(root: Path, config: SiteConfig, rendered: Mapping[str, str] | None = None) -> list[str]:
     """Generated files that are missing under root or differ from what site_config/ gives now."""
-    return [relative for relative, text in render_all(config).items() if not _is_current(root / relative, text)]
+    files = render_all(config) if rendered is None else rendered
+    return [relative for relative, text in files.items() if not _is_current(root / relative, text)]
 
 
-def write_all(root: Path, config: SiteConfig) -> list[str]:
-    """Write the stale files (the others are left untouched) and return their relative paths."""
-    written = []
-    for relative, text in render_all(config).items():
+# Never through a symbolic link (the paths were checked, but a link may appear since), never blocking.
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_all(root: Path, config: SiteConfig, rendered: Mapping[str, str] | None = None) -> list[str]:
+    """Write the stale files (the others are left untouched) and return their relative paths.
+
+    Raises ExportError, having written nothing, if any file's path is unsafe (see unsafe_outputs),
+    and if the file system refuses a file, with what was written before it."""
+    files = render_all(config) if rendered is None else rendered
+    unsafe = unsafe_outputs(root, config, files)
+    if unsafe:
+        raise ExportError(unsafe, [])
+    written: list[str] = []
+    for relative, text in files.items():
         path = root / relative
         if _is_current(path, text):
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write(path, text.encode("utf-8"))
+        except OSError as error:
+            tr = config.tr
+            problems: list[Problem] = []
+            reason = os_reason(tr, error)
+            Collector(relative, tr, problems).add(
+                "export_unwritable", Position(1, 1), hint=tr("hints.export_unwritable"), reason=reason
+            )
+            raise ExportError(problems, written) from error
         written.append(relative)
     return written
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd = os.open(path, _WRITE, 0o666)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file")
+        os.ftruncate(fd, 0)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
