@@ -428,7 +428,8 @@ def build_entries(root: Path, total: int, seed: int) -> list[Entry]:
         related = pick_related(entry, 0, 3)
         if related:
             front.append(f"related: {qlist(related)}")
-        front.append(f"reviewed: {rng.randint(2024, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        # In the past: check refuses a review date after today.
+        front.append(f"reviewed: {rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
         entry.front = front
         entry.body = w.body(pick_related(entry, 0, 2))
     return entries

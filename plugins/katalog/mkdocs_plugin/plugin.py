@@ -26,7 +26,7 @@ from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
 from ..core.entries import Page as CorePage
 from ..core.i18n import Translator
-from ..core.loader import PARALLEL_FROM
+from ..core.loader import PARALLEL_FROM, withheld
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..core.search.language import analysis_for
@@ -182,6 +182,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         workers = self.workers() if fork_available() else 1
         catalogue = build_from_config(self.site_config, workers)
         address_clashes(catalogue, config.use_directory_urls)
+        # MkDocs lists content/ on its own: what Katalog skipped or refused there (a FIFO, a link out
+        # of the project or to a page read already, an unreadable file) it must neither open nor publish.
+        refused = withheld(catalogue.problems)
+        content_dir = catalogue.config.content_dir
+        for file in [f for f in files if f.src_dir == config.docs_dir and refused(f"{content_dir}/{f.src_uri}")]:
+            files.remove(file)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
