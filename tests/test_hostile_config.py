@@ -48,6 +48,8 @@ ST = "site_config/vocabularies/statuses.yml"
 DA = "site_config/i18n/da.yml"
 A11Y = "site_config/accessibility.yml"
 TOO_LONG = 'too_long: "teksten er for lang ({count} tegn)"'
+REFERENCE_TITLE = 'title: "Felter og ordlister"'
+STATEMENT_TITLE = 'title: "Tilgængelighedserklæring"'
 CASE_TYPE = "  case:\n    folder: catalogue/cases\n    url: cases\n"
 ADDRESS_HINT = "Giv en af dem en anden adresse (url: i schema.yml eller et andet navn)."
 LOGO_END = "Forventet: en SVG-, PNG-, JPEG- eller WebP-fil i repositoriet. Læg billedet i site_config/, og skriv dets navn, fx logo: logo.svg."  # noqa: E501
@@ -385,15 +387,19 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-url-of-the-reference": (
         [(SC, "    url: cases", "    url: felter-og-ordlister")],
         [
+            "site_config/i18n/da.yml:{reference_title}:10: error: reference.title: adressen felter-og-ordlister/ "
+            f'bruges også af typen "case". {ADDRESS_HINT}',
             "site_config/schema.yml:153:10: error: types.case.url: adressen felter-og-ordlister/ bruges også af "
-            f"Katalogs egne sider. {ADDRESS_HINT}"
+            f"Katalogs egne sider. {ADDRESS_HINT}",
         ],
     ),
     "schema-url-of-the-statement": (
         [(SC, "    url: cases", "    url: tilgaengelighedserklaering")],
         [
+            "site_config/i18n/da.yml:{statement_title}:10: error: statement.title: adressen "
+            f'tilgaengelighedserklaering/ bruges også af typen "case". {ADDRESS_HINT}',
             "site_config/schema.yml:153:10: error: types.case.url: adressen tilgaengelighedserklaering/ bruges også af "
-            f"Katalogs egne sider. {ADDRESS_HINT}"
+            f"Katalogs egne sider. {ADDRESS_HINT}",
         ],
     ),
     "schema-url-of-a-vocabulary": (
@@ -441,6 +447,20 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
         [
             "site_config/i18n/da.yml:{too_long}:13: error: problems.too_long: forkert slags værdi. Forventet: tekst. "
             "Fundet: en liste med 2 elementer."
+        ],
+    ),
+    "i18n-title-at-the-address-of-another-page": (
+        [(DA, REFERENCE_TITLE, 'title: "Emner"')],
+        [
+            "site_config/i18n/da.yml:{reference_title}:10: error: reference.title: adressen emner/ bruges også af "
+            f"Katalogs egne sider. {ADDRESS_HINT}"
+        ],
+    ),
+    "i18n-title-without-letters": (
+        [(DA, REFERENCE_TITLE, 'title: "!!!"')],
+        [
+            "site_config/i18n/da.yml:{reference_title}:10: error: reference.title: navnet giver ingen adresse. Giv den "
+            "et navn med bogstaver eller tal."
         ],
     ),
     # --- accessibility.yml ----------------------------------------------------------------------------
@@ -493,6 +513,16 @@ def line_of(path: Path, start: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if line.strip().startswith(start))
 
 
+def with_lines(site: Site, expected: list[str]) -> list[str]:
+    """The expected lines with the line numbers of da.yml's texts filled in (texts added above them move them)."""
+    lines = {
+        "too_long": line_of(site / DA, "too_long:"),
+        "reference_title": line_of(site / DA, REFERENCE_TITLE),
+        "statement_title": line_of(site / DA, STATEMENT_TITLE),
+    }
+    return [line.format(**lines) if re.search(r"\{[a-z_]+\}:", line) else line for line in expected]
+
+
 def summary_line(lines: list[str]) -> str:
     files = len({line.split(":", 1)[0] for line in lines})
     errors = f"{len(lines)} fejl"
@@ -505,10 +535,8 @@ def test_each_mistake_has_its_exact_danish_message(
 ) -> None:
     edits, expected = EXACT[name]
     site = make_site({"README.md": "# Katalog\n"})
+    expected = with_lines(site, expected)
     apply(site.root, edits)
-    expected = [
-        line.format(too_long=line_of(site / DA, "too_long:")) if "{too_long}" in line else line for line in expected
-    ]
     code, out, err = run_check(site)
     assert (code, out, err) == (1, [*expected, summary_line(expected)], "")
 
@@ -520,12 +548,9 @@ def test_every_problem_of_every_file_is_reported_at_once(make_site: Callable[...
     site = make_site()
     chosen = ["site-misspelled-key", "site-similar-limit-zero", "vocabulary-duplicate-key", "schema-unknown-kind"]
     chosen += ["schema-url-leads-out", "i18n-not-text", "statement-javascript-link"]
+    expected = sorted(with_lines(site, [line for name in chosen for line in EXACT[name][1]]))
     for name in chosen:
         apply(site.root, EXACT[name][0])
-    expected = sorted(line for name in chosen for line in EXACT[name][1])
-    expected = [
-        line.format(too_long=line_of(site / DA, "too_long:")) if "{too_long}" in line else line for line in expected
-    ]
     code, out, _ = run_check(site)
     assert code == 1
     assert out == [*expected, "7 fejl og 0 advarsler i 5 filer."]

@@ -72,6 +72,21 @@ def taxonomy_sections(
     return sections
 
 
+KATALOG = Text("config.sections.katalog")
+# The pages whose address is the slug of their title in the site's language (render/site_files.py and
+# render/pages.py): the field reference, and the accessibility statement when there is one.
+TITLED_PAGES = ("reference.title", "statement.title")
+
+
+def title_sections(tr: Translator, where: Mapping[str, tuple[str, Position]], statement: bool) -> list[Section]:
+    """The titled pages' addresses; `where`: title key -> (file, position) of the text that gives it."""
+    sections = []
+    for key in TITLED_PAGES[: 2 if statement else 1]:
+        path, pos = where.get(key, ("", Position(1, 1)))
+        sections.append(Section(slugify(tr(key)), KATALOG, path, pos, key if path else ""))
+    return sections
+
+
 def taxonomy_names(schema: Schema) -> list[str]:
     names: dict[str, None] = {}
     for entry_type in schema.types.values():
@@ -88,15 +103,12 @@ def check_sections(
     schema: Schema,
     schema_node: YNode | None,
     taxonomies: list[Section],
-    tr: Translator,
-    statement: bool,
+    titles: list[Section],
 ) -> None:
     """Each address is used once; a clash is reported at every place that names it (Katalog's own
-    places are fixed, so only the fork's side of such a clash is)."""
-    katalog = Text("config.sections.katalog")
-    sections = [Section(slug, katalog, "", Position(1, 1), "") for slug in FIXED_SECTIONS]
-    titles = ["reference.title", *(["statement.title"] if statement else [])]
-    sections.extend(Section(slugify(tr(title)), katalog, "", Position(1, 1), "") for title in titles)
+    fixed places are not reported, only the fork's side of a clash with one)."""
+    sections = [Section(slug, KATALOG, "", Position(1, 1), "") for slug in FIXED_SECTIONS]
+    sections.extend(titles)
     for entry_type in schema.types.values():
         key, pos = _where(schema_node, ["types", entry_type.name, "url"])
         owner = Text("config.sections.type", {"name": entry_type.name})

@@ -32,7 +32,7 @@ from .i18n import FALLBACK_LANGUAGE, Translator
 from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
 from .problems import Position, Problem
 from .schema import Schema, read_schema
-from .sections import check_sections, taxonomy_names, taxonomy_sections
+from .sections import TITLED_PAGES, check_sections, taxonomy_names, taxonomy_sections, title_sections
 from .settings import SettingsContext, SiteSettings, read_settings
 from .vocabulary import Vocabulary, read_vocabulary
 
@@ -166,10 +166,9 @@ def load_site_config(root: Path) -> SiteConfig:
     """Read and check site_config/ under root; every problem found is raised together as a ConfigError."""
     reader = _Reader(root)
     config_dir = root / CONFIG_DIR
+    i18n_dir = config_dir / "i18n"
+    languages = sorted(path.stem for path in i18n_dir.glob("*.yml")) if i18n_dir.is_dir() else []
 
-    languages = (
-        sorted(path.stem for path in (config_dir / "i18n").glob("*.yml")) if (config_dir / "i18n").is_dir() else []
-    )
     site_out, site_item = reader.read(f"{CONFIG_DIR}/site.yml")
     settings = SiteSettings()
     if site_item is not None:
@@ -177,12 +176,7 @@ def load_site_config(root: Path) -> SiteConfig:
     site_node = site_item.node if site_item is not None else None
     site = yamlnodes.to_plain(site_node) if isinstance(site_node, yamlnodes.YMap) else {}
 
-    text_files: dict[str, tuple[ConfigFile, dict[str, Checked]]] = {}
-    for language in languages:
-        relative = f"{CONFIG_DIR}/i18n/{language}.yml"
-        checked = reader.checked(relative, _texts)
-        text_files[language] = (ConfigFile(relative, reader.findings), dict(checked or {}))
-    compare_placeholders(text_files)
+    text_files = _text_files(reader, languages)
     language = settings.language
     if language not in text_files and not _given(site_node, "language"):
         site_out.add(
@@ -194,38 +188,25 @@ def load_site_config(root: Path) -> SiteConfig:
             value=language,
         )
     own = texts_of(text_files[language][1]) if language in text_files else {}
-    fallback = {**ENGLISH, **(texts_of(text_files[FALLBACK_LANGUAGE][1]) if FALLBACK_LANGUAGE in text_files else {})}
-    tr = Translator(language, own, fallback)
+    english = texts_of(text_files[FALLBACK_LANGUAGE][1]) if FALLBACK_LANGUAGE in text_files else {}
+    tr = Translator(language, own, {**ENGLISH, **english})
 
-    vocabulary_dir = config_dir / "vocabularies"
-    vocabulary_paths = sorted(vocabulary_dir.glob("*.yml")) if vocabulary_dir.is_dir() else []
-    vocabularies: dict[str, Vocabulary] = {}
-    vocabulary_nodes: dict[str, yamlnodes.YNode | None] = {}
-    for path in vocabulary_paths:
-        read = reader.checked(f"{CONFIG_DIR}/vocabularies/{path.name}", _vocabulary)
-        if read is None:
-            continue
-        item, vocabulary = read
-        vocabulary_nodes[path.stem] = item.node
-        if vocabulary is not None:
-            vocabularies[path.stem] = vocabulary
+    vocabulary_names = sorted(path.stem for path in (config_dir / "vocabularies").glob("*.yml"))
+    vocabularies, vocabulary_nodes = _vocabularies(reader, vocabulary_names)
 
     schema_out, schema_item = reader.read(f"{CONFIG_DIR}/schema.yml")
-    schema = Schema({})
-    if schema_item is not None:
-        schema = read_schema(schema_out, schema_item, [path.stem for path in vocabulary_paths])
+    schema = read_schema(schema_out, schema_item, vocabulary_names) if schema_item is not None else Schema({})
     schema_node = schema_item.node if schema_item is not None else None
-
     if schema.types:
-        keywords = [name for name in taxonomy_names(schema) if name not in vocabulary_nodes]
-        _check_weights(site_out, site_node, settings, [*(path.stem for path in vocabulary_paths), *keywords])
+        keywords = [name for name in taxonomy_names(schema) if name not in vocabulary_names]
+        _check_weights(site_out, site_node, settings, [*vocabulary_names, *keywords])
 
     statement_out, statement_item = reader.read(f"{CONFIG_DIR}/accessibility.yml", required=False)
     statement = read_statement(statement_out, statement_item) if statement_item is not None else None
-    statement_there = (config_dir / "accessibility.yml").is_file()
 
     taxonomies = taxonomy_sections(schema, schema_node, vocabularies, vocabulary_nodes, tr)
-    check_sections(reader.findings, schema, schema_node, taxonomies, tr, statement_there)
+    titles = title_sections(tr, _title_places(tr, text_files), (config_dir / "accessibility.yml").is_file())
+    check_sections(reader.findings, schema, schema_node, taxonomies, titles)
 
     if reader.findings:
         # Worded in the site's language; a text of its file that is itself broken was left out
@@ -241,6 +222,47 @@ def load_site_config(root: Path) -> SiteConfig:
         settings=settings,
         statement=statement,
     )
+
+
+TextFiles = dict[str, tuple[ConfigFile, dict[str, Checked]]]
+
+
+def _text_files(reader: _Reader, languages: list[str]) -> TextFiles:
+    """Each language's usable texts; a text whose placeholders differ from the others' is reported and left out."""
+    text_files: TextFiles = {}
+    for language in languages:
+        relative = f"{CONFIG_DIR}/i18n/{language}.yml"
+        checked = reader.checked(relative, _texts)
+        text_files[language] = (ConfigFile(relative, reader.findings), dict(checked or {}))
+    compare_placeholders(text_files)
+    return text_files
+
+
+def _vocabularies(reader: _Reader, names: list[str]) -> tuple[dict[str, Vocabulary], dict[str, yamlnodes.YNode | None]]:
+    """The usable vocabularies, and the root node of each file that could be read as YAML."""
+    vocabularies: dict[str, Vocabulary] = {}
+    nodes: dict[str, yamlnodes.YNode | None] = {}
+    for name in names:
+        read = reader.checked(f"{CONFIG_DIR}/vocabularies/{name}.yml", _vocabulary)
+        if read is None:
+            continue
+        item, vocabulary = read
+        nodes[name] = item.node
+        if vocabulary is not None:
+            vocabularies[name] = vocabulary
+    return vocabularies, nodes
+
+
+def _title_places(tr: Translator, text_files: TextFiles) -> dict[str, tuple[str, Position]]:
+    """Where the titles that make pages' addresses are written: the site's language file, else en.yml."""
+    places: dict[str, tuple[str, Position]] = {}
+    for key in TITLED_PAGES:
+        for language in (tr.language, FALLBACK_LANGUAGE):
+            title = text_files[language][1].get(key) if language in text_files else None
+            if title is not None and title.template == tr(key):
+                places[key] = (f"{CONFIG_DIR}/i18n/{language}.yml", title.item.pos)
+                break
+    return places
 
 
 def _check_weights(
