@@ -16,7 +16,6 @@ What is decided here (see core/loader.py):
 from __future__ import annotations
 
 import errno
-import inspect
 import os
 import shutil
 import signal
@@ -175,22 +174,6 @@ def case_variants(suffix: str) -> list[str]:
     for char in suffix:
         variants = [v + c for v in variants for c in dict.fromkeys((char.lower(), char.upper()))]
     return variants
-
-
-def plugin_withholds() -> bool:
-    """Whether the MkDocs adapter drops withheld files from MkDocs' own list (the change asked of it)."""
-    from katalog.mkdocs_plugin.plugin import KatalogPlugin
-
-    return "withheld" in inspect.getsource(KatalogPlugin.on_files)
-
-
-NEEDS_PLUGIN = pytest.mark.xfail(
-    not plugin_withholds(),
-    reason="needs the MkDocs adapter to drop withheld files in on_files (katalog.core.loader.withheld); "
-    "without it MkDocs opens content/ files Katalog skipped (a FIFO blocks the build)",
-    run=False,
-    strict=True,
-)
 
 
 # --- A. what stands where a file should be ------------------------------------------------------
@@ -1043,7 +1026,6 @@ def test_mkdocs_build_strict_fails_on_a_fifo_in_the_catalogue_without_hanging(ma
     assert at("catalogue/units/ventende.md", FIFO).replace(": warning: ", ": ", 1) in result.stdout
 
 
-@NEEDS_PLUGIN
 def test_mkdocs_build_skips_what_katalog_skipped_in_content(make_site: Callable[..., Site]) -> None:
     """A FIFO, a link to a page read already, a hidden page: MkDocs must neither open nor publish them."""
     site = make_site({"catalogue/units/enhed.md": entry("unit"), "content/om.md": "# Om\n"})
