@@ -513,6 +513,7 @@ def load_file(
     validated = validate_entry(root, entry_type, out, config.vocabularies)
     entry_id, id_pos = entry_identity(out, root, path, validated.data.get("id"))
     wikilinks = check_body(config, out, split.body, split.body_first_line)
+    check_placeholder(config, out, split.body, split.body_first_line)
     loaded.entries.append(
         Entry(
             id=entry_id,
@@ -558,6 +559,20 @@ def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -
                 what=removal.what,
             )
     return find_wikilinks(body, first_line) if "[[" in body else []
+
+
+def check_placeholder(config: SiteConfig, out: Collector, body: str, first_line: int) -> None:
+    """`katalog new` writes a body that tells the editor what to write; left as it is, it would be published."""
+    placeholder = config.tr("new.body").strip()
+    if placeholder and body.strip() == placeholder:
+        lines = body.split("\n")
+        line = next(index for index, text in enumerate(lines) if text.strip())
+        out.add(
+            "placeholder_body",
+            Position(first_line + line, 1),
+            severity=Severity.WARNING,
+            hint=config.tr("hints.placeholder_body"),
+        )
 
 
 def resolve_type(
