@@ -189,7 +189,6 @@ class ConfigFile:
     def __init__(self, path: str, findings: list[Finding]) -> None:
         self.path = path
         self.findings = findings
-        self.errors = 0
 
     def add(
         self,
@@ -203,7 +202,6 @@ class ConfigFile:
         hint: Text | str | None = "",
         **args: Any,
     ) -> None:
-        self.errors += 1
         text = message or problems_text(code, **args)
         self.findings.append(Finding(self.path, pos, key, code, text, expected, found, hint or ""))
 
