@@ -133,10 +133,10 @@ def test_github_format_warning(make_site: MakeSite, run_check: RunCheck) -> None
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["check", "--bogus"], "unrecognized arguments: --bogus"),
-        (["check", "--format", "xml"], "argument --format: invalid choice"),
-        ([], "the following arguments are required: COMMAND"),
-        (["lint"], "argument COMMAND: invalid choice"),
+        (["check", "--bogus"], "ukendte argumenter: --bogus"),
+        (["check", "--format", "xml"], "argument --format: ugyldigt valg"),
+        ([], "disse argumenter mangler: KOMMANDO"),
+        (["lint"], "argument KOMMANDO: ugyldigt valg"),
     ],
 )
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
@@ -150,12 +150,12 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], 
 
 def test_missing_folder_exits_2(tmp_path: Path, run_check: RunCheck) -> None:
     missing = tmp_path / "findes-ikke"
-    assert run_check(missing) == (2, [], f"katalog: error: {missing} is not a folder\n")
+    assert run_check(missing) == (2, [], f"katalog: fejl: {missing} er ikke en mappe\n")
 
 
 def test_file_instead_of_folder_exits_2(make_site: MakeSite, run_check: RunCheck) -> None:
     site = make_site({INI: INITIATIVE})
-    assert run_check(site / INI) == (2, [], f"katalog: error: {site / INI} is not a folder\n")
+    assert run_check(site / INI) == (2, [], f"katalog: fejl: {site / INI} er ikke en mappe\n")
 
 
 # --- as a real process --------------------------------------------------------------------------------

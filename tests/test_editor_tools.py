@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from katalog.cli import _parser, main
+from katalog.commands.cli_texts import Words
 
 from .conftest import REPO, Site, entry
 
@@ -190,7 +191,7 @@ def test_workflows_are_valid_and_run_commands_that_exist(path: Path) -> None:
 def check_command(words: list[str]) -> None:
     tool = words[0]
     if tool == "katalog":
-        _parser().parse_args(words[1:])  # exits (fails the test) on an unknown command or option
+        _parser(Words({})).parse_args(words[1:])  # exits (fails the test) on an unknown command or option
     elif tool == "mkdocs":
         assert words[1:3] == ["build", "--strict"]
     elif tool == "pip":

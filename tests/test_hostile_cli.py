@@ -89,8 +89,8 @@ def test_any_arguments_give_an_exit_code_and_no_traceback(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["check", "a" * 5000], f"katalog: error: {'a' * 300} is not a folder"),
-        (["stale", ".", "--months", "-5"], "expected a whole number of months from 0 to 9999, found '-5'"),
+        (["check", "a" * 5000], f"katalog: fejl: {'a' * 300} er ikke en mappe"),
+        (["stale", ".", "--months", "-5"], "forventede et helt antal måneder fra 0 til 9999, fandt '-5'"),
         (["links", "a" * 5000], "holds no built site (no index.html)"),
     ],
 )

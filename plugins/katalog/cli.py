@@ -6,11 +6,12 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from .commands import EXIT_PROBLEMS, EXIT_USAGE
+from .commands.cli_texts import Words, argparse_in, cli_texts, root_in
 from .core.report import visible
 
 
@@ -20,45 +21,71 @@ class _Parser(argparse.ArgumentParser):
         super().error(visible(message))
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="katalog", description="Katalog: check, scaffold and maintain a catalogue.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _parser(w: Words) -> argparse.ArgumentParser:
+    parser = _Parser(prog="katalog", description=w("description", "Katalog: check, scaffold and maintain a catalogue."))
+    commands = parser.add_subparsers(dest="command", required=True, metavar=w("command", "COMMAND"))
+    root_help = w("args.root", "the catalogue's root folder (default: .)")
+    root_name = w("args.root_name", "ROOT")
 
-    check_parser = commands.add_parser("check", help="validate every entry and report every problem")
-    check_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
-    check_parser.add_argument("--format", choices=("text", "github"), default="text", help="output format")
-    check_parser.add_argument("--strict", action="store_true", help="fail on warnings too, as mkdocs build --strict")
-
-    new_parser = commands.add_parser("new", help="write a new entry with every key of its type, to fill in")
-    new_parser.add_argument("type", help="initiative, case, unit or article (as in site_config/schema.yml)")
-    new_parser.add_argument("title", help="the entry's title; its id and file name are made from it")
-    new_parser.add_argument("--root", default=".", help="the catalogue's root folder (default: .)")
-
-    stale_parser = commands.add_parser("stale", help="list entries whose `reviewed` date is too old")
-    stale_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
-    stale_parser.add_argument(
-        "--months", type=_months, help="older than this (default: stale_after_months in site.yml)"
+    check = commands.add_parser("check", help=w("check.help", "validate every entry and report every problem"))
+    check.add_argument("root", nargs="?", default=".", metavar=root_name, help=root_help)
+    check.add_argument("--format", choices=("text", "github"), default="text", help=w("check.format", "output format"))
+    check.add_argument(
+        "--strict", action="store_true", help=w("check.strict", "fail on warnings too, as mkdocs build --strict")
     )
 
-    init_parser = commands.add_parser("init", help="empty a fresh fork, keeping one example entry of each type")
-    init_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
-    init_parser.add_argument("--yes", action="store_true", help="do it (without it, only say what would go)")
-
-    export_parser = commands.add_parser(
-        "export", help="write the files made from site_config/ (Decap CMS, issue forms, JSON Schemas)"
+    new = commands.add_parser("new", help=w("new.help", "write a new entry with every key of its type, to fill in"))
+    new.add_argument(
+        "type",
+        metavar=w("new.type_name", "TYPE"),
+        help=w("new.type", "initiative, case, unit or article (as in site_config/schema.yml)"),
     )
-    export_parser.add_argument("root", nargs="?", default=".", help="the catalogue's root folder (default: .)")
-    export_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    new.add_argument(
+        "title",
+        metavar=w("new.title_name", "TITLE"),
+        help=w("new.title", "the entry's title; its id and file name are made from it"),
+    )
+    new.add_argument("--root", default=".", metavar=root_name, help=root_help)
 
-    links_parser = commands.add_parser("links", help="check the built site's internal links and anchors")
-    links_parser.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    stale = commands.add_parser("stale", help=w("stale.help", "list entries whose `reviewed` date is too old"))
+    stale.add_argument("root", nargs="?", default=".", metavar=root_name, help=root_help)
+    stale.add_argument(
+        "--months",
+        type=_months(w),
+        metavar=w("stale.months_name", "MONTHS"),
+        help=w("stale.months", "older than this (default: stale_after_months in site.yml)"),
+    )
+
+    init = commands.add_parser(
+        "init", help=w("init.help", "empty a fresh fork, keeping one example entry of each type")
+    )
+    init.add_argument("root", nargs="?", default=".", metavar=root_name, help=root_help)
+    init.add_argument("--yes", action="store_true", help=w("init.yes", "do it (without it, only say what would go)"))
+
+    export = commands.add_parser(
+        "export",
+        help=w("export.help", "write the files made from site_config/ (Decap CMS, issue forms, JSON Schemas)"),
+    )
+    export.add_argument("root", nargs="?", default=".", metavar=root_name, help=root_help)
+    export.add_argument(
+        "--check", action="store_true", help=w("export.check", "only report files that are out of date")
+    )
+
+    links = commands.add_parser("links", help=w("links.help", "check the built site's internal links and anchors"))
+    links.add_argument(
+        "site", nargs="?", default="site", help=w("links.site", "the built site's folder (default: site)")
+    )
     return parser
 
 
-def _months(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or len(text) > 4:
-        raise argparse.ArgumentTypeError(f"expected a whole number of months from 0 to 9999, found {text!r}")
-    return int(text)
+def _months(w: Words) -> Callable[[str], int]:
+    def months(text: str) -> int:
+        if not (text.isascii() and text.isdigit()) or len(text) > 4:
+            message = w("stale.bad_months", "expected a whole number of months from 0 to 9999, found {found}")
+            raise argparse.ArgumentTypeError(message.format(found=repr(text)))
+        return int(text)
+
+    return months
 
 
 def _is_folder(path: Path) -> bool:
@@ -69,18 +96,23 @@ def _is_folder(path: Path) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    words = Words(cli_texts(root_in(arguments)))
     try:
-        return _run(_parser().parse_args(argv))
+        with argparse_in(words):
+            parsed = _parser(words).parse_args(arguments)
+        return _run(parsed, words)
     except BrokenPipeError:
         # The reader went away (`katalog check | head`): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, words: Words) -> int:
     root = Path(getattr(args, "root", "."))
     if args.command != "links" and not _is_folder(root):
-        print(f"katalog: error: {visible(str(root))[:300]} is not a folder", file=sys.stderr)
+        message = words("not_folder", "katalog: error: {path} is not a folder")
+        print(message.format(path=visible(str(root))[:300]), file=sys.stderr)
         return EXIT_USAGE
     # Only the chosen command's modules are imported: `katalog check` runs on every pull request.
     command = importlib.import_module(f"{__package__}.commands.{args.command}")
