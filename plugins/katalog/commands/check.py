@@ -19,7 +19,7 @@ def run(root: Path, output_format: str, strict: bool) -> int:
         # The command line has the machine to itself: parse and validate on every core.
         catalogue = build_catalogue(root, workers=os.cpu_count() or 1, bodies=False)
     except ConfigError as error:
-        return print_config_error(error)
+        return print_config_error(error, output_format)
     address_clashes(catalogue)  # as mkdocs.yml's default use_directory_urls lays the site out
     tr = catalogue.config.tr
     line = github_line if output_format == "github" else text_line

@@ -87,7 +87,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 # The server keeps running: every page shows the problems until site_config/ is fixed.
                 self.panel = panel_html(error.problems, error.tr)
                 return config
-            raise PluginError(f"site_config/ has {len(error.problems)} problem(s); see above") from error
+            raise PluginError(error.tr("report.build_failed", errors=len(error.problems))) from error
         settings = self.site_config.settings
         # Material prints the site's name and description as they are, as it does page titles.
         config.site_name = html.escape(settings.name)
