@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from .collector import Collector
 from .entries import Entry, Page
 from .hints import closest
-from .loader import load
+from .loader import FileCache, load
 from .problems import Position, Problem, Severity
 from .scalar_checks import Reference
 from .siteconfig import ConfigError, SiteConfig, load_site_config
@@ -58,8 +58,11 @@ def build_catalogue(root: Path, workers: int = 1, *, bodies: bool = True) -> Cat
     return build_from_config(config, workers, bodies=bodies)
 
 
-def build_from_config(config: SiteConfig, workers: int = 1, *, bodies: bool = True) -> Catalogue:
-    loaded = load(config, workers, bodies=bodies)
+def build_from_config(
+    config: SiteConfig, workers: int = 1, *, bodies: bool = True, cache: FileCache | None = None, token: object = None
+) -> Catalogue:
+    """cache, token: see loader.load (a long-running preview reads only the files that changed)."""
+    loaded = load(config, workers, bodies=bodies, cache=cache, token=token)
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)

@@ -392,22 +392,105 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(config: SiteConfig, workers: int = 1, *, bodies: bool = True) -> Loaded:
+FileKey = tuple[int, int, int, int]  # (mtime in ns, size, inode, ctime in ns)
+
+
+@dataclass
+class FileCache:
+    """What each file gave when last read, kept between loads by a long-running process (`mkdocs
+    serve`): a file whose key is unchanged is not read again. What a file gives also depends on
+    site_config/; the caller passes a token of it, and a new token empties the cache."""
+
+    token: object = None
+    results: dict[str, tuple[FileKey, Loaded]] = field(default_factory=dict)
+    read: int = 0  # files read (not reused) by the last load
+
+
+def load(
+    config: SiteConfig, workers: int = 1, *, bodies: bool = True, cache: FileCache | None = None, token: object = None
+) -> Loaded:
     """Every file, in a stable order; with workers > 1, parsed and validated in that many processes.
 
     bodies=False is for checking only: bodies are checked as they are read and then left out
     (entries and pages carry an empty body), which spares sending them back from the workers.
+    cache: reuse what an unchanged file gave last time (token: what the results depend on besides
+    the files, e.g. site_config/'s state).
     """
     with collection_paused():
-        return _load(config, workers, bodies)
+        return _load(config, workers, bodies, cache, token)
 
 
-def _load(config: SiteConfig, workers: int, bodies: bool) -> Loaded:
+def _load(config: SiteConfig, workers: int, bodies: bool, cache: FileCache | None, token: object) -> Loaded:
     found = discover(config)
-    loaded = _load_found(config, found.jobs, workers, bodies)
+    if cache is None:
+        loaded = _load_found(config, found.jobs, workers, bodies)
+    else:
+        loaded = _load_cached(config, found.jobs, workers, bodies, cache, token)
     loaded.problems.extend(found.problems)
     loaded.files += found.files
     return loaded
+
+
+def _file_key(path: Path) -> FileKey | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # read it, and report what the file system says
+    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+
+
+def _load_cached(
+    config: SiteConfig, todo: list[Job], workers: int, bodies: bool, cache: FileCache, token: object
+) -> Loaded:
+    if cache.token != token:
+        cache.results.clear()
+        cache.token = token
+    keys = [_file_key(job[0]) for job in todo]
+    parts: list[Loaded | None] = []
+    missing: list[int] = []
+    for index, (job, key) in enumerate(zip(todo, keys, strict=True)):
+        kept = cache.results.get(job[1])
+        if key is not None and kept is not None and kept[0] == key:
+            parts.append(kept[1])
+        else:
+            parts.append(None)
+            missing.append(index)
+    for index, part in zip(missing, _load_each(config, [todo[i] for i in missing], workers, bodies), strict=True):
+        parts[index] = part
+        key = keys[index]
+        if key is not None:
+            cache.results[todo[index][1]] = (key, part)
+    relatives = {job[1] for job in todo}
+    for gone in [relative for relative in cache.results if relative not in relatives]:
+        del cache.results[gone]
+    cache.read = len(missing)
+    merged = Loaded()
+    for maybe in parts:
+        assert maybe is not None
+        part = maybe
+        merged.entries.extend(part.entries)
+        merged.problems.extend(part.problems)
+        merged.texts.update(part.texts)
+        merged.pages.extend(part.pages)
+        merged.files += part.files
+    return merged
+
+
+def _load_each(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) -> list[Loaded]:
+    """What each file gives on its own, in order (to be kept per file)."""
+    if workers <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [load_jobs(config, [job], bodies) for job in todo]
+    global _worker_config, _worker_bodies
+    _worker_config, _worker_bodies = config, bodies
+    size = -(-len(todo) // workers)
+    shares = [todo[i : i + size] for i in range(0, len(todo), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
+        others = [pool.submit(_load_chunk_each, share) for share in shares[1:]]
+        each = [load_jobs(config, [job], bodies) for job in shares[0]]
+        for other in others:
+            each.extend(other.result())
+    return each
 
 
 def _load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) -> Loaded:
@@ -441,6 +524,11 @@ _worker_bodies = True
 def _load_chunk(chunk: list[Job]) -> Loaded:
     assert _worker_config is not None
     return load_jobs(_worker_config, chunk, _worker_bodies)
+
+
+def _load_chunk_each(chunk: list[Job]) -> list[Loaded]:
+    assert _worker_config is not None
+    return [load_jobs(_worker_config, [job], _worker_bodies) for job in chunk]
 
 
 def load_jobs(config: SiteConfig, todo: list[Job], bodies: bool = True) -> Loaded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,10 @@ from ..render.safety import SafetyExtension, sanitize_html
 from ..render.site_files import COLORS, SCRIPT, SEARCH_SCRIPT, STYLESHEET, MissingLogo, nav_paths, plan_site
 from ..render.site_search import SearchFiles, SiteSearch
 from .colors import palette_and_css
+from .incremental import ALWAYS, KatalogFile, Preview, Signatures, as_katalog_file, digest, folder_state, today
 from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
+from .preview_search import BackgroundSearch
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +76,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.search_script: File | None = None
         self.root = Path()
         self.panel = ""  # while previewing: the problems, shown on every page
+        self.dirty = False
+        self.preview: Preview | None = None  # under `mkdocs serve`: what one build keeps for the next
+        self.background: BackgroundSearch | None = None  # under `mkdocs serve --dirty`: the search index
+        self.files: Files | None = None
+        self.search: SiteSearch | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -124,7 +132,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.site_config is None:
             return env
         self.navigation.install(env, config.theme.dirs)
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.templates
         # Static files are copied next; the search script must know the search files' names by then.
+        if self.background is not None and self.search is not None:
+            made = None
+            if self.background.index is None:  # the first build: the producer makes the search files
+                _ = self.search.documents  # made here meanwhile
+                made = self.search_files()
+            text = self.background.script(self.search, self.site_config.tr, made)
+            if self.search_script is not None:
+                self.search_script.content_string = text
+            return env
         search = self.search_files()
         if self.search_script is not None and search is not None:
             assert self.site_config is not None
@@ -133,17 +152,32 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(f"navigation partials rendered {self.navigation.renders} time(s), reused for the other pages")
-        search = self.search_files()
-        if search is not None:
-            search.write(Path(config.site_dir))
+        if self.background is not None and self.search is not None:
+            self.background.after_build(self.search, Path(config.site_dir))
+        else:
+            search = self.search_files()
+            if search is not None:
+                search.write(Path(config.site_dir))
         if self.producer is not None:
             self.producer.close()
             self.producer = None
+        if self.incremental and self.preview is not None and self.files is not None:
+            self.preview.finish(config.site_dir, written(self.files, config), self.panel, lambda path: False)
+            kept = len(self.preview.kept)
+            log.info(f"Katalog rebuilt {len(self.preview.previous) - kept} page(s), kept {kept}")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.producer is not None:
             self.producer.close(cancel=True)
             self.producer = None
+        if self.preview is not None:
+            self.preview.failed()
+        if self.background is not None:
+            self.background.build_failed()
+
+    def on_shutdown(self) -> None:
+        if self.background is not None:
+            self.background.close()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -160,13 +194,25 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
+        if command == "serve":
+            # This instance lives as long as the server: files unchanged since the last build are not
+            # read again, and with --dirty only the pages an edit changes are rebuilt.
+            self.preview = Preview()
+            self.background = BackgroundSearch() if dirty else None
+
+    @property
+    def incremental(self) -> bool:
+        return self.preview is not None and self.dirty
 
     def workers(self) -> int:
         """Processes to use: as set in mkdocs.yml, else every core for a one-off build. `mkdocs serve`
         runs threads, and forking a process with threads is unsafe, so it stays in one."""
         if self.config.workers:
             return int(self.config.workers)
-        return (os.cpu_count() or 1) if self.command in ("build", "gh-deploy") else 1
+        # The first build of `mkdocs serve` runs before the server starts its threads.
+        alone = threading.active_count() == 1
+        return (os.cpu_count() or 1) if self.command in ("build", "gh-deploy") or alone else 1
 
     @property
     def previewing(self) -> bool:
@@ -180,7 +226,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             return files
         self.destinations = {}
         workers = self.workers() if fork_available() else 1
-        catalogue = build_from_config(self.site_config, workers)
+        preview = self.preview
+        config_state = folder_state(self.root / CONFIG_DIR)
+        if preview is None:
+            catalogue = build_from_config(self.site_config, workers)
+        else:
+            catalogue = build_from_config(self.site_config, workers, cache=preview.cache, token=config_state)
+            log.debug(f"{preview.cache.read} file(s) read, the others unchanged since the last build")
         address_clashes(catalogue, config.use_directory_urls)
         # MkDocs lists content/ on its own: what Katalog skipped or refused there (a FIFO, a link out
         # of the project or to a page read already, an unreadable file) it must neither open nor publish.
@@ -191,6 +243,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model)
+        if preview is not None:
+            renderer.env.bytecode_cache = preview.templates
         search = SiteSearch(model)
         nav = nav_paths(config.nav) if config.nav else None
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
@@ -204,6 +258,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.generated_pages = plan.generated_pages
         self.reference_page = plan.reference_page
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
+        if self.incremental:
+            # In the same order: the order of pages shows in sitemap.xml.
+            files = Files([as_katalog_file(f) if f.is_documentation_page() else f for f in files])
         for file in files.documentation_pages():
             text = catalogue.texts.get(f"{catalogue.config.content_dir}/{file.src_uri}")
             if text is not None:
@@ -212,8 +269,42 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             added = self.add(files, config, planned.src, planned.content, in_nav=planned.in_nav)
             if planned.src == SEARCH_SCRIPT:
                 self.search_script = added
+        self.search = search
+        self.files = files
+        if self.incremental and preview is not None:
+            mkdocs_yml = config.config_file_path
+            in_nav = [f"{catalogue.config.content_dir}/{path}" for path in nav or ()]
+            world = (
+                config_state,
+                folder_state(mkdocs_yml, config.theme.custom_dir, *[self.root / path for path in in_nav]),
+                nav is None and digest(sorted(f.src_uri for f in files.documentation_pages())),
+                today(),
+                sorted((key, repr(value)) for key, value in self.config.items()),
+            )
+            self.decide_pages(files, model, preview, world, set(nav or ()))
         self.start_producer(files, renderer, search, workers)
         return files
+
+    def decide_pages(self, files: Files, model: SiteModel, preview: Preview, world: object, nav: set[str]) -> None:
+        """Which pages this dirty build renders again (see incremental.py)."""
+        preview.start(world)
+        signatures = Signatures(model, digest(sorted(f.src_uri for f in files.documentation_pages())))
+        reference = self.reference_page.src_uri if self.reference_page is not None else None
+        for file in files.documentation_pages():
+            if not isinstance(file, KatalogFile):
+                continue
+            src = file.src_uri
+            entry = self.entry_pages.get(src)
+            signature: object = ALWAYS
+            if src in nav:
+                pass  # its title is in every page's navigation
+            elif entry is not None:
+                signature = signatures.entry(entry)
+            elif src in self.generated_pages:
+                signature = signatures.generated(self.generated_pages[src])
+            elif src == reference:
+                signature = "made of site_config/ only"
+            preview.decide(file, signature)
 
     def start_producer(self, files: Files, renderer: PageRenderer, search: SiteSearch, workers: int) -> None:
         """Katalog's share of every page, in the order MkDocs will ask for it (see render/producer.py)."""
@@ -228,8 +319,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.producer is not None:
             self.producer.close()
         big_enough = self.config.workers or len(jobs) >= PARALLEL_FROM
-        parallel = workers > 1 and big_enough and fork_available()
-        self.producer = (ForkedProducer if parallel else InlineProducer)(jobs, search.files)
+        # A dirty build asks for the few pages an edit changed: rendering all of them ahead is waste.
+        rebuilding = self.incremental and self.preview is not None and not self.preview.full
+        parallel = workers > 1 and big_enough and fork_available() and not rebuilding
+        # Under `mkdocs serve --dirty` the search files are made apart (see preview_search.py).
+        last = search.files if self.background is None or self.background.index is None else _nothing
+        self.producer = (ForkedProducer if parallel else InlineProducer)(jobs, last)
         log.debug(f"{len(jobs)} pages rendered {'ahead, in a second process' if parallel else 'in place'}")
 
     def search_files(self) -> SearchFiles | None:
@@ -251,7 +346,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def add(self, files: Files, config: MkDocsConfig, src: str, content: str | bytes, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src, content=content, inclusion=inclusion)
+        file = KatalogFile.generated(config, src, content=content, inclusion=inclusion)
         if not self.destinations:
             self.destinations = {f.dest_uri: f.src_uri for f in files}
         taken = self.destinations.get(file.dest_uri)
@@ -337,3 +432,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             assert isinstance(frame, tuple)
             return self.renderer.entry_html(frame, html)
         return html
+
+
+def _nothing() -> None:
+    return None
+
+
+def written(files: Files, config: MkDocsConfig) -> set[str]:
+    """What a build writes in site_dir, relative to it: every file, and the theme's templates."""
+    dests = {file.dest_uri for file in files}
+    dests.update(config.theme.static_templates)
+    if "sitemap.xml" in dests:
+        dests.add("sitemap.xml.gz")
+    return dests

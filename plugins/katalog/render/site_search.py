@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.i18n import Translator
 from ..core.search.build import (
+    FIELDS,
     SearchDocument,
     body_budget,
+    build_index,
+    compact_json,
     docs_file,
     entry_document,
     index_file,
     ordinary_pages,
     page_document,
 )
+from ..core.search.language import analysis_for
 from .model import SiteModel
 
 SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "katalog-search.js"
@@ -38,14 +43,36 @@ class SearchFiles:
             path.write_text(text, encoding="utf-8")
 
     def script(self, tr: Translator) -> str:
-        """The search box's script, told where these files are and what to say."""
-        config = {
-            "docs": self.docs_name.removeprefix("katalog/"),
-            "index": self.index_name.removeprefix("katalog/"),
-            "texts": {key: tr(f"search.{key}") for key in TEXTS},
-        }
-        text = SCRIPT.read_text(encoding="utf-8")
-        return text.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(config, ensure_ascii=False))
+        return search_script(self.docs_name, self.index_name, tr)
+
+
+def search_script(docs_name: str, index_name: str, tr: Translator) -> str:
+    """The search box's script, told where the search files are and what to say."""
+    config = {
+        "docs": docs_name.removeprefix("katalog/"),
+        "index": index_name.removeprefix("katalog/"),
+        "texts": {key: tr(f"search.{key}") for key in TEXTS},
+    }
+    text = SCRIPT.read_text(encoding="utf-8")
+    return text.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(config, ensure_ascii=False))
+
+
+def index_inputs(documents: list[SearchDocument]) -> tuple[tuple[str, ...], ...]:
+    """All the lunr index is made of: each document's indexed fields, in order."""
+    return tuple(tuple(document.fields.get(name, "") for name, _ in FIELDS) for document in documents)
+
+
+def index_for(language: str, documents: list[SearchDocument]) -> tuple[str, str]:
+    """What core.search.build.index_file makes, from the site's language alone (to run in another
+    process without the catalogue)."""
+    analysis = analysis_for(language)
+    data = {
+        "lang": analysis.lunr_code,
+        "stopwords": sorted(analysis.stopwords),
+        "index": build_index(documents, analysis),
+    }
+    text = compact_json(data)
+    return f"katalog/search/index.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json", text
 
 
 class SiteSearch:

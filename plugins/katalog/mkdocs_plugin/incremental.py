@@ -1,0 +1,269 @@
+"""`mkdocs serve --dirty`: rebuild only the pages whose output an edit changes.
+
+MkDocs' dirty build skips every page whose File.is_modified() is false. Katalog's pages are
+KatalogFile, which answers from a signature: the inputs that page's HTML is made of, kept from the
+last build and compared with this build's. An entry page's signature holds the entry, its links both
+ways, its similar entries, and the title, type and address of every entry it shows; a listing's holds
+the cards it shows, its count and its place in the pagination. What the signature cannot see forces
+a full rebuild: site_config/, mkdocs.yml, a fork's templates, the pages in the navigation (their
+titles are in every page's navigation), the date (stale notices).
+
+Pages whose signature cannot be made cheaply (the overviews' first pages with their filters, the
+list of taxonomies, ordinary pages of content/) are few and always rebuilt. Files an edit removed
+are deleted from the site; when the problems panel changes, it is replaced in every page kept.
+tests/test_preview.py checks a dirty-built site against a clean one after a sequence of edits.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.structure.files import File
+
+from ..core.entries import Entry
+from ..core.loader import FileCache
+from ..core.taxonomy import Taxonomy, TermInfo
+from ..render.model import SiteModel
+from ..render.pages import GeneratedPage
+from ..render.problem_panel import with_panel
+
+ALWAYS = None  # the signature of a page rebuilt every time
+
+
+class KatalogFile(File):
+    """A file whose is_modified() Katalog decides (MkDocs' dirty build rebuilds only those)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept between builds: MkDocs makes a new Jinja environment for each build,
+    and compiling Material's templates again took most of a small rebuild. Jinja checks each entry
+    against the template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+def as_katalog_file(file: File) -> KatalogFile:
+    """The same file of docs_dir as a KatalogFile."""
+    copy = KatalogFile(
+        file.src_uri,
+        src_dir=file.src_dir,
+        dest_dir=file.dest_dir,
+        use_directory_urls=file.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+    copy.generated_by = file.generated_by
+    copy.abs_src_path = file.abs_src_path
+    return copy
+
+
+def folder_state(*paths: Path | str | None) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every file under the paths (files or folders): cheap, and any edit changes it."""
+    state: list[tuple[str, int, int]] = []
+    for top in paths:
+        if top is None:
+            continue
+        top = str(top)
+        if os.path.isfile(top):
+            info = os.stat(top)
+            state.append((top, info.st_mtime_ns, info.st_size))
+            continue
+        for folder, subfolders, names in os.walk(top):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                state.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(state)
+
+
+def digest(texts: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(texts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class Signatures:
+    """The signature of each Katalog page in one build (see the module's docstring)."""
+
+    def __init__(self, model: SiteModel, page_set: str) -> None:
+        self.model = model
+        self.entries = model.catalogue.entries
+        self.page_set = page_set  # changes when a page is added or removed: relative Markdown links may change
+        self.cards = {entry.id: self.card(entry) for entry in self.entries.values()}
+
+    def card(self, entry: Entry) -> tuple[Any, ...]:
+        municipality = entry.data.get("municipality") or ()
+        places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
+        return (entry.id, entry.title, entry.summary, places, entry.type, self.model.entry_src(entry))
+
+    def face(self, entry_id: str) -> tuple[str, str, str] | None:
+        """How an entry shows on another page: title, type, address; None when there is none."""
+        entry = self.entries.get(entry_id)
+        return None if entry is None else (entry.title, entry.type, self.model.entry_src(entry))
+
+    def entry(self, entry: Entry) -> tuple[Any, ...]:
+        catalogue = self.model.catalogue
+        outgoing = tuple((link.target, link.key) for link in catalogue.outgoing.get(entry.id, []))
+        incoming = tuple((link.source, link.key) for link in catalogue.incoming.get(entry.id, []))
+        similar = tuple(self.model.similar(entry))
+        named = [reference.target for reference in entry.references]
+        named.extend(link.target for link in entry.wikilinks)
+        named.extend(link[0] for link in outgoing)
+        named.extend(link[0] for link in incoming)
+        named.extend(similar)
+        faces = tuple((name, self.face(name)) for name in dict.fromkeys(named))
+        relative_links = self.page_set if "](" in entry.body else ""
+        return (
+            entry.path,
+            entry.type,
+            entry.data,
+            entry.body,
+            self.model.entry_src(entry),
+            outgoing,
+            incoming,
+            similar,
+            faces,
+            relative_links,
+        )
+
+    def generated(self, page: GeneratedPage) -> object:
+        """A term page, a listing or a taxonomy's index: the arguments it is rendered from, with each
+        entry as its card. Anything else: ALWAYS."""
+        render = page.render
+        if not isinstance(render, functools.partial) or render.keywords:
+            return ALWAYS
+        name = getattr(render.func, "__name__", "")
+        args = render.args
+        if name == "listing" and len(args) == 8 and args[7] is None:
+            return (name, *(self.normal(arg) for arg in args[:5]), args[6])
+        if name == "taxonomy_page" and len(args) == 6:
+            return (name, *(self.normal(arg) for arg in args))
+        return ALWAYS
+
+    def normal(self, value: object) -> object:
+        if value is None or isinstance(value, str | int):
+            return value
+        if isinstance(value, Entry):
+            return self.cards[value.id]
+        if isinstance(value, TermInfo):
+            return ("term", value.key, value.label, value.slug, len(value.entries))
+        if isinstance(value, Taxonomy):
+            digits = any(info.slug.isdigit() for info in value.terms.values())
+            return ("taxonomy", value.name, value.slug, value.label, digits)
+        if isinstance(value, list | tuple):
+            return tuple(self.normal(item) for item in value)
+        raise TypeError(f"no signature for {type(value).__name__}")
+
+
+class Preview:
+    """What `mkdocs serve` keeps from one build to the next."""
+
+    def __init__(self) -> None:
+        self.cache = FileCache()
+        self.previous: dict[str, object] = {}  # src -> signature, from the last good build
+        self.current: dict[str, object] = {}
+        self.world: object = None  # what, when changed, changes every page
+        self.full = True  # this build rebuilds everything
+        self.dests: set[str] = set()  # every file the last build wrote, relative to site_dir
+        self.panel = ""
+        self.kept: list[File] = []  # pages this build left as they were
+        self.templates = MemoryBytecodeCache()
+
+    def start(self, world: object) -> None:
+        """A new build; everything is rebuilt after a failed build or when the world changed."""
+        self.full = self.full or world != self.world or not self.previous
+        self.world = world
+        self.current = {}
+        self.kept = []
+
+    def decide(self, file: KatalogFile, signature: object) -> None:
+        self.current[file.src_uri] = signature
+        file.changed = self.full or signature is ALWAYS or self.previous.get(file.src_uri, _MISSING) != signature
+        if not file.changed:
+            self.kept.append(file)
+
+    def finish(self, site_dir: str, dests: set[str], panel: str, keep: Callable[[str], bool]) -> None:
+        """After a good build: delete what the last build wrote and this one did not, bring the panel
+        up to date on the pages kept, and remember this build."""
+        for gone in sorted(self.dests - dests):
+            if keep(gone):
+                continue
+            remove_with_folders(site_dir, gone)
+        if panel != self.panel and not self.full:
+            replace_panel([file.abs_dest_path for file in self.kept], self.panel, panel)
+        self.previous, self.current = self.current, {}
+        self.dests = dests
+        self.panel = panel
+        self.full = False
+
+    def failed(self) -> None:
+        self.full = True
+
+
+_MISSING = object()
+
+
+def remove_with_folders(site_dir: str, relative: str) -> None:
+    path = os.path.join(site_dir, relative)
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        return
+    folder = os.path.dirname(path)
+    top = os.path.abspath(site_dir)
+    while os.path.abspath(folder) != top and folder.startswith(top):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return  # not empty
+        folder = os.path.dirname(folder)
+
+
+def replace_panel(paths: list[str], old: str, new: str) -> None:
+    """The problems panel of each kept page, replaced in place (a fraction of re-rendering it)."""
+
+    def one(path: str) -> None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except FileNotFoundError:
+            return
+        changed = text.replace(old, new, 1) if old else with_panel(text, new)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(changed)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(one, paths))
+
+
+def nav_sources(nav_paths: Iterable[str] | None, files: Mapping[str, File]) -> set[str]:
+    return set(nav_paths or ()) & set(files)
+
+
+def today() -> str:
+    return date.today().isoformat()

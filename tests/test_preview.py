@@ -1,0 +1,201 @@
+"""`mkdocs serve --dirty` rebuilds only what an edit changes, and the site it leaves is the site a
+clean build makes, byte for byte, after every edit of a sequence."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from katalog.core.catalogue import build_catalogue
+from katalog.mkdocs_plugin.plugin import KatalogPlugin
+
+from .conftest import REPO, entry
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate
+
+URL = "http://127.0.0.1:8000/"
+
+# A clean build as `mkdocs serve` makes it (same site_url, the problems panel), in a fresh process.
+CLEAN = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+if __name__ == "__main__":
+    config = load_config(sys.argv[1], site_dir=sys.argv[2])
+    config.site_url = sys.argv[3]
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url=sys.argv[3], dirty=False)
+    finally:
+        config.plugins.on_shutdown()
+"""
+
+
+def clean_build(root: Path, site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", CLEAN, str(root / "mkdocs.yml"), str(site), URL],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    found = {}
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = Path(folder, name)
+            found[path.relative_to(site).as_posix()] = path.read_bytes()
+    return found
+
+
+def folders(site: Path) -> set[str]:
+    return {Path(folder).relative_to(site).as_posix() for folder, _, _ in os.walk(site)}
+
+
+class DirtyServe:
+    """What `mkdocs serve --dirty` does on each change, without the HTTP server: one plugin instance
+    for the whole session, a build into the same folder."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.root, self.site = root, site
+        config = self.config()
+        config.plugins.on_startup(command="serve", dirty=True)
+        plugin = config.plugins["katalog"]
+        assert isinstance(plugin, KatalogPlugin)
+        self.plugin = plugin
+
+    def config(self) -> MkDocsConfig:
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = URL
+        return config
+
+    def build(self) -> None:
+        config = self.config()
+        assert config.plugins["katalog"] is self.plugin, "MkDocs keeps a plugin with on_startup between builds"
+        build(config, serve_url=URL, dirty=True)
+        assert self.plugin.background is not None
+        assert self.plugin.background.wait(120), "the search index was not made in time"
+
+    def rebuilt(self) -> int:
+        assert self.plugin.preview is not None
+        return len(self.plugin.preview.previous) - len(self.plugin.preview.kept)
+
+
+@contextmanager
+def dirty_serve(root: Path, site: Path) -> Iterator[DirtyServe]:
+    serve = DirtyServe(root, site)
+    try:
+        yield serve
+    finally:
+        serve.plugin.on_shutdown()
+
+
+def assert_same_as_clean(root: Path, site: Path, clean: Path) -> None:
+    clean_build(root, clean)
+    dirty_files, clean_files = tree(site), tree(clean)
+    assert sorted(dirty_files) == sorted(clean_files)
+    different = [name for name in clean_files if dirty_files[name] != clean_files[name]]
+    if different:
+        first = different[0]
+        lines = difflib.unified_diff(
+            clean_files[first].decode("utf-8", "replace").splitlines(),
+            dirty_files[first].decode("utf-8", "replace").splitlines(),
+            "clean/" + first,
+            "dirty/" + first,
+            lineterm="",
+        )
+        raise AssertionError(f"{len(different)} file(s) differ: {different[:10]}\n" + "\n".join(list(lines)[:60]))
+    assert folders(site) == folders(clean)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def catalogue_root(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    generate(REPO, root, 60, 3)
+    return root
+
+
+def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: Path, tmp_path: Path) -> None:
+    root = catalogue_root
+    site, clean = tmp_path / "served", tmp_path / "clean"
+    catalogue = build_catalogue(root)
+    assert not catalogue.errors
+    # An initiative others link to, with themes: its edits reach backlinks, term pages and listings.
+    linked = max(
+        (e for e in catalogue.entries.values() if e.type == "initiative"),
+        key=lambda e: (len(catalogue.incoming.get(e.id, [])), e.id),
+    )
+    assert catalogue.incoming.get(linked.id)
+    path = root / linked.path
+    other = next(e for e in catalogue.entries.values() if e.type == "case" and e.id != linked.id)
+    gone = next(
+        e for e in catalogue.entries.values() if e.type == "unit" and catalogue.incoming.get(e.id) and e is not linked
+    )
+    with dirty_serve(root, site) as serve:
+        serve.build()
+        assert_same_as_clean(root, site, clean)
+
+        # 1. a body edit: the entry's page only (and the search data)
+        path.write_text(path.read_text(encoding="utf-8") + "\nEn ny sætning om forhåndsvisning.\n", "utf-8")
+        serve.build()
+        assert serve.rebuilt() < 20
+        assert_same_as_clean(root, site, clean)
+
+        # 2. a title: its page, the pages linking to it, listings and term pages showing its card
+        edit(path, f'title: "{linked.title}"', 'title: "Et omdøbt initiativ"')
+        serve.build()
+        assert_same_as_clean(root, site, clean)
+
+        # 3. a term: the entry moves from one theme's page to another's
+        themes = re.search(r"^themes: \[.*\]$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert themes is not None
+        edit(path, themes.group(0), 'themes: ["demokrati-og-inddragelse"]')
+        serve.build()
+        assert not build_catalogue(root).problems
+        assert_same_as_clean(root, site, clean)
+
+        # 4. a new entry, linking to another
+        new = root / "catalogue/initiatives/et-nyt-initiativ.md"
+        new.write_text(entry("initiative", body=f"Se [[{other.id}]].\n"), "utf-8")
+        serve.build()
+        assert_same_as_clean(root, site, clean)
+
+        # 5. a deleted entry that others link to
+        (root / gone.path).unlink()
+        serve.build()
+        assert_same_as_clean(root, site, clean)
+
+        # 6. a broken entry (the panel on every page), then fixed
+        good = new.read_text(encoding="utf-8")
+        new.write_text(good.replace("status: running", "status: [løber"), "utf-8")
+        serve.build()
+        assert 'id="katalog-problems"' in (site / "index.html").read_text(encoding="utf-8")
+        assert_same_as_clean(root, site, clean)
+        new.write_text(good, "utf-8")
+        serve.build()
+        assert_same_as_clean(root, site, clean)
