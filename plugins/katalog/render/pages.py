@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,10 +16,14 @@ from ..core.slugs import slugify
 from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
 from ..core.wikilinks import replace_wikilinks
 from .escaping import markdown_text
+from .formats import Formats
 from .model import SiteModel
-from .views import Card, EntryViews
+from .views import Card, EntryView, EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ENTRY_PARTS = ("header", "contact", "section", "takes_part", "related")
+# An entry's frame: its header, then each generated section's HTML and whether it goes before the text.
+Frame = tuple[str, tuple[tuple[bool, str], ...]]
 TERMS_PER_CARD = 4  # a term in a list takes a fraction of a card's space
 
 
@@ -36,9 +40,11 @@ def fixed(html: str) -> Callable[[], str]:
     return lambda: html
 
 
-def _environment() -> jinja2.Environment:
+def _environment(theme_dirs: Sequence[str]) -> jinja2.Environment:
+    """Templates are looked up in the theme's directories first (a fork's custom_dir, then the theme's),
+    then in Katalog's own, as Material's partials are: a fork overrides `katalog/<name>.html` without Python."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader([*theme_dirs, str(TEMPLATES)]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -51,13 +57,24 @@ def _html_block(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
+def _slot_marker(index: int) -> str:
+    """Where a generated section's content goes; an element the sanitiser keeps as it is."""
+    return f'<div class="katalog-slot-{index}"></div>'
+
+
 class PageRenderer:
-    def __init__(self, model: SiteModel) -> None:
+    def __init__(self, model: SiteModel, theme_dirs: Sequence[str] = ()) -> None:
+        """theme_dirs: the MkDocs theme's directories, a fork's custom_dir first."""
         self.model = model
         self.tr = model.tr
-        self.views = EntryViews(model)
-        self.env = _environment()
+        self.formats = Formats(model.tr)
+        self.views = EntryViews(model, self.formats)
+        self.env = _environment(theme_dirs)
         self.env.globals["tr"] = self.tr
+        self.env.globals["formats"] = self.formats
+        self.env.filters["date"] = self.formats.date
+        self.env.filters["number"] = self.formats.number
+        self._entry_templates: dict[str, jinja2.Template] = {}
 
     def render(self, template: str, **context: Any) -> str:
         return _html_block(self.env.get_template(template).render(**context))
@@ -65,19 +82,56 @@ class PageRenderer:
     # --- entries -------------------------------------------------------------------------
 
     def entry_body(self, entry: Entry, body: str | None = None) -> str:
-        """The entry's Markdown body with `[[id]]` resolved to links showing the target's title."""
-        return self.resolve_wikilinks(entry.body if body is None else body, self.model.entry_src(entry))
+        """The entry's Markdown: its text with `[[id]]` resolved to links showing the target's title, and
+        a heading for each generated section (so MkDocs gives it an id and a line in the table of
+        contents) with a marker where `entry_html` puts the section's content."""
+        src = self.model.entry_src(entry)
+        text = self.resolve_wikilinks(entry.body if body is None else body, src)
+        slots = self.views.view(entry, src).slots
+        if not slots:
+            return text
+        top = [f"## {markdown_text(s.label)}\n\n{_slot_marker(i)}\n\n" for i, s in enumerate(slots) if s.top]
+        after = [f"\n\n## {markdown_text(s.label)}\n\n{_slot_marker(i)}" for i, s in enumerate(slots) if not s.top]
+        return "".join(top) + text.rstrip("\n") + "".join(after) + "\n"
 
-    def entry_frame(self, entry: Entry) -> tuple[str, str]:
-        """What goes around an entry's rendered body: the header with facts, the footer with relations."""
+    def entry_frame(self, entry: Entry) -> Frame:
+        """What goes into and around an entry's rendered text: the header, and each generated section."""
         src = self.model.entry_src(entry)
         view = self.views.view(entry, src)
-        return self.render("entry_header.html", view=view), self.render("entry_footer.html", view=view)
+        template = self.entry_template(entry.type)
+        header = self.render_part(template, view, "header")
+        parts = []
+        for slot in view.slots:
+            part, _, name = slot.key.partition(":")
+            section = next((s for s in view.sections if s.name == name), None) if name else None
+            parts.append((slot.top, self.render_part(template, view, part, section=section)))
+        return header, tuple(parts)
+
+    def entry_template(self, type_name: str) -> jinja2.Template:
+        """katalog/<type>/entry.html if a theme directory or Katalog has one, else katalog/entry.html."""
+        template = self._entry_templates.get(type_name)
+        if template is None:
+            names = [f"katalog/{type_name}/entry.html", "katalog/entry.html"]
+            template = self._entry_templates[type_name] = self.env.select_template(names)
+        return template
+
+    def render_part(self, template: jinja2.Template, view: EntryView, part: str, **context: Any) -> str:
+        return _html_block(template.render(view=view, part=part, **context))
 
     @staticmethod
-    def entry_html(frame: tuple[str, str], body_html: str) -> str:
-        header, footer = frame
-        return f"{header}\n{body_html}\n{footer}\n"
+    def entry_html(frame: Frame, body_html: str) -> str:
+        """The rendered text with each section's content where its marker is: the first marker of a
+        section before the text, the last of one after it (a marker copied into the text stays empty)."""
+        header, parts = frame
+        html = body_html
+        for index, (top, part) in enumerate(parts):
+            marker = _slot_marker(index)
+            at = html.find(marker) if top else html.rfind(marker)
+            if at < 0:  # a Markdown extension lost it: the content still shows
+                html = f"{part}\n{html}" if top else f"{html}\n{part}"
+            else:
+                html = f"{html[:at]}{part}{html[at + len(marker) :]}"
+        return f"{header}\n{html}\n"
 
     def resolve_wikilinks(self, body: str, src: str) -> str:
         entries = self.model.catalogue.entries
@@ -122,9 +176,9 @@ class PageRenderer:
         extra: Callable[[], str] | None,
     ) -> str:
         return self.render(
-            "listing.html",
+            "katalog/listing.html",
             heading=title,
-            count_text=self.tr("ui.entries_count", count=total),
+            count_text=self.formats.count("entries", total),
             cards=self.cards(chunk, src),
             pager=self.pager(number, count, src_of, src),
             extra=Markup(extra()) if extra is not None else "",
@@ -175,7 +229,7 @@ class PageRenderer:
             }
             for info in chunk
         ]
-        return self.render("taxonomy_index.html", heading=title, terms=listed, pager=pager)
+        return self.render("katalog/taxonomy_index.html", heading=title, terms=listed, pager=pager)
 
     def terms_index(self) -> GeneratedPage:
         src = self.model.terms_index_src()
@@ -188,7 +242,7 @@ class PageRenderer:
             for t in sorted(self.model.taxonomies.values(), key=lambda t: t.label)
             if t.terms
         ]
-        return self.render("terms_index.html", heading=heading, taxonomies=taxonomies)
+        return self.render("katalog/terms_index.html", heading=heading, taxonomies=taxonomies)
 
     def statement_page(self) -> GeneratedPage | None:
         """The accessibility statement, from site_config/accessibility.yml and the site's texts."""
@@ -200,7 +254,7 @@ class PageRenderer:
         compliance = str(facts.get("compliance", "partial"))
         issues = facts.get("known_issues") or []
         content = self.render(
-            "statement.html",
+            "katalog/statement.html",
             heading=heading,
             facts=facts,
             compliance=self.tr(f"statement.compliance_{compliance}"),
@@ -227,7 +281,7 @@ class PageRenderer:
     def filters_html(self, type_name: str | None, entries: list[Entry], data_url: Callable[[], str]) -> str:
         first_src = self.model.overview_src(type_name)
         return self.render(
-            "filters.html",
+            "katalog/filters.html",
             facets=self.facets_for(type_name, entries, first_src),
             type_name=type_name or "",
             data_href=self.model.static_link(data_url(), first_src),

@@ -1,4 +1,8 @@
-"""What an entry page shows, as plain data for the templates: labels, values and links."""
+"""What an entry page shows, as plain data for the templates: labels, values, links and sections.
+
+Which field goes where comes from the schema's `display` setting (render/display.py), never from a
+field's name: a fork that adds or renames a field changes schema.yml, not this file.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from typing import Any
 
 from ..core.entries import Entry
 from ..core.freshness import review_age
-from ..core.schema import Field
+from ..core.schema import EntryType, Field
+from .display import DATE_KINDS, SECTION_DISPLAYS, display_of, is_period
+from .formats import Formats
 from .model import SiteModel
 
 # Shown in the page header, not as facts.
 HEADER_KEYS = frozenset({"id", "title", "summary"})
-SHORT_KINDS = frozenset({"term", "keyword", "id", "date", "partial_date", "year", "email", "phone", "url"})
 
 
 @dataclass
@@ -24,10 +29,49 @@ class Item:
 
 @dataclass
 class Group:
+    """A labelled value: a fact, or a line of the contact card."""
+
     label: str
     items: list[Item] = field(default_factory=list)
-    # For lists of objects: each object as a list of (label, items)
-    records: list[list[tuple[str, list[Item]]]] = field(default_factory=list)
+
+
+Record = list[Group]
+
+
+@dataclass
+class Quote:
+    text: str
+    by: str
+
+
+@dataclass
+class Section:
+    """A generated section after the entry's text, with a heading of its own (in the table of contents)."""
+
+    name: str  # the field's name: a class for a fork's CSS
+    display: str
+    label: str
+    items: list[Item] = field(default_factory=list)  # list, highlight, links
+    lines: list[list[Item]] = field(default_factory=list)  # lines: the values of one object each
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Related:
+    title: str
+    href: str
+    type_label: str
+    reasons: list[str]
+
+
+@dataclass
+class Slot:
+    """A generated section's heading, which goes into the page's Markdown (so MkDocs gives it an id and
+    lists it in the table of contents); its content is filled in after MkDocs has rendered the text."""
+
+    key: str
+    label: str
+    top: bool = False  # before the entry's text, not after it
 
 
 @dataclass
@@ -41,75 +85,150 @@ class Card:
 
 @dataclass
 class EntryView:
+    type_name: str
     notice: str
     title: str
     type_label: str
     summary: str
     facts: list[Group]
-    sections: list[Group]
-    relations: list[Group]
+    contact: list[Group]  # the entry's own address, e-mail, ...
+    people: list[Record]  # contact objects
+    sections: list[Section]
+    takes_part: list[Related]
+    related: list[Related]
+    slots: list[Slot] = field(default_factory=list)
 
 
 class EntryViews:
-    def __init__(self, model: SiteModel) -> None:
+    def __init__(self, model: SiteModel, formats: Formats | None = None) -> None:
         self.model = model
         self.tr = model.tr
+        self.formats = formats or Formats(model.tr)
         self.entries = model.catalogue.entries
 
     def view(self, entry: Entry, src: str) -> EntryView:
         entry_type = self.model.entry_type(entry)
         facts: list[Group] = []
-        sections: list[Group] = []
+        contact: list[Group] = []
+        people: list[Record] = []
+        sections: dict[str, list[Section]] = {display: [] for display in SECTION_DISPLAYS}
         for name, field_ in entry_type.fields.items():
-            if name in HEADER_KEYS or name not in entry.data or name == "related" or not self.published(field_):
+            if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
                 continue
-            group = self.group(field_, entry.data[name], src)
-            short = field_.kind in SHORT_KINDS or (field_.kind == "text" and not field_.many)
-            if field_.kind == "object" and not field_.many and set(field_.fields) == {"start", "end"}:
-                short = True
-            (facts if short else sections).append(group)
-        return EntryView(
+            value = entry.data[name]
+            display = display_of(field_)
+            if display in ("hidden", "related"):
+                continue
+            label = self.label(field_)
+            if display in sections:
+                section = self.section(field_, display, label, value, src)
+                if section.items or section.lines or section.quotes:
+                    sections[display].append(section)
+            elif field_.kind == "object" and not is_period(field_):
+                records = self.records(field_, value, src)
+                if display == "contact":
+                    people.extend(records)
+                else:  # an object among the facts: its records' values, one item each
+                    items = [Item(", ".join(g.items[0].text for g in record if g.items)) for record in records]
+                    facts.append(Group(label, items))
+            else:
+                group = Group(label, self.values(field_, value, src))
+                (contact if display == "contact" else facts).append(group)
+        takes_part, related = self.relations(entry, entry_type, src)
+        view = EntryView(
+            type_name=entry.type,
             notice=self.stale_notice(entry),
             title=entry.title,
             type_label=self.tr.pick(entry_type.label, entry_type.name),
             summary=entry.summary,
             facts=facts,
-            sections=sections,
-            relations=self.relations(entry, src),
+            contact=contact,
+            people=people,
+            sections=[section for display in SECTION_DISPLAYS for section in sections[display]],
+            takes_part=takes_part,
+            related=related,
         )
+        view.slots = self.slots(view)
+        return view
+
+    def slots(self, view: EntryView) -> list[Slot]:
+        slots = []
+        if view.contact or view.people:
+            slots.append(Slot("contact", self.tr("ui.contact"), top=True))
+        slots.extend(Slot(f"section:{section.name}", section.label) for section in view.sections)
+        if view.takes_part:
+            slots.append(Slot("takes_part", self.tr("ui.takes_part_in")))
+        if view.related:
+            slots.append(Slot("related", self.tr("ui.related")))
+        return slots
+
+    def label(self, field_: Field) -> str:
+        return self.tr.pick(field_.label, field_.name)
 
     def stale_notice(self, entry: Entry) -> str:
         months = self.model.catalogue.config.settings.stale_after_months
         age = review_age(entry)
         if not months or age is None or age <= months:
             return ""
-        return self.tr("ui.stale_notice", date=entry.data["reviewed"], months=age)
-
-    # --- values by kind ----------------------------------------------------------------
-
-    def group(self, field_: Field, value: Any, src: str) -> Group:
-        label = self.tr.pick(field_.label, field_.name)
-        if field_.kind == "object":
-            values = value if isinstance(value, list) else [value]
-            if not field_.many and set(field_.fields) == {"start", "end"}:
-                span = " – ".join(str(value.get(k, "")) for k in ("start", "end")).strip(" –")
-                return Group(label, [Item(span or "")])
-            records = [
-                [
-                    (self.tr.pick(sub.label, sub.name), self.items(sub, one[sub.name], src))
-                    for sub in field_.fields.values()
-                    if sub.name in one and self.published(sub)
-                ]
-                for one in values
-            ]
-            return Group(label, records=[record for record in records if record])
-        return Group(label, self.items(field_, value, src))
+        return self.tr("ui.stale_notice", date=self.formats.date(entry.data["reviewed"]), months=age)
 
     def published(self, field_: Field) -> bool:
         """Personal data (names, e-mails, phones of staff) stays out when the site publishes roles only."""
         return not (field_.personal and self.model.catalogue.config.settings.contacts == "role_only")
 
-    def items(self, field_: Field, value: Any, src: str) -> list[Item]:
+    # --- sections ------------------------------------------------------------------------------
+
+    def section(self, field_: Field, display: str, label: str, value: Any, src: str) -> Section:
+        section = Section(field_.name, display, label)
+        if field_.kind != "object":
+            section.items = self.values(field_, value, src)
+            return section
+        subs = [sub for sub in field_.fields.values() if self.published(sub)]
+        for one in value if isinstance(value, list) else [value]:
+            if not isinstance(one, dict):
+                continue
+            present = [(sub, one[sub.name]) for sub in subs if sub.name in one]
+            if display == "quotes":
+                first = next((n for n, (sub, _) in enumerate(present) if sub.kind == "text"), None)
+                if first is not None:
+                    rest = [
+                        item.text
+                        for n, (sub, v) in enumerate(present)
+                        if n != first
+                        for item in self.values(sub, v, src)
+                    ]
+                    section.quotes.append(Quote(str(present[first][1]), ", ".join(rest)))
+            elif display == "links":
+                urls = [str(v) for sub, v in present if sub.kind == "url"]
+                texts = [str(v) for sub, v in present if sub.kind == "text"]
+                if urls:
+                    section.items.append(Item(texts[0] if texts else urls[0], urls[0], external=True))
+            else:
+                line = [item for sub, v in present for item in self.values(sub, v, src)]
+                if line:
+                    section.lines.append(line)
+        return section
+
+    def records(self, field_: Field, value: Any, src: str) -> list[Record]:
+        records = []
+        for one in value if isinstance(value, list) else [value]:
+            if not isinstance(one, dict):
+                continue
+            record = [
+                Group(self.label(sub), self.values(sub, one[sub.name], src))
+                for sub in field_.fields.values()
+                if sub.name in one and self.published(sub)
+            ]
+            if record:
+                records.append(record)
+        return records
+
+    # --- values by kind ------------------------------------------------------------------------
+
+    def values(self, field_: Field, value: Any, src: str) -> list[Item]:
+        if field_.kind == "object":  # a period: one text
+            names = list(field_.fields)
+            return [Item(self.formats.period(value, names[0], names[1]))] if isinstance(value, dict) else []
         values = value if isinstance(value, list) else [value]
         return [self.item(field_, one, src) for one in values]
 
@@ -127,6 +246,8 @@ class EntryViews:
             if target is None:
                 return Item(text)
             return Item(target.title, self.model.link(self.model.entry_src(target), src))
+        if field_.kind in DATE_KINDS and field_.kind != "year":
+            return Item(self.formats.date(value))
         if field_.kind == "email":
             return Item(text, f"mailto:{text}")
         if field_.kind == "phone":
@@ -135,30 +256,64 @@ class EntryViews:
             return Item(text, text, external=True)
         return Item(text)
 
-    # --- links both ways ----------------------------------------------------------------
+    # --- links both ways, each entry once ----------------------------------------------------------
 
-    def relations(self, entry: Entry, src: str) -> list[Group]:
+    def relations(self, entry: Entry, entry_type: EntryType, src: str) -> tuple[list[Related], list[Related]]:
+        """Entries that name this one in a field meant for its type (initiatives and cases naming a unit)
+        are what it has tried and takes part in; every other linked or similar entry is related, once,
+        with each way it is related."""
         catalogue = self.model.catalogue
-        groups: list[Group] = []
-        outgoing = _unique(link.target for link in catalogue.outgoing.get(entry.id, []))
-        incoming_links = catalogue.incoming.get(entry.id, [])
-        children = _unique(link.source for link in incoming_links if link.key == "parent")
-        incoming = _unique(link.source for link in incoming_links if link.key != "parent")
-        if outgoing:
-            groups.append(Group(self.tr("ui.points_to"), [self.entry_item(i, src) for i in outgoing]))
-        if children:
-            groups.append(Group(self.tr("ui.sub_units"), [self.entry_item(i, src) for i in children]))
-        if incoming:
-            groups.append(Group(self.tr("ui.mentioned_in"), [self.entry_item(i, src) for i in incoming]))
-        similar = self.model.similar(entry)
-        if similar:
-            groups.append(Group(self.tr("ui.similar"), [self.entry_item(i, src) for i in similar]))
-        return groups
+        types = catalogue.config.schema.types
+        reasons: dict[str, list[str]] = {}
+        takes_part: dict[str, list[str]] = {}
 
-    def entry_item(self, entry_id: str, src: str) -> Item:
+        def add(target: str, reason: str, into: dict[str, list[str]]) -> None:
+            known = into.setdefault(target, [])
+            if reason not in known:
+                known.append(reason)
+
+        body_out: dict[str, None] = {}  # in the order of the links
+        body_in: dict[str, None] = {}
+        for link in catalogue.outgoing.get(entry.id, []):
+            name = _field_name(link.key)
+            field_ = entry_type.fields.get(name) if name else None
+            if not name:
+                body_out[link.target] = None
+            elif field_ is not None and display_of(field_) == "related":
+                add(link.target, self.label(field_), reasons)
+        for link in catalogue.incoming.get(entry.id, []):
+            source = self.entries.get(link.source)
+            if source is None:
+                continue
+            name = _field_name(link.key)
+            source_field = types[source.type].fields.get(name) if name and source.type in types else None
+            if source_field is None:
+                body_in[link.source] = None
+            elif source_field.target_type == entry.type and source.type != entry.type:
+                add(link.source, self.label(source_field), takes_part)
+            else:
+                add(link.source, self.tr("ui.relation_incoming", label=self.label(source_field)), reasons)
+        # A link in the text says less than a field naming the entry: shown only when nothing else does.
+        for target in body_out:
+            if target not in reasons:
+                add(target, self.tr("ui.relation_body"), reasons)
+        for source_id in body_in:
+            if source_id not in reasons and source_id not in takes_part:
+                add(source_id, self.tr("ui.relation_incoming_body"), reasons)
+        for similar in self.model.similar(entry):
+            if similar not in reasons and similar not in takes_part:
+                reasons[similar] = [self.tr("ui.relation_similar")]
+        for target in takes_part:
+            reasons.pop(target, None)
+        return (
+            [self.related_item(i, why, src) for i, why in takes_part.items() if i in self.entries],
+            [self.related_item(i, why, src) for i, why in reasons.items() if i in self.entries],
+        )
+
+    def related_item(self, entry_id: str, reasons: list[str], src: str) -> Related:
         target = self.entries[entry_id]
         type_label = self.tr.pick(self.model.entry_type(target).label, target.type)
-        return Item(f"{target.title} ({type_label})", self.model.link(self.model.entry_src(target), src))
+        return Related(target.title, self.model.link(self.model.entry_src(target), src), type_label, reasons)
 
     def card(self, entry: Entry, src: str) -> Card:
         municipalities = entry.data.get("municipality") or []
@@ -176,5 +331,7 @@ class EntryViews:
         )
 
 
-def _unique(ids: Any) -> list[str]:
-    return list(dict.fromkeys(ids))
+def _field_name(key: str) -> str:
+    """The front-matter field a link's key path starts with: "units[1]" and "contacts[0].unit" name
+    units and contacts."""
+    return key.split("[", 1)[0].split(".", 1)[0]
