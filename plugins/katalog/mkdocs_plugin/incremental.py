@@ -121,10 +121,11 @@ class Signatures:
         places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
         return (entry.id, entry.title, entry.summary, places, entry.type, self.model.entry_src(entry))
 
-    def face(self, entry_id: str) -> tuple[str, str, str] | None:
-        """How an entry shows on another page: title, type, address; None when there is none."""
+    def face(self, entry_id: str) -> tuple[object, ...] | None:
+        """What another page may show of an entry: its front-matter (title and all), type and address;
+        None when there is none. Its body is never shown elsewhere."""
         entry = self.entries.get(entry_id)
-        return None if entry is None else (entry.title, entry.type, self.model.entry_src(entry))
+        return None if entry is None else (entry.data, entry.type, self.model.entry_src(entry))
 
     def entry(self, entry: Entry) -> tuple[Any, ...]:
         catalogue = self.model.catalogue
@@ -159,10 +160,13 @@ class Signatures:
             return ALWAYS
         name = getattr(render.func, "__name__", "")
         args = render.args
-        if name == "listing" and len(args) == 8 and args[7] is None:
-            return (name, *(self.normal(arg) for arg in args[:5]), args[6])
-        if name == "taxonomy_page" and len(args) == 6:
-            return (name, *(self.normal(arg) for arg in args))
+        try:
+            if name == "listing" and len(args) == 8 and args[7] is None:
+                return (name, *(self.normal(arg) for arg in args[:5]), args[6])
+            if name == "taxonomy_page" and len(args) == 6:
+                return (name, *(self.normal(arg) for arg in args))
+        except _Unknown:
+            pass
         return ALWAYS
 
     def normal(self, value: object) -> object:
@@ -177,7 +181,11 @@ class Signatures:
             return ("taxonomy", value.name, value.slug, value.label, digits)
         if isinstance(value, list | tuple):
             return tuple(self.normal(item) for item in value)
-        raise TypeError(f"no signature for {type(value).__name__}")
+        raise _Unknown(type(value).__name__)
+
+
+class _Unknown(Exception):
+    """An argument this does not know how to sign: the page is rebuilt every time."""
 
 
 class Preview:
