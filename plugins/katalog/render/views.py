@@ -16,6 +16,7 @@ from .display import DATE_KINDS, SECTION_DISPLAYS, display_of, is_period
 from .formats import Formats
 from .model import SiteModel
 
+SELF = "#katalog-title"
 # Shown in the page header, not as facts.
 HEADER_KEYS = frozenset({"id", "title", "summary"})
 
@@ -112,6 +113,7 @@ class EntryViews:
         contact: list[Group] = []
         people: list[Record] = []
         sections: dict[str, list[Section]] = {display: [] for display in SECTION_DISPLAYS}
+        dated = {self.label(f) for f in entry_type.fields.values() if f.kind == "date"}
         for name, field_ in entry_type.fields.items():
             if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
                 continue
@@ -133,7 +135,8 @@ class EntryViews:
                     facts.append(Group(label, items))
             else:
                 group = Group(label, self.values(field_, value, src))
-                (contact if display == "contact" else facts).append(group)
+                if group.items:
+                    (contact if display == "contact" else facts).append(group)
         takes_part, related = self.relations(entry, entry_type, src)
         view = EntryView(
             type_name=entry.type,
@@ -141,7 +144,8 @@ class EntryViews:
             title=entry.title,
             type_label=self.tr.pick(entry_type.label, entry_type.name),
             summary=entry.summary,
-            facts=facts,
+            # Dates (when the entry was last reviewed) after what the entry is about.
+            facts=sorted(facts, key=lambda group: group.label in dated),
             contact=contact,
             people=people,
             sections=[section for display in SECTION_DISPLAYS for section in sections[display]],
@@ -214,11 +218,12 @@ class EntryViews:
         for one in value if isinstance(value, list) else [value]:
             if not isinstance(one, dict):
                 continue
-            record = [
+            groups = [
                 Group(self.label(sub), self.values(sub, one[sub.name], src))
                 for sub in field_.fields.values()
                 if sub.name in one and self.published(sub)
             ]
+            record = [group for group in groups if group.items]
             if record:
                 records.append(record)
         return records
@@ -230,7 +235,9 @@ class EntryViews:
             names = list(field_.fields)
             return [Item(self.formats.period(value, names[0], names[1]))] if isinstance(value, dict) else []
         values = value if isinstance(value, list) else [value]
-        return [self.item(field_, one, src) for one in values]
+        items = [self.item(field_, one, src) for one in values]
+        # A link to the page itself (a unit's contact who works in that unit) says nothing.
+        return [item for item in items if item.href != SELF] if field_.kind == "id" else items
 
     def item(self, field_: Field, value: Any, src: str) -> Item:
         text = str(value)
@@ -245,7 +252,8 @@ class EntryViews:
             target = self.entries.get(text)
             if target is None:
                 return Item(text)
-            return Item(target.title, self.model.link(self.model.entry_src(target), src))
+            target_src = self.model.entry_src(target)
+            return Item(target.title, SELF if target_src == src else self.model.link(target_src, src))
         if field_.kind in DATE_KINDS and field_.kind != "year":
             return Item(self.formats.date(value))
         if field_.kind == "email":
@@ -273,7 +281,6 @@ class EntryViews:
                 known.append(reason)
 
         body_out: dict[str, None] = {}  # in the order of the links
-        body_in: dict[str, None] = {}
         for link in catalogue.outgoing.get(entry.id, []):
             name = _field_name(link.key)
             field_ = entry_type.fields.get(name) if name else None
@@ -281,6 +288,12 @@ class EntryViews:
                 body_out[link.target] = None
             elif field_ is not None and display_of(field_) == "related":
                 add(link.target, self.label(field_), reasons)
+        # A link in the text says less than a field naming the entry: shown only when no field does.
+        for target in body_out:
+            if target not in reasons:
+                add(target, self.tr("ui.relation_body"), reasons)
+        body_in: dict[str, None] = {}
+        named_here: set[str] = set()
         for link in catalogue.incoming.get(entry.id, []):
             source = self.entries.get(link.source)
             if source is None:
@@ -289,16 +302,14 @@ class EntryViews:
             source_field = types[source.type].fields.get(name) if name and source.type in types else None
             if source_field is None:
                 body_in[link.source] = None
-            elif source_field.target_type == entry.type and source.type != entry.type:
+                continue
+            named_here.add(link.source)
+            if source_field.target_type == entry.type and source.type != entry.type:
                 add(link.source, self.label(source_field), takes_part)
             else:
                 add(link.source, self.tr("ui.relation_incoming", label=self.label(source_field)), reasons)
-        # A link in the text says less than a field naming the entry: shown only when nothing else does.
-        for target in body_out:
-            if target not in reasons:
-                add(target, self.tr("ui.relation_body"), reasons)
         for source_id in body_in:
-            if source_id not in reasons and source_id not in takes_part:
+            if source_id not in named_here:
                 add(source_id, self.tr("ui.relation_incoming_body"), reasons)
         for similar in self.model.similar(entry):
             if similar not in reasons and similar not in takes_part:
