@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from .conftest import Site, entry
 
 
@@ -22,13 +24,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[str]:
+def serving(root: Path, *options: str) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     log = root / "serve.log"
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=root,
             env=env,
             stdout=output,
@@ -58,14 +60,25 @@ def wait_for(url: str, text: str, timeout: float = 60) -> str:
     raise AssertionError(f"{text!r} did not appear at {url} within {timeout} s")
 
 
-def test_serve_shows_edits_in_the_catalogue_and_in_site_config(make_site: Callable[..., Site]) -> None:
-    site = make_site({"catalogue/units/en-enhed.md": entry("unit")})
+@pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["full", "dirty"])
+def test_serve_shows_edits_in_the_catalogue_and_in_site_config(
+    make_site: Callable[..., Site], options: tuple[str, ...]
+) -> None:
+    site = make_site(
+        {
+            "catalogue/units/en-enhed.md": entry("unit"),
+            "catalogue/initiatives/et-initiativ.md": entry("initiative", add="units: [en-enhed]"),
+        }
+    )
     unit = site / "catalogue/units/en-enhed.md"
     settings = site / "site_config/site.yml"
-    with serving(site.root) as base:
+    with serving(site.root, *options) as base:
         wait_for(base + "enheder/en-enhed/", "En lille enhed")
+        wait_for(base + "initiativer/et-initiativ/", "En lille enhed")
         unit.write_text(unit.read_text(encoding="utf-8").replace("En lille enhed", "En omdøbt enhed"), "utf-8")
         wait_for(base + "enheder/en-enhed/", "En omdøbt enhed")
+        # The page that links to it shows the new title too.
+        wait_for(base + "initiativer/et-initiativ/", "En omdøbt enhed")
         text = settings.read_text(encoding="utf-8")
         settings.write_text(text.replace('name: "Samskabelseskataloget"', 'name: "Forhåndsvisningen"'), "utf-8")
         wait_for(base, "Forhåndsvisningen")

@@ -31,21 +31,31 @@ from mkdocs.structure.files import File
 
 from ..core.entries import Entry
 from ..core.loader import FileCache
+from ..core.similar import SimilarIndex
 from ..core.taxonomy import Taxonomy, TermInfo
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage
 from ..render.problem_panel import with_panel
+from ..render.site_search import SearchMemo
 
 ALWAYS = None  # the signature of a page rebuilt every time
 
 
 class KatalogFile(File):
-    """A file whose is_modified() Katalog decides (MkDocs' dirty build rebuilds only those)."""
+    """A file whose is_modified() Katalog decides (MkDocs' dirty build rebuilds only those), and
+    whose Markdown may be made only when MkDocs is about to read it (`make`, called in on_pre_page:
+    a dirty build reads only the pages it rebuilds)."""
 
     changed = True
+    make: Callable[[], str] | None = None
 
     def is_modified(self) -> bool:
         return self.changed
+
+    def ready(self) -> None:
+        if self.make is not None:
+            make, self.make = self.make, None
+            self.content_string = make()
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -188,6 +198,35 @@ class _Unknown(Exception):
     """An argument this does not know how to sign: the page is rebuilt every time."""
 
 
+class RememberedSimilar(SimilarIndex):
+    """A build's similar-entries index that reuses the last build's answer for an entry whose terms,
+    and the entries listed under each of them, are unchanged (ranking every entry again took most
+    of a small rebuild)."""
+
+    def __init__(self, index: SimilarIndex, last: RememberedSimilar | None) -> None:
+        self.settings = index.settings
+        self.postings = index.postings
+        self.own_terms = index.own_terms
+        self.answers: dict[str, list[str]] = {}
+        if last is None or last.settings != self.settings:
+            return
+        changed = {
+            pair
+            for pair in self.postings.keys() | last.postings.keys()
+            if self.postings.get(pair) != last.postings.get(pair)
+        }
+        for entry_id, answer in last.answers.items():
+            terms = self.own_terms.get(entry_id)
+            if terms is not None and terms == last.own_terms.get(entry_id) and changed.isdisjoint(terms):
+                self.answers[entry_id] = answer
+
+    def of(self, entry_id: str) -> list[str]:
+        answer = self.answers.get(entry_id)
+        if answer is None:
+            answer = self.answers[entry_id] = super().of(entry_id)
+        return answer
+
+
 class Preview:
     """What `mkdocs serve` keeps from one build to the next."""
 
@@ -201,6 +240,17 @@ class Preview:
         self.panel = ""
         self.kept: list[File] = []  # pages this build left as they were
         self.templates = MemoryBytecodeCache()
+        self.similar: RememberedSimilar | None = None
+        self.search = SearchMemo()
+        self.search_token: object = None
+
+    def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
+        """Let this build's model reuse the last build's similar entries, and its search documents."""
+        self.similar = RememberedSimilar(model.similar_index, self.similar)
+        model.similar_index = self.similar
+        if config_state != self.search_token:
+            self.search, self.search_token = SearchMemo(), config_state
+        return self.search
 
     def start(self, world: object) -> None:
         """A new build; everything is rebuilt after a failed build or when the world changed."""

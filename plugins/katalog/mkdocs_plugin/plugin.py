@@ -39,7 +39,16 @@ from ..render.pages import GeneratedPage, PageRenderer
 from ..render.problem_panel import panel_html, with_panel
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
 from ..render.safety import SafetyExtension, sanitize_html
-from ..render.site_files import COLORS, SCRIPT, SEARCH_SCRIPT, STYLESHEET, MissingLogo, nav_paths, plan_site
+from ..render.site_files import (
+    COLORS,
+    SCRIPT,
+    SEARCH_SCRIPT,
+    STYLESHEET,
+    Content,
+    MissingLogo,
+    nav_paths,
+    plan_site,
+)
 from ..render.site_search import SearchFiles, SiteSearch
 from .colors import palette_and_css
 from .incremental import ALWAYS, KatalogFile, Preview, Signatures, as_katalog_file, digest, folder_state, today
@@ -245,7 +254,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         renderer = self.renderer = PageRenderer(model)
         if preview is not None:
             renderer.env.bytecode_cache = preview.templates
-        search = SiteSearch(model)
+        search = SiteSearch(model, preview.remember(model, config_state) if self.incremental and preview else None)
         nav = nav_paths(config.nav) if config.nav else None
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
         try:
@@ -344,9 +353,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         except ProducerError as error:
             raise PluginError(f"Katalog could not render {src}:\n{error}") from error
 
-    def add(self, files: Files, config: MkDocsConfig, src: str, content: str | bytes, in_nav: bool = False) -> File:
+    def add(self, files: Files, config: MkDocsConfig, src: str, content: Content, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = KatalogFile.generated(config, src, content=content, inclusion=inclusion)
+        made = "" if callable(content) else content
+        file = KatalogFile.generated(config, src, content=made, inclusion=inclusion)
+        if callable(content) and isinstance(file, KatalogFile):
+            file.make = content
         if not self.destinations:
             self.destinations = {f.dest_uri: f.src_uri for f in files}
         taken = self.destinations.get(file.dest_uri)
@@ -374,6 +386,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 log.error(line)
             else:
                 log.warning(line)
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if isinstance(page.file, KatalogFile):
+            page.file.ready()
+        return page
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return with_panel(output, self.panel)

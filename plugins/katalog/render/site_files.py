@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import functools
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +26,13 @@ class MissingLogo(Exception):
     """site.yml names a logo file that is not in site_config/."""
 
 
+Content = str | bytes | Callable[[], str]  # a function: made when the page is read
+
+
 @dataclass
 class SiteFile:
     src: str
-    content: str | bytes
+    content: Content
     in_nav: bool = False
 
 
@@ -52,7 +56,7 @@ def plan_site(
     config = model.catalogue.config
     entry_pages = {model.entry_src(entry): entry for entry in model.catalogue.entries.values()}
     files = [
-        SiteFile(src, renderer.entry_body(entry))
+        SiteFile(src, functools.partial(renderer.entry_body, entry))
         for src, entry in entry_pages.items()
         if not model.is_content_page(entry)
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.search.build import (
     FIELDS,
@@ -75,11 +76,23 @@ def index_for(language: str, documents: list[SearchDocument]) -> tuple[str, str]
     return f"katalog/search/index.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json", text
 
 
+@dataclass
+class SearchMemo:
+    """What one build's search data was made of, for the next build of a long-running preview: an
+    entry read from the same (unchanged) object gives the same document, the same documents the
+    same docs file."""
+
+    documents: dict[str, tuple[Entry, str, int, SearchDocument]] = field(default_factory=dict)
+    docs_key: object = None
+    docs: tuple[str, str] = ("", "")
+
+
 class SiteSearch:
     """Each part made once, when first asked for (the overviews need the docs file's name early)."""
 
-    def __init__(self, model: SiteModel) -> None:
+    def __init__(self, model: SiteModel, memo: SearchMemo | None = None) -> None:
         self.model = model
+        self.memo = memo
 
     @functools.cached_property
     def documents(self) -> list[SearchDocument]:
@@ -88,16 +101,38 @@ class SiteSearch:
         catalogue = model.catalogue
         pages = list(ordinary_pages(catalogue))
         budget = body_budget(catalogue, len(catalogue.entries) + len(pages))
-        documents = [entry_document(catalogue, e, model.entry_url(e), budget) for e in model.entries_newest_first()]
+        documents = [self.entry_document(e, model.entry_url(e), budget) for e in model.entries_newest_first()]
         content_prefix = len(catalogue.config.content_dir) + 1
         documents.extend(
             page_document(title, model.url(path[content_prefix:]), body, budget) for path, title, body in pages
         )
+        if self.memo is not None:
+            used = {entry.path for entry in catalogue.entries.values()}
+            for path in [path for path in self.memo.documents if path not in used]:
+                del self.memo.documents[path]
         return documents
+
+    def entry_document(self, entry: Entry, url: str, budget: int) -> SearchDocument:
+        if self.memo is None:
+            return entry_document(self.model.catalogue, entry, url, budget)
+        kept = self.memo.documents.get(entry.path)
+        if kept is not None and kept[0] is entry and kept[1] == url and kept[2] == budget:
+            return kept[3]
+        document = entry_document(self.model.catalogue, entry, url, budget)
+        self.memo.documents[entry.path] = (entry, url, budget, document)
+        return document
 
     @functools.cached_property
     def docs(self) -> tuple[str, str]:
-        return docs_file(self.model.catalogue, self.documents)
+        if self.memo is None:
+            return docs_file(self.model.catalogue, self.documents)
+        key = tuple(
+            (d.title, d.url, d.type_name, d.summary, tuple((k, tuple(v)) for k, v in d.terms.items()))
+            for d in self.documents
+        )
+        if key != self.memo.docs_key:
+            self.memo.docs_key, self.memo.docs = key, docs_file(self.model.catalogue, self.documents)
+        return self.memo.docs
 
     def docs_name(self) -> str:
         return self.docs[0]
