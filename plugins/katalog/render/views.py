@@ -105,6 +105,9 @@ class EntryViews:
         self.model = model
         self.tr = model.tr
         self.formats = formats or Formats(model.tr)
+        types = list(model.catalogue.config.schema.types.values())
+        # Fields every type has (municipality, themes, ...): among the facts after the type's own.
+        self.shared = set.intersection(*(set(t.fields) for t in types)) if types else set()
         self.entries = model.catalogue.entries
 
     def view(self, entry: Entry, src: str) -> EntryView:
@@ -113,7 +116,9 @@ class EntryViews:
         contact: list[Group] = []
         people: list[Record] = []
         sections: dict[str, list[Section]] = {display: [] for display in SECTION_DISPLAYS}
-        dated = {self.label(f) for f in entry_type.fields.values() if f.kind == "date"}
+        order: dict[str, int] = {}  # facts: the type's own, then the shared ones, then dates
+        for name, field_ in entry_type.fields.items():
+            order[self.label(field_)] = 2 if field_.kind == "date" else 1 if name in self.shared else 0
         for name, field_ in entry_type.fields.items():
             if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
                 continue
@@ -144,8 +149,7 @@ class EntryViews:
             title=entry.title,
             type_label=self.tr.pick(entry_type.label, entry_type.name),
             summary=entry.summary,
-            # Dates (when the entry was last reviewed) after what the entry is about.
-            facts=sorted(facts, key=lambda group: group.label in dated),
+            facts=sorted(facts, key=lambda group: order.get(group.label, 0)),
             contact=contact,
             people=people,
             sections=[section for display in SECTION_DISPLAYS for section in sections[display]],
@@ -311,6 +315,12 @@ class EntryViews:
         for source_id in body_in:
             if source_id not in named_here:
                 add(source_id, self.tr("ui.relation_incoming_body"), reasons)
+        for why in reasons.values():  # named by the same field both ways: said once
+            for label in list(why):
+                incoming = self.tr("ui.relation_incoming", label=label)
+                if incoming in why and label in why:
+                    why[why.index(label)] = self.tr("ui.relation_both", label=label)
+                    why.remove(incoming)
         for similar in self.model.similar(entry):
             if similar not in reasons and similar not in takes_part:
                 reasons[similar] = [self.tr("ui.relation_similar")]
