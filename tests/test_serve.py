@@ -84,13 +84,16 @@ def test_serve_shows_edits_in_the_catalogue_and_in_site_config(
         wait_for(base, "Forhåndsvisningen")
 
 
-def test_serve_shows_problems_on_every_page_and_recovers_by_itself(make_site: Callable[..., Site]) -> None:
+@pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["full", "dirty"])
+def test_serve_shows_problems_on_every_page_and_recovers_by_itself(
+    make_site: Callable[..., Site], options: tuple[str, ...]
+) -> None:
     site = make_site({"catalogue/units/en-enhed.md": entry("unit")})
     unit = site / "catalogue/units/en-enhed.md"
     good = unit.read_text(encoding="utf-8")
     unit.write_text(good.replace("kind: department", "kind: afdelingen"), "utf-8")  # broken from the start
     settings = site / "site_config/site.yml"
-    with serving(site.root) as base:
+    with serving(site.root, *options) as base:
         for url in (base, base + "enheder/en-enhed/", base + "katalog/"):
             page = wait_for(url, 'id="katalog-problems"')
             assert 'role="alert"' in page

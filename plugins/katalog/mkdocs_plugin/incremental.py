@@ -120,22 +120,21 @@ def digest(texts: Iterable[str]) -> str:
 class Signatures:
     """The signature of each Katalog page in one build (see the module's docstring)."""
 
-    def __init__(self, model: SiteModel, page_set: str) -> None:
+    def __init__(self, model: SiteModel, page_set: str, docs_name: str) -> None:
         self.model = model
         self.entries = model.catalogue.entries
         self.page_set = page_set  # changes when a page is added or removed: relative Markdown links may change
+        self.docs_name = docs_name  # a hash of the search data, which holds every entry's terms
+        self.srcs = {entry.id: model.entry_src(entry) for entry in self.entries.values()}
+        # What another page may show of an entry: its front-matter (title and all), type and address.
+        # Its body is never shown elsewhere.
+        self.faces = {entry.id: (entry.data, entry.type, self.srcs[entry.id]) for entry in self.entries.values()}
         self.cards = {entry.id: self.card(entry) for entry in self.entries.values()}
 
     def card(self, entry: Entry) -> tuple[Any, ...]:
         municipality = entry.data.get("municipality") or ()
         places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
-        return (entry.id, entry.title, entry.summary, places, entry.type, self.model.entry_src(entry))
-
-    def face(self, entry_id: str) -> tuple[object, ...] | None:
-        """What another page may show of an entry: its front-matter (title and all), type and address;
-        None when there is none. Its body is never shown elsewhere."""
-        entry = self.entries.get(entry_id)
-        return None if entry is None else (entry.data, entry.type, self.model.entry_src(entry))
+        return (entry.id, entry.title, entry.summary, places, entry.type, self.srcs[entry.id])
 
     def entry(self, entry: Entry) -> tuple[Any, ...]:
         catalogue = self.model.catalogue
@@ -147,14 +146,15 @@ class Signatures:
         named.extend(link[0] for link in outgoing)
         named.extend(link[0] for link in incoming)
         named.extend(similar)
-        faces = tuple((name, self.face(name)) for name in dict.fromkeys(named))
+        known = self.faces
+        faces = tuple((name, known.get(name)) for name in dict.fromkeys(named))
         relative_links = self.page_set if "](" in entry.body else ""
         return (
             entry.path,
             entry.type,
             entry.data,
             entry.body,
-            self.model.entry_src(entry),
+            self.srcs[entry.id],
             outgoing,
             incoming,
             similar,
@@ -171,10 +171,19 @@ class Signatures:
         name = getattr(render.func, "__name__", "")
         args = render.args
         try:
-            if name == "listing" and len(args) == 8 and args[7] is None:
-                return (name, *(self.normal(arg) for arg in args[:5]), args[6])
+            if name == "listing" and len(args) == 8:
+                extra = args[7]
+                if extra is None:
+                    return (name, *(self.normal(arg) for arg in args[:5]), args[6])
+                filters = getattr(extra, "func", None)
+                if getattr(filters, "__name__", "") == "filters_html":
+                    # An overview's first page: its filters count terms by type, all in the search data.
+                    return (name, *(self.normal(arg) for arg in args[:5]), args[6], self.docs_name)
             if name == "taxonomy_page" and len(args) == 6:
                 return (name, *(self.normal(arg) for arg in args))
+            if name == "terms_index_html":
+                taxonomies = [(t.label, len(t.terms), t.slug) for t in self.model.taxonomies.values()]
+                return (name, *args, tuple(sorted(taxonomies)))
         except _Unknown:
             pass
         return ALWAYS
@@ -190,6 +199,9 @@ class Signatures:
             digits = any(info.slug.isdigit() for info in value.terms.values())
             return ("taxonomy", value.name, value.slug, value.label, digits)
         if isinstance(value, list | tuple):
+            if value and all(type(item) is Entry for item in value):
+                cards = self.cards
+                return tuple(cards[item.id] for item in value)  # the common case, made fast
             return tuple(self.normal(item) for item in value)
         raise _Unknown(type(value).__name__)
 

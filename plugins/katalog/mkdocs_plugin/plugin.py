@@ -135,7 +135,32 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         theme = config.theme
         extra_urls = [theme.get("logo"), theme.get("favicon"), config.extra.get("homepage")]
         self.navigation.remember_nav(nav, [url for url in extra_urls if isinstance(url, str)])
+        if self.incremental:
+            self.titles_of_kept_pages(nav)
         return nav
+
+    def titles_of_kept_pages(self, nav: Navigation) -> None:
+        """A page in the navigation that this dirty build does not read still needs its title (the
+        navigation of the pages it does build shows it): the one on_page_markdown would give it."""
+        for page in nav.pages:
+            file = page.file
+            if not isinstance(file, KatalogFile) or file.changed:
+                continue
+            src = file.src_uri
+            entry = self.entry_pages.get(src)
+            generated = self.generated_pages.get(src)
+            if generated is None and self.reference_page is not None and src == self.reference_page.src_uri:
+                generated = self.reference_page
+            if entry is not None:
+                page.meta = escaped_meta({"title": entry.title, "description": entry.summary})
+            elif generated is not None:
+                page.meta = {"title": html.escape(generated.title)}
+            else:
+                file.changed = True
+                if self.preview is not None:
+                    self.preview.kept.remove(file)
+                continue
+            page.markdown = ""
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site_config is None:
@@ -232,6 +257,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.renderer, self.producer = None, None
             self.entry_pages, self.generated_pages, self.content_pages = {}, {}, {}
             self.reference_page = None
+            self.search = None
+            if self.incremental and self.preview is not None:
+                # Every page is rebuilt to show the panel; what Katalog generated is deleted.
+                files = Files([as_katalog_file(f) if f.is_documentation_page() else f for f in files])
+                self.files = files
+                self.preview.start("site_config/ is broken")
             return files
         self.destinations = {}
         workers = self.workers() if fork_available() else 1
@@ -290,24 +321,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 today(),
                 sorted((key, repr(value)) for key, value in self.config.items()),
             )
-            self.decide_pages(files, model, preview, world, set(nav or ()))
+            self.decide_pages(files, model, preview, world)
         self.start_producer(files, renderer, search, workers)
         return files
 
-    def decide_pages(self, files: Files, model: SiteModel, preview: Preview, world: object, nav: set[str]) -> None:
+    def decide_pages(self, files: Files, model: SiteModel, preview: Preview, world: object) -> None:
         """Which pages this dirty build renders again (see incremental.py)."""
         preview.start(world)
-        signatures = Signatures(model, digest(sorted(f.src_uri for f in files.documentation_pages())))
+        assert self.search is not None
+        pages = files.documentation_pages()
+        signatures = Signatures(model, digest(sorted(f.src_uri for f in pages)), self.search.docs_name())
         reference = self.reference_page.src_uri if self.reference_page is not None else None
-        for file in files.documentation_pages():
+        for file in pages:
             if not isinstance(file, KatalogFile):
                 continue
             src = file.src_uri
             entry = self.entry_pages.get(src)
-            signature: object = ALWAYS
-            if src in nav:
-                pass  # its title is in every page's navigation
-            elif entry is not None:
+            signature: object = ALWAYS  # ordinary pages of content/ (few)
+            if entry is not None:
                 signature = signatures.entry(entry)
             elif src in self.generated_pages:
                 signature = signatures.generated(self.generated_pages[src])

@@ -58,9 +58,7 @@ class BackgroundSearch:
             self.language = search.model.catalogue.config.language
             if made is not None:
                 self.index, self.inputs = (made.index_name, made.index_text), inputs
-                self.docs = (made.docs_name, made.docs_text)
-            else:
-                self.docs = search.docs
+            self.docs = search.docs
             pair = self.ready_pair() or self.live
             assert pair is not None, "the first build makes the index"
             return search_script(*pair, tr)
