@@ -16,7 +16,7 @@ from katalog.core import frontmatter, yamlnodes
 from katalog.core.schema import Field
 from katalog.core.siteconfig import SiteConfig, load_site_config
 from katalog.exports import PATTERNS
-from katalog.exports.decap import decap_config, decap_index_html
+from katalog.exports.decap import DECAP_INTEGRITY, DECAP_SCRIPT, decap_config, decap_index_html
 from katalog.exports.field_reference import field_reference_markdown
 from katalog.exports.issue_forms import MAX_OPTIONS, issue_forms
 from katalog.exports.json_schema import DIALECT, json_schemas
@@ -257,8 +257,11 @@ def test_decap_config(config: SiteConfig) -> None:
     cms = decap_config(config)
     assert cms["backend"] == {"name": "github", "repo": "OWNER/REPO", "branch": "main"}
     assert cms["publish_mode"] == "editorial_workflow"
+    assert cms["local_backend"] is True
     assert cms["locale"] == "da"
     assert cms["media_folder"] == "content/assets"
+    # Relative to the entry's Markdown file (one folder deep), so images work under any sub-path.
+    assert cms["public_folder"] == "../assets"
     collections = {collection["name"]: collection for collection in cms["collections"]}
     assert {name: c["folder"] for name, c in collections.items()} == {
         "initiative": "catalogue/initiatives",
@@ -268,15 +271,24 @@ def test_decap_config(config: SiteConfig) -> None:
     }
     for name, collection in collections.items():
         assert collection["create"] is True
-        assert (collection["slug"], collection["extension"], collection["format"]) == ("{{slug}}", "md", "frontmatter")
+        # The admin script reads and writes the type's files and names new ones as `katalog new` does.
+        assert (collection["slug"], collection["extension"], collection["format"]) == (
+            "{{fields.__katalog_id}}",
+            "md",
+            f"katalog-{name}",
+        )
         fields = fields_by_name(collection)
         assert fields["type"] == {"label": "Posttype", "name": "type", "widget": "hidden", "default": name}
-        assert fields["body"] == {"label": "Brødtekst", "name": "body", "widget": "markdown"}
-        assert set(fields) == {
-            "type",
-            "body",
-            *(n for n, f in config.schema.types[name].fields.items() if f.kind != "slug"),
+        assert fields["body"]["widget"] == "markdown"
+        assert fields["body"]["required"] is False  # the schema never requires a body
+        assert fields["id"] == {
+            "label": "Id",
+            "name": "id",
+            "widget": "katalog-id",
+            "hint": "Fast adresse for posten: små bogstaver, tal og bindestreger.",
+            "required": False,
         }
+        assert set(fields) == {"type", "body", *config.schema.types[name].fields}
     assert collections["article"]["filter"] == {"field": "type", "value": "article"}
 
     initiative = fields_by_name(collections["initiative"])
@@ -294,6 +306,9 @@ def test_decap_config(config: SiteConfig) -> None:
     assert initiative["themes"]["widget"] == "select"
     assert initiative["themes"]["multiple"] is True
     assert {"label": "Samskabelse", "value": "samskabelse"} in initiative["themes"]["options"]
+    # One municipality or several: a multi-select; the admin script shows a single value in it and
+    # writes a list of one back as the single value.
+    assert initiative["municipality"]["multiple"] is True
     assert "multiple" not in initiative["status"]
     assert initiative["units"] == {
         "label": "Enheder",
@@ -313,12 +328,23 @@ def test_decap_config(config: SiteConfig) -> None:
     contacts = initiative["contacts"]
     assert contacts["widget"] == "list"
     assert [f["name"] for f in contacts["fields"]] == ["name", "role", "email", "phone", "unit"]
+    # A collapsed contact shows its name and role, not the field's label.
+    assert contacts["summary"] == "{{fields.name}} · {{fields.role}}"
     assert fields_by_name(contacts)["unit"]["widget"] == "relation"
     assert fields_by_name(contacts)["email"]["pattern"][0] == PATTERNS["email"]
     case = fields_by_name(collections["case"])
     assert (case["year"]["widget"], case["year"]["value_type"]) == ("number", "int")
     assert case["learnings"]["field"]["widget"] == "text"
     assert case["learnings"]["min"] == 1
+    assert case["learnings"]["summary"] == "{{fields.learnings}}"
+    unit = fields_by_name(collections["unit"])
+    assert unit["contacts"]["min"] == 1 and "required" not in unit["contacts"]
+
+
+def test_decap_articles_folder_from_site_yml(tmp_path: Path) -> None:
+    config = copy_site_config(tmp_path, site_lines="articles_folder: artikler\n")
+    (article,) = [c for c in decap_config(config)["collections"] if c["name"] == "article"]
+    assert article["folder"] == "content/artikler"
 
 
 def test_decap_repository_and_locale_from_site_yml(tmp_path: Path) -> None:
@@ -331,9 +357,30 @@ def test_decap_repository_and_locale_from_site_yml(tmp_path: Path) -> None:
 
 def test_decap_admin_page(config: SiteConfig) -> None:
     html = decap_index_html(config)
-    assert '<script src="https://unpkg.com/decap-cms@^3.1.2/dist/decap-cms.js"></script>' in html
+    assert f'<script src="{DECAP_SCRIPT}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>' in html
+    assert re.fullmatch(r"https://unpkg\.com/decap-cms@3\.\d+\.\d+/dist/decap-cms\.js", DECAP_SCRIPT)
     assert "<title>Redigér Samskabelseskataloget</title>" in html
     assert '<html lang="da">' in html
+    # Decap waits for the admin script, which registers Katalog's additions and then starts it.
+    assert html.index("window.CMS_MANUAL_INIT = true") < html.index(DECAP_SCRIPT)
+    found = re.search(r'<script type="application/json" id="katalog-decap-data">(.*?)</script>', html)
+    assert found is not None
+    data = json.loads(found.group(1))
+    assert data["texts"]["one_of_required"] == 'Udfyld mindst én af "{a}" og "{b}".'
+    assert data["types"]["initiative"]["rules"] == [["one_of_required", "units", "contacts"]]
+    assert data["types"]["initiative"]["fields"]["contacts"]["rules"] == [["one_of_required", "email", "phone"]]
+    assert data["types"]["initiative"]["fields"]["municipality"]["allowSingle"] is True
+    assert data["nordic"]["æ"] == "ae" and data["nordic"]["ø"] == "oe" and data["nordic"]["å"] == "aa"
+    assert data["vocabularies"]["municipalities"]["labels"]["aeroe"] == "Ærø"
+
+
+def test_decap_admin_page_json_cannot_close_its_script(tmp_path: Path) -> None:
+    copy_site_config(tmp_path)
+    site = tmp_path / "site_config" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace('name: "Samskabelseskataloget"', 'name: "</script><b>x"'))
+    html = decap_index_html(load_site_config(tmp_path))
+    assert html.count("</script>") == html.count("<script")
+    assert "<b>x" not in html
 
 
 # --- GitHub issue forms ----------------------------------------------------------------------------
@@ -428,6 +475,7 @@ def test_stale_files_and_write_all(tmp_path: Path) -> None:
     changed = load_site_config(tmp_path)
     assert stale_files(tmp_path, changed) == [
         "content/admin/config.yml",
+        "content/admin/index.html",  # the admin script knows the fields too
         ".github/ISSUE_TEMPLATE/case.yml",
         "content/schemas/case.schema.json",
     ]

@@ -1,26 +1,51 @@
 """A Decap CMS configuration from the schema: one collection per entry type, fields as widgets.
 
 See https://decapcms.org/docs/configuration-options/ and https://decapcms.org/docs/widgets/.
-Decap checks only what a widget can express; `katalog check` in the pull request does the rest.
+Decap checks what a widget can express; the admin page's script (decap_admin.js, written into
+index.html) adds what it cannot: the rules between fields, ids made as `katalog new` makes them,
+files written back with only the changed lines changed, `[[id]]` links in the rich-text editor and
+a preview styled by the site. `katalog check` in the pull request remains the final word.
 """
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from ..core.schema import EntryType, Field
+from ..core import scaffold
+from ..core.schema import EntryType, Field, Rule
 from ..core.siteconfig import SiteConfig
+from ..core.slugs import slugify
 from ..core.values import YEAR_RANGE
 from . import GENERATED_NOTE, PATTERNS, format_text, help_text, is_long_text, label, length_text
 
-DECAP_SCRIPT = "https://unpkg.com/decap-cms@^3.1.2/dist/decap-cms.js"
+# Pinned: the admin page runs exactly these files, or none (the browser checks each hash). The hashes
+# are of the files in the npm packages, which unpkg serves unchanged; tests/test_decap_roundtrip.py
+# downloads the packages and checks them.
+DECAP_VERSION = "3.16.3"
+DECAP_SCRIPT = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
+DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
+# Decap reads and writes front-matter through our format, which parses YAML with js-yaml.
+JS_YAML_VERSION = "4.1.1"
+JS_YAML_SCRIPT = f"https://unpkg.com/js-yaml@{JS_YAML_VERSION}/dist/js-yaml.min.js"
+JS_YAML_INTEGRITY = "sha384-ZeqCzuWczURac3RacSufGD7oSbzeaX7xxnnOr3PTcYTLx4Av0qBj0kBq7AeCtHLA"
+# For editing on one's own machine (`npx decap-server@3.11.3` beside `mkdocs serve`) and the tests.
+DECAP_SERVER_VERSION = "3.11.3"
+
+ADMIN_SCRIPT = Path(__file__).resolve().parent / "decap_admin.js"
 
 # Decap's own interface languages that a site of ours may use; others get English.
 _LOCALES = {"da": "da", "sv": "sv", "nb": "nb_no", "no": "nb_no", "nb_no": "nb_no", "en": "en", "de": "de"}
 
-# Pages outside the catalogue live in one folder under content/; site.yml can name another.
-DEFAULT_ARTICLES_FOLDER = "vidensbank"
+# The data key where the admin script puts a new entry's id (never written to the file).
+NEW_ID_KEY = "__katalog_id"
+
+# Entry pages are one folder deep (`initiativer/<id>/`, `vidensbank/<id>/`), so a relative path from
+# the Markdown file reaches content/assets/ under any sub-path the site is published at.
+PUBLIC_FOLDER = "../assets"
 
 Widget = dict[str, Any]
 
@@ -30,10 +55,12 @@ def decap_config(config: SiteConfig) -> dict[str, Any]:
         "backend": {"name": "github", "repo": config.settings.repository or "OWNER/REPO", "branch": "main"},
         # Every save becomes a pull request, so the build checks it before anything is published.
         "publish_mode": "editorial_workflow",
+        # On localhost, `npx decap-server` writes to the working copy instead (simple publishing).
+        "local_backend": True,
         "locale": _LOCALES.get(config.language.lower(), "en"),
         "media_folder": f"{config.content_dir}/assets",
-        "public_folder": "/assets",
-        # File names are ids, and an id may hold only a-z, 0-9 and hyphens.
+        "public_folder": PUBLIC_FOLDER,
+        # Only a fallback: the admin script names new files as `katalog new` does (æ -> ae, ø -> oe, å -> aa).
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(config, entry_type) for entry_type in config.schema.types.values()],
     }
@@ -42,8 +69,12 @@ def decap_config(config: SiteConfig) -> dict[str, Any]:
 def decap_folder(config: SiteConfig, entry_type: EntryType) -> str:
     if entry_type.in_catalogue:
         return entry_type.folder
-    folder = str(config.site.get("articles_folder") or DEFAULT_ARTICLES_FOLDER).strip("/")
-    return f"{config.content_dir}/{folder}"
+    return f"{config.content_dir}/{config.settings.articles_folder.strip('/')}"
+
+
+def format_name(entry_type: EntryType) -> str:
+    """The admin script registers one front-matter format per type (it reads and writes by the schema)."""
+    return f"katalog-{entry_type.name}"
 
 
 def collection(config: SiteConfig, entry_type: EntryType) -> dict[str, Any]:
@@ -54,9 +85,12 @@ def collection(config: SiteConfig, entry_type: EntryType) -> dict[str, Any]:
         "label_singular": singular,
         "folder": decap_folder(config, entry_type),
         "create": True,
-        "slug": "{{slug}}",
+        # The file name is the id the admin script makes from the title before saving.
+        "slug": "{{fields." + NEW_ID_KEY + "}}",
+        "identifier_field": "title",
         "extension": "md",
-        "format": "frontmatter",
+        "format": format_name(entry_type),
+        "summary": "{{title}}",
     }
     if not entry_type.in_catalogue:
         # Plain pages share content/ with entries; only files of this type belong to the collection.
@@ -67,10 +101,16 @@ def collection(config: SiteConfig, entry_type: EntryType) -> dict[str, Any]:
         "widget": "hidden",
         "default": entry_type.name,
     }
-    body = {"label": config.tr("reference.body"), "name": "body", "widget": "markdown"}
-    # The `id` (kind slug) is left out: Decap names the file, the file name is the id, and relation
-    # widgets find entries by file name, so an `id` that differs from it would break them.
-    fields = [decap_field(config, field) for field in entry_type.fields.values() if field.kind != "slug"]
+    body = {
+        "label": config.tr("reference.body"),
+        "name": "body",
+        "widget": "markdown",
+        "hint": config.tr("reference.body_help"),
+        # The schema never requires a body.
+        "required": False,
+        "sanitize_preview": True,
+    }
+    fields = [decap_field(config, field) for field in entry_type.fields.values()]
     result["fields"] = [type_field, *fields, body]
     return result
 
@@ -86,14 +126,17 @@ def decap_field(config: SiteConfig, field: Field) -> Widget:
 
 
 def _widget(config: SiteConfig, field: Field) -> Widget:
+    if field.kind == "slug":
+        # Shows the id (made from the title for a new entry); the file name is the id.
+        return {"widget": "katalog-id"}
     if field.kind == "object":
         sub_fields = [decap_field(config, sub) for sub in field.fields.values()]
         if not field.many:
-            return {"widget": "object", "fields": sub_fields}
+            return {"widget": "object", "fields": sub_fields, "collapsed": False}
         widget: Widget = {"widget": "list", "fields": sub_fields}
-        first_text = next((name for name, sub in field.fields.items() if sub.kind == "text"), None)
-        if first_text:
-            widget["summary"] = "{{fields." + first_text + "}}"
+        summary = _summary(field)
+        if summary:
+            widget["summary"] = summary
         return _with_min(widget, field)
     if field.kind == "term":
         return _with_many(_select(config, field), field)
@@ -105,7 +148,15 @@ def _widget(config: SiteConfig, field: Field) -> Widget:
         # The plain list widget: keywords typed in one line, separated by commas.
         return _with_min({"widget": "list"}, field)
     item = {"label": label(config, field), "name": field.name, **_single(config, field)}
-    return _with_min({"widget": "list", "field": item}, field)
+    # A collapsed item shows its value, not the field's name.
+    widget = {"widget": "list", "field": item, "summary": "{{fields." + field.name + "}}"}
+    return _with_min(widget, field)
+
+
+def _summary(field: Field) -> str:
+    """What a collapsed item of a list of objects shows: its first two text values."""
+    texts = [name for name, sub in field.fields.items() if sub.kind in ("text", "term", "email", "url")][:2]
+    return " · ".join("{{fields." + name + "}}" for name in texts)
 
 
 def _select(config: SiteConfig, field: Field) -> Widget:
@@ -128,7 +179,9 @@ def _relation(field: Field) -> Widget:
 
 
 def _with_many(widget: Widget, field: Field) -> Widget:
-    """Select and relation widgets hold a list themselves when `multiple` is set."""
+    """Select and relation widgets hold a list themselves when `multiple` is set. A field that takes
+    one value or a list (allow_single) is a multi-select too: the admin script shows a single value
+    as a list of one and writes a list of one back as the single value."""
     if field.many:
         widget["multiple"] = True
         _with_min(widget, field)
@@ -161,9 +214,144 @@ def _single(config: SiteConfig, field: Field) -> Widget:
     return widget
 
 
+# --- the admin page ----------------------------------------------------------------------------------
+
+
+def nordic_letters() -> dict[str, str]:
+    """Letters that core.slugs spells its own way (æ -> ae), where folding to ASCII would not.
+
+    Taken from slugify itself, so the admin script's ids follow it whatever it learns next."""
+    letters: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code).lower()
+        if len(char) != 1:
+            continue
+        folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+        if slugify(char) != slugify(folded):
+            letters[char] = slugify(char)
+    return letters
+
+
+def _field_data(config: SiteConfig, field: Field) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": field.kind, "label": label(config, field)}
+    for key, value in (
+        ("required", field.required),
+        ("many", field.many),
+        ("allowSingle", field.allow_single),
+        ("minItems", field.min_items),
+        ("min", field.min),
+        ("max", field.max),
+        ("vocabulary", field.vocabulary),
+        ("targetType", field.target_type),
+        ("personal", field.personal),
+    ):
+        if value:
+            data[key] = value
+    if field.kind in PATTERNS:
+        data["pattern"] = PATTERNS[field.kind]
+    text = format_text(config, field)
+    if text:
+        data["expected"] = text
+    if field.rules:
+        data["rules"] = [_rule_data(rule) for rule in field.rules]
+    if field.fields:
+        data["fields"] = {name: _field_data(config, sub) for name, sub in field.fields.items()}
+    return data
+
+
+def _rule_data(rule: Rule) -> list[str]:
+    return [rule.name, *rule.keys]
+
+
+def _vocabulary_data(config: SiteConfig) -> dict[str, Any]:
+    """Each vocabulary's labels by key, and the other spellings `katalog check` accepts for a key."""
+    result: dict[str, Any] = {}
+    for name, vocabulary in config.vocabularies.items():
+        labels = {key: config.tr.pick(term.label, key) for key, term in vocabulary.terms.items()}
+        aliases: dict[str, str] = {}
+        for key, term in vocabulary.terms.items():
+            for spelling in [*term.label.values(), *term.synonyms]:
+                aliases.setdefault(spelling.casefold().strip(), key)
+        result[name] = {"labels": labels, "aliases": aliases}
+    return result
+
+
+# Texts of the site's language the admin script shows (decap.* unless named in full).
+_TEXT_KEYS = (
+    "required",
+    "too_few",
+    "one_of_required",
+    "not_before",
+    "length",
+    "format",
+    "unknown_term",
+    "item",
+    "id_taken",
+    "bad_title",
+    "unreadable",
+    "id_new",
+    "id_fixed",
+    "id_empty",
+    "link_button",
+    "link_title",
+    "link_search",
+    "link_text",
+    "link_insert",
+    "link_cancel",
+    "link_none",
+    "link_loading",
+    "link_unknown",
+    "load_failed",
+)
+
+
+def decap_script_data(config: SiteConfig) -> dict[str, Any]:
+    """What the admin script needs to know of site_config/: types, fields, rules, terms and texts."""
+    tr = config.tr
+    types: dict[str, Any] = {}
+    for name, entry_type in config.schema.types.items():
+        types[name] = {
+            "label": tr.pick(entry_type.label, name),
+            "url": entry_type.url,
+            "inCatalogue": entry_type.in_catalogue,
+            "fields": {field.name: _field_data(config, field) for field in entry_type.fields.values()},
+            "rules": [_rule_data(rule) for rule in entry_type.rules],
+        }
+    texts = {key: tr(f"decap.{key}") for key in _TEXT_KEYS}
+    texts["type_label"] = tr("reference.type_label")
+    texts["items_one"] = tr("counts.items.one", count=1)
+    texts["items_other"] = tr("counts.items.other")
+    return {
+        "language": config.language,
+        "site": str(config.site.get("name") or ""),
+        "contacts": config.settings.contacts,
+        # `katalog new` cuts a long id after a whole word (0: it does not).
+        "maxIdLength": int(getattr(scaffold, "MAX_ID_LENGTH", 0)),
+        "newIdKey": NEW_ID_KEY,
+        "nordic": nordic_letters(),
+        "types": types,
+        "vocabularies": _vocabulary_data(config),
+        "texts": texts,
+    }
+
+
+def _script_json(data: Any) -> str:
+    """JSON that cannot end the <script> element it stands in."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def admin_script() -> str:
+    text = ADMIN_SCRIPT.read_text(encoding="utf-8")
+    if "</script" in text.lower() or "<!--" in text:
+        raise ValueError(f"{ADMIN_SCRIPT.name} must not contain </script or <!--: it is written inline")
+    return text
+
+
 def decap_index_html(config: SiteConfig) -> str:
     """content/admin/index.html: the page that loads Decap CMS, which then reads config.yml beside it."""
     title = escape(config.tr("reference.admin_title", site=str(config.site.get("name") or "")))
+    failed = escape(config.tr("decap.load_failed"))
     return f"""<!doctype html>
 <!-- {escape(GENERATED_NOTE)} -->
 <html lang="{escape(config.language)}">
@@ -172,9 +360,16 @@ def decap_index_html(config: SiteConfig) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>{title}</title>
+  <script>window.CMS_MANUAL_INIT = true;</script>
 </head>
 <body>
-  <script src="{DECAP_SCRIPT}"></script>
+  <p id="katalog-load-failed" role="alert" hidden>{failed}</p>
+  <script src="{DECAP_SCRIPT}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>
+  <script src="{JS_YAML_SCRIPT}" integrity="{JS_YAML_INTEGRITY}" crossorigin="anonymous"></script>
+  <script type="application/json" id="katalog-decap-data">{_script_json(decap_script_data(config))}</script>
+  <script>
+{admin_script()}
+  </script>
 </body>
 </html>
 """
