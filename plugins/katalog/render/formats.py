@@ -29,12 +29,19 @@ class Formats:
     def __init__(self, tr: Translator) -> None:
         self.tr = tr
         self.locale = _locale(tr.language)
+        self._dates: dict[str, str] = {}  # Babel takes a while; a catalogue repeats its dates
 
     def date(self, value: Any) -> str:
         """A date, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY, or a date); anything else as written."""
         if isinstance(value, datetime.date):
             return format_date(value, "long", locale=self.locale)
         text = str(value)
+        shown = self._dates.get(text)
+        if shown is None:
+            shown = self._dates[text] = self._partial_date(text)
+        return shown
+
+    def _partial_date(self, text: str) -> str:
         match = _PARTIAL.fullmatch(text)
         if match is None:
             return text

@@ -27,6 +27,7 @@ class SiteModel:
         self.taxonomies = self.catalogue.taxonomies
         self.page_size = self.catalogue.config.settings.page_size
         self._urls: dict[str, str] = {}  # src -> URL: every card, fact and relation asks
+        self._srcs: dict[str, str] = {}  # entry id -> src, as often
 
     @functools.cached_property
     def similar_index(self) -> SimilarIndex:
@@ -51,6 +52,12 @@ class SiteModel:
     # --- where pages live ---------------------------------------------------------------
 
     def entry_src(self, entry: Entry) -> str:
+        src = self._srcs.get(entry.id)
+        if src is None:
+            src = self._srcs[entry.id] = self._entry_src(entry)
+        return src
+
+    def _entry_src(self, entry: Entry) -> str:
         entry_type = self.entry_type(entry)
         if entry_type.in_catalogue:
             return f"{entry_type.url}/{entry.id}.md"

@@ -87,7 +87,7 @@ class PageRenderer:
         contents) with a marker where `entry_html` puts the section's content."""
         src = self.model.entry_src(entry)
         text = self.resolve_wikilinks(entry.body if body is None else body, src)
-        slots = self.views.view(entry, src).slots
+        slots = self.views.slots(entry)
         if not slots:
             return text
         top = [f"## {markdown_text(s.label)}\n\n{_slot_marker(i)}\n\n" for i, s in enumerate(slots) if s.top]

@@ -109,28 +109,21 @@ class EntryViews:
         # Fields every type has (municipality, themes, ...): among the facts after the type's own.
         self.shared = set.intersection(*(set(t.fields) for t in types)) if types else set()
         self.entries = model.catalogue.entries
+        self._orders: dict[str, dict[str, int]] = {}
 
     def view(self, entry: Entry, src: str) -> EntryView:
         entry_type = self.model.entry_type(entry)
         facts: list[Group] = []
         contact: list[Group] = []
         people: list[Record] = []
-        sections: dict[str, list[Section]] = {display: [] for display in SECTION_DISPLAYS}
-        order: dict[str, int] = {}  # facts: the type's own, then the shared ones, then dates
-        for name, field_ in entry_type.fields.items():
-            order[self.label(field_)] = 2 if field_.kind == "date" else 1 if name in self.shared else 0
-        for name, field_ in entry_type.fields.items():
-            if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
-                continue
-            value = entry.data[name]
-            display = display_of(field_)
-            if display in ("hidden", "related"):
-                continue
+        sections: list[Section] = []
+        order = self.fact_order(entry_type)
+        placed = self.placed(entry, entry_type)
+        for field_, display in placed:
+            value = entry.data[field_.name]
             label = self.label(field_)
-            if display in sections:
-                section = self.section(field_, display, label, value, src)
-                if section.items or section.lines or section.quotes:
-                    sections[display].append(section)
+            if display in SECTION_DISPLAYS:
+                sections.append(self.section(field_, display, label, value, src))
             elif field_.kind == "object" and not is_period(field_):
                 records = self.records(field_, value, src)
                 if display == "contact":
@@ -140,10 +133,9 @@ class EntryViews:
                     facts.append(Group(label, items))
             else:
                 group = Group(label, self.values(field_, value, src))
-                if group.items:
-                    (contact if display == "contact" else facts).append(group)
-        takes_part, related = self.relations(entry, entry_type, src)
-        view = EntryView(
+                (contact if display == "contact" else facts).append(group)
+        takes_part, related = self.relation_reasons(entry, entry_type)
+        return EntryView(
             type_name=entry.type,
             notice=self.stale_notice(entry),
             title=entry.title,
@@ -152,21 +144,63 @@ class EntryViews:
             facts=sorted(facts, key=lambda group: order.get(group.label, 0)),
             contact=contact,
             people=people,
-            sections=[section for display in SECTION_DISPLAYS for section in sections[display]],
-            takes_part=takes_part,
-            related=related,
+            sections=sections,
+            takes_part=[self.related_item(i, why, src) for i, why in takes_part.items()],
+            related=[self.related_item(i, why, src) for i, why in related.items()],
+            slots=self._slots(placed, bool(takes_part), bool(related)),
         )
-        view.slots = self.slots(view)
-        return view
 
-    def slots(self, view: EntryView) -> list[Slot]:
+    def fact_order(self, entry_type: EntryType) -> dict[str, int]:
+        """Facts: the type's own, then those every type has, then dates; by label."""
+        order = self._orders.get(entry_type.name)
+        if order is None:
+            order = self._orders[entry_type.name] = {
+                self.label(f): 2 if f.kind == "date" else 1 if name in self.shared else 0
+                for name, f in entry_type.fields.items()
+            }
+        return order
+
+    def slots(self, entry: Entry) -> list[Slot]:
+        """The view's slots, without making the view: what the entry's Markdown needs."""
+        entry_type = self.model.entry_type(entry)
+        takes_part, related = self.relation_reasons(entry, entry_type, similar=False)
+        # Similar entries take a while to find: asked for only when nothing else is related.
+        any_related = bool(related) or any(one not in takes_part for one in self.model.similar(entry))
+        return self._slots(self.placed(entry, entry_type), bool(takes_part), any_related)
+
+    def placed(self, entry: Entry, entry_type: EntryType) -> list[tuple[Field, str]]:
+        """Each field the page shows, with its display: sections in the order of SECTION_DISPLAYS."""
+        placed = []
+        for name, field_ in entry_type.fields.items():
+            if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
+                continue
+            display = display_of(field_)
+            if display not in ("hidden", "related") and self.has_value(field_, entry.data[name]):
+                placed.append((field_, display))
+        rank = {display: n for n, display in enumerate(SECTION_DISPLAYS, start=1)}
+        return sorted(placed, key=lambda one: rank.get(one[1], 0))
+
+    def has_value(self, field_: Field, value: Any) -> bool:
+        if field_.kind != "object" or is_period(field_):
+            return value not in (None, "", [], {})
+        records = value if isinstance(value, list) else [value]
+        subs = [sub for sub in field_.fields.values() if self.published(sub)]
+        return any(
+            isinstance(one, dict) and any(one.get(sub.name) not in (None, "", []) for sub in subs) for one in records
+        )
+
+    def _slots(self, placed: list[tuple[Field, str]], takes_part: bool, related: bool) -> list[Slot]:
         slots = []
-        if view.contact or view.people:
+        if any(display == "contact" for _, display in placed):
             slots.append(Slot("contact", self.tr("ui.contact"), top=True))
-        slots.extend(Slot(f"section:{section.name}", section.label) for section in view.sections)
-        if view.takes_part:
+        slots.extend(
+            Slot(f"section:{field_.name}", self.label(field_))
+            for field_, display in placed
+            if display in SECTION_DISPLAYS
+        )
+        if takes_part:
             slots.append(Slot("takes_part", self.tr("ui.takes_part_in")))
-        if view.related:
+        if related:
             slots.append(Slot("related", self.tr("ui.related")))
         return slots
 
@@ -270,7 +304,9 @@ class EntryViews:
 
     # --- links both ways, each entry once ----------------------------------------------------------
 
-    def relations(self, entry: Entry, entry_type: EntryType, src: str) -> tuple[list[Related], list[Related]]:
+    def relation_reasons(
+        self, entry: Entry, entry_type: EntryType, similar: bool = True
+    ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """Entries that name this one in a field meant for its type (initiatives and cases naming a unit)
         are what it has tried and takes part in; every other linked or similar entry is related, once,
         with each way it is related."""
@@ -321,14 +357,14 @@ class EntryViews:
                 if incoming in why and label in why:
                     why[why.index(label)] = self.tr("ui.relation_both", label=label)
                     why.remove(incoming)
-        for similar in self.model.similar(entry):
-            if similar not in reasons and similar not in takes_part:
-                reasons[similar] = [self.tr("ui.relation_similar")]
+        for one in self.model.similar(entry) if similar else []:
+            if one not in reasons and one not in takes_part:
+                reasons[one] = [self.tr("ui.relation_similar")]
         for target in takes_part:
             reasons.pop(target, None)
         return (
-            [self.related_item(i, why, src) for i, why in takes_part.items() if i in self.entries],
-            [self.related_item(i, why, src) for i, why in reasons.items() if i in self.entries],
+            {i: why for i, why in takes_part.items() if i in self.entries},
+            {i: why for i, why in reasons.items() if i in self.entries},
         )
 
     def related_item(self, entry_id: str, reasons: list[str], src: str) -> Related:
