@@ -491,9 +491,11 @@
           continue;
         }
         var key = region.key;
-        if (!(key in values)) {
+        var had = key in oldValues;
+        if (!(key in values) && had) {
           // emptied: the key goes, with its lines
-        } else if (deepEqual(oldValues[key], values[key])) {
+        } else if (!(key in values) || (had && deepEqual(oldValues[key], values[key]))) {
+          // untouched (or empty before and after, as `katalog new` leaves a key): as it stood
           lines.push.apply(lines, head.slice(region.start, region.end));
         } else {
           lines.push.apply(lines, emitKey(key, values[key], fields[key], ''));
@@ -529,17 +531,54 @@
         current.push(line);
       });
       if (current.length) result.push(current.join('\n'));
-      return result;
+      // A list stays one block when the editor spreads its items or nested items over blank lines.
+      var merged = [];
+      result.forEach(function (block) {
+        var previous = merged.length ? merged[merged.length - 1] : null;
+        if (previous !== null && LIST_ITEM.test(previous) && (/^\s/.test(block) || LIST_ITEM.test(block))) {
+          merged[merged.length - 1] = previous + '\n\n' + block;
+        } else {
+          merged.push(block);
+        }
+      });
+      return merged;
     }
 
+    var LIST_ITEM = /^(\s*)([-+*]|\d+[.)])\s+/;
+
+    // What a block says, without the spelling the editor chooses (bullets, emphasis marks, escapes,
+    // spaces, table padding, indentation of nested items as long as their depth is the same).
     function blockKey(block) {
-      return block
+      var lines = block.split('\n').filter(function (line) { return !/^\s*$/.test(line); });
+      var indents = [];
+      lines.forEach(function (line) {
+        var item = LIST_ITEM.exec(line);
+        if (item && indents.indexOf(item[1].length) < 0) indents.push(item[1].length);
+      });
+      indents.sort(function (a, b) { return a - b; });
+      var text = lines.map(function (line) {
+        var item = LIST_ITEM.exec(line);
+        if (item) {
+          var marker = /\d/.test(item[2]) ? item[2].replace(/\D/g, '') + '.' : '*';
+          return '\u0001' + indents.indexOf(item[1].length) + marker + ' ' + line.slice(item[0].length);
+        }
+        if (/^\s*\|/.test(line)) {
+          return line.trim().replace(/^\||\|$/g, '').split('|').map(function (cell) {
+            var trimmed = cell.trim();
+            if (/^:?-+:?$/.test(trimmed)) {
+              return (trimmed.charAt(0) === ':' ? ':' : '') + '-' + (trimmed.slice(-1) === ':' ? ':' : '');
+            }
+            return trimmed;
+          }).join('|');
+        }
+        return line.trim();
+      }).join('\n');
+      return text
         .replace(/\\([\\`*_{}\[\]()#+\-.!|<>~])/g, '$1')
-        .replace(/^(\s*)[-+*](\s+)/gm, '$1*$2')
-        .replace(/^(\s*)(\d+)[.)](\s+)/gm, '$1$2.$3')
         .replace(/__(?=\S)([\s\S]*?\S)__/g, '**$1**')
         .replace(/(^|[^\w_])_(?=\S)([\s\S]*?\S)_(?![\w_])/g, '$1*$2*')
-        .replace(/\s+/g, ' ')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/ ?\n ?/g, ' ')
         .trim();
     }
 
@@ -803,7 +842,8 @@
         return loadEntries().then(function (entries) {
           var taken = entries.filter(function (one) { return one.id === id; })[0];
           if (taken) throw refusal([fill(texts.id_taken, { id: id, path: taken.path })]);
-          return entry.get('data').set(data.newIdKey, id);
+          // A copy of another entry ("publish and duplicate") carries that file's text and id: not its own.
+          return entry.get('data').delete(RAW).delete('id').set(data.newIdKey, id);
         });
       },
     });
@@ -897,11 +937,11 @@
           var id = core.idFromTitle(current ? current.getIn(['data', 'title']) || '' : '');
           text = id ? fill(texts.id_new, { id: id }) : texts.id_empty;
         }
-        return h('p', {
+        return h('output', {
           id: this.props.forID,
           className: this.props.classNameWrapper,
           'aria-live': 'polite',
-          style: { margin: 0, minHeight: 'auto' },
+          style: { display: 'block', minHeight: 'auto' },
         }, text);
       },
     });
