@@ -309,16 +309,22 @@ def decap_script_data(config: SiteConfig) -> dict[str, Any]:
     """What the admin script needs to know of site_config/: types, fields, rules, terms and texts."""
     tr = config.tr
     types: dict[str, Any] = {}
+    # Fields every type has: the preview lists them after the type's own, as the entry's page does.
+    shared = set.intersection(*(set(t.fields) for t in config.schema.types.values())) if config.schema.types else set()
     for name, entry_type in config.schema.types.items():
+        fields = {field.name: _field_data(config, field) for field in entry_type.fields.values()}
+        for field_name in shared & set(fields):
+            fields[field_name]["shared"] = True
         types[name] = {
             "label": tr.pick(entry_type.label, name),
             "url": entry_type.url,
             "inCatalogue": entry_type.in_catalogue,
-            "fields": {field.name: _field_data(config, field) for field in entry_type.fields.values()},
+            "fields": fields,
             "rules": [_rule_data(rule) for rule in entry_type.rules],
         }
     texts = {key: tr(f"decap.{key}") for key in _TEXT_KEYS}
     texts["type_label"] = tr("reference.type_label")
+    texts["related"] = tr("ui.related")
     texts["items_one"] = tr("counts.items.one", count=1)
     texts["items_other"] = tr("counts.items.other")
     return {

@@ -1105,6 +1105,17 @@
       '.katalog-picker button{font:inherit;padding:.45rem 1rem;border-radius:4px;border:1px solid #3a69c7;background:#fff;color:#3a69c7;cursor:pointer}',
       '.katalog-picker button.katalog-picker-insert{background:#3a69c7;color:#fff}',
       '.katalog-picker button:disabled{opacity:.5;cursor:default}',
+      // Decap's editor toolbar does not fit a phone: keep the way back, the save state and the buttons.
+      '@media (max-width:640px){',
+      '[class*="-BackCollection"],[class*="-ToolbarSectionMeta"]{display:none!important}',
+      '[class*="-ToolbarSectionBackLink"]{padding:0 8px!important;flex:0 0 auto!important}',
+      '[class*="-BackArrow"]{margin-right:8px!important}',
+      '[class*="-BackStatus"]{white-space:normal!important;max-width:5.5rem;line-height:1.15!important}',
+      '[class*="-ToolbarSectionMain"]{padding:0 4px!important;min-width:0}',
+      '[class*="-ToolbarSectionMain"] [class*="-buttonMargin"],[class*="-DeleteButton"]{margin:0 3px!important}',
+      '[class*="-PublishButton"],[class*="-DeleteButton"]{padding-left:10px!important;padding-right:10px!important}',
+      '[class*="-PublishButton"]{padding-right:26px!important}',
+      '}',
     ].join('\n');
     document.head.appendChild(pickerStyle);
 
@@ -1145,6 +1156,16 @@
       return data.contacts === 'role_only' && (name === 'name' || name === 'email' || name === 'phone');
     }
 
+    var DATE_KINDS = ['date', 'partial_date', 'year'];
+
+    function isPeriod(field) {
+      var subs = Object.keys(field.fields || {}).map(function (sub) { return field.fields[sub]; });
+      return field.kind === 'object' && !field.many && subs.length === 2 &&
+        subs.every(function (sub) { return DATE_KINDS.indexOf(sub.kind) >= 0; });
+    }
+
+    // As the entry's page (render/views.py): facts at the top (the type's own, then those every type
+    // has, then dates), lists and records after the text, links to other entries last.
     var Preview = createClass({
       render: function () {
         var entry = this.props.entry;
@@ -1152,15 +1173,20 @@
         var type = core.types[typeName];
         var values = core.fileValues(typeName, entry.get('data').toJS());
         var facts = [];
-        var footer = [];
-        Object.keys(type.fields).forEach(function (name) {
+        var sections = [];
+        var related = [];
+        Object.keys(type.fields).forEach(function (name, index) {
           var field = type.fields[name];
           var value = values[name];
           if (value === undefined || name === 'title' || name === 'summary' || name === 'id') return;
           var list = Array.isArray(value) ? value : [value];
-          if (field.kind === 'object') {
-            var records = list.filter(function (item) { return typeof item === 'object'; }).map(function (item, index) {
-              return h('dl', { className: 'katalog-record', key: index }, Object.keys(field.fields || {}).filter(function (sub) {
+          if (isPeriod(field)) {
+            var parts = Object.keys(field.fields).map(function (sub) { return value[sub]; }).filter(Boolean);
+            var rank = field.shared ? 1 : 0;
+            facts.push({ rank: rank, index: index, element: fact(field.label, parts.join(' – '), name) });
+          } else if (field.kind === 'object') {
+            var records = list.filter(function (item) { return typeof item === 'object'; }).map(function (item, number) {
+              return h('dl', { className: 'katalog-record', key: number }, Object.keys(field.fields || {}).filter(function (sub) {
                 return item[sub] !== undefined && !(name === 'contacts' && hiddenContact(sub));
               }).map(function (sub) {
                 var subField = field.fields[sub];
@@ -1168,27 +1194,32 @@
                 return fact(subField.label, joined(subField, subList), sub);
               }));
             });
-            footer.push(h('h2', { key: name + '-h' }, field.label), h('div', { className: 'katalog-records', key: name }, records));
+            sections.push(h('h2', { key: name + '-h' }, field.label), h('div', { className: 'katalog-records', key: name }, records));
           } else if (field.kind === 'text' && field.many) {
-            footer.push(h('h2', { key: name + '-h' }, field.label), h('ul', { key: name }, list.map(function (item, index) {
-              return h('li', { key: index }, String(item));
+            sections.push(h('h2', { key: name + '-h' }, field.label), h('ul', { key: name }, list.map(function (item, number) {
+              return h('li', { key: number }, String(item));
             })));
-          } else if (name === 'related') {
-            footer.push(h('h2', { key: name + '-h' }, field.label), h('ul', { className: 'katalog-relations', key: name }, list.map(function (item, index) {
-              return h('li', { key: index }, idLink(item));
-            })));
+          } else if (field.kind === 'id') {
+            list.forEach(function (item, number) {
+              related.push(h('li', { key: name + number }, idLink(item), ' (' + field.label + ')'));
+            });
           } else {
-            facts.push(fact(field.label, joined(field, list), name));
+            var order = field.kind === 'date' ? 2 : field.shared ? 1 : 0;
+            facts.push({ rank: order, index: index, element: fact(field.label, joined(field, list), name) });
           }
         });
+        facts.sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
+        if (related.length) {
+          sections.push(h('h2', { key: 'related-h' }, texts.related), h('ul', { className: 'katalog-relations', key: 'related' }, related));
+        }
         return h('article', { className: 'md-content__inner md-typeset katalog-preview' },
           h('div', { className: 'katalog-entry-header' },
             h('p', { className: 'katalog-type' }, type.label),
             h('h1', { id: 'katalog-title' }, values.title || ''),
             values.summary ? h('p', { className: 'katalog-summary' }, values.summary) : null,
-            facts.length ? h('dl', { className: 'katalog-facts' }, facts) : null),
+            facts.length ? h('dl', { className: 'katalog-facts' }, facts.map(function (one) { return one.element; })) : null),
           this.props.widgetFor('body'),
-          footer.length ? h('div', { className: 'katalog-entry-footer' }, footer) : null);
+          sections.length ? h('div', { className: 'katalog-entry-footer' }, sections) : null);
       },
     });
     Object.keys(core.types).forEach(function (typeName) {
