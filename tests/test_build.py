@@ -59,7 +59,8 @@ def test_entry_page_shows_the_entry(built_site: Site) -> None:
     assert "<dd>Test Testesen</dd>" in html
     assert '<a href="mailto:test@example.org">test@example.org</a>' in html
     # The related case, by its title, from `related:` and from `[[b]]` in the body.
-    assert '<li><a href="../../cases/b/">En lille case (Case)</a></li>' in html
+    why = '<span class="katalog-relation-why">Case · Relaterede</span>'
+    assert f'<li><a href="../../cases/b/">En lille case</a> {why}</li>' in html
     # The sanitiser gives every link in a body rel="noopener"; harmless on internal ones.
     link = '<a href="../../cases/b/" class="katalog-ref" rel="noopener">En lille case</a>'
     assert f"<p>Se casen {link} for detaljer.</p>" in html
@@ -67,8 +68,9 @@ def test_entry_page_shows_the_entry(built_site: Site) -> None:
 
 def test_related_entry_links_back(built_site: Site) -> None:
     html = (built_site / f"site/{url_prefix(built_site.root, 'case')}/b/index.html").read_text(encoding="utf-8")
-    assert "<h2>Nævnt i</h2>" in html
-    assert '<a href="../../initiativer/faelleshaver/">Et lille initiativ (Initiativ)</a>' in html
+    assert '<h2 id="relaterede-poster">Relaterede poster' in html
+    why = '<span class="katalog-relation-why">Initiativ · Henviser hertil (Relaterede)</span>'
+    assert f'<li><a href="../../initiativer/faelleshaver/">Et lille initiativ</a> {why}</li>' in html
 
 
 def test_entries_are_not_in_the_navigation(built_site: Site) -> None:

@@ -109,7 +109,7 @@ def test_stale_entries_show_a_notice(make_site: Callable[..., Site], monkeypatch
     )
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
     old = (site / "site/initiativer/gammel/index.html").read_text(encoding="utf-8")
-    assert "<p>Posten blev sidst gennemgået 2020-01-15, for 82 måneder siden." in old
+    assert "<p>Posten blev sidst gennemgået 15. januar 2020, for 82 måneder siden." in old
     assert "katalog-stale" not in (site / "site/initiativer/ny/index.html").read_text(encoding="utf-8")
 
 
