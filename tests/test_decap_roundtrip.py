@@ -35,12 +35,14 @@ from katalog.exports.decap import (
     JS_YAML_INTEGRITY,
     JS_YAML_SCRIPT,
     JS_YAML_VERSION,
+    decap_config,
     decap_index_html,
     decap_script_data,
 )
 from katalog.exports.write import render_all
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from .conftest import entry, mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_SCRIPT = ROOT / "plugins" / "katalog" / "exports" / "decap_admin.js"
@@ -803,3 +805,33 @@ out({unreadable: data.__katalog_unreadable || '', refused});
     result = node_eval(packages, program, "---\ntitle: [unclosed\n---\n\nBrødtekst.\n")
     assert result["unreadable"]
     assert result["refused"].startswith("Filen kan ikke læses (")
+
+
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def test_images_decap_inserts_work_under_a_sub_path(make_site: Any) -> None:
+    """Decap writes `![...](<public_folder>/name.png)` into a body and the file to media_folder."""
+    config = load_site_config(ROOT)
+    cms = decap_config(config)
+    image = f"{cms['public_folder']}/pixel.png"
+    site = make_site(
+        {
+            f"{cms['media_folder']}/pixel.png": PIXEL,
+            "catalogue/initiatives/et-billede.md": entry("initiative", body=f"![Et billede]({image})\n"),
+            "content/vidensbank/en-artikel.md": (
+                '---\ntype: article\ntitle: "En artikel"\nsummary: "En artikel med et billede i brødteksten."\n'
+                f"date: 2026-01-02\n---\n\n![Et billede]({image})\n"
+            ),
+        }
+    )
+    mkdocs_yml = site / "mkdocs.yml"
+    mkdocs_yml.write_text("site_url: https://example.org/kommune/katalog/\n" + mkdocs_yml.read_text(encoding="utf-8"))
+    result = mkdocs(site.root, "build", "--strict", "-q")
+    assert result.returncode == 0, result.stdout
+    for page in ("initiativer/et-billede/index.html", "vidensbank/en-artikel/index.html"):
+        html = (site / "site" / page).read_text(encoding="utf-8")
+        assert '<img alt="Et billede" src="../../assets/pixel.png"' in html, page
+    assert (site / "site" / "assets" / "pixel.png").read_bytes() == PIXEL
