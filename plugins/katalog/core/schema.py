@@ -24,6 +24,8 @@ KINDS = frozenset(
     {"text", "term", "keyword", "id", "slug", "date", "partial_date", "year", "email", "url", "phone", "object"}
 )
 RULES = frozenset({"one_of_required", "not_before"})
+# How a field is shown on its entry's page; render/display.py says what each means.
+DISPLAYS = ("facts", "contact", "highlight", "list", "quotes", "lines", "links", "related", "hidden")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Field:
     vocabulary: str | None = None
     target_type: str | None = None
     personal: bool = False
+    display: str = ""  # one of DISPLAYS; "" for the default of the field's kind
     label: dict[str, str] = field(default_factory=dict)
     help: dict[str, str] = field(default_factory=dict)
     fields: dict[str, Field] = field(default_factory=dict)
@@ -93,7 +96,7 @@ SCHEMA_KEYS = ("common", "types")
 TYPE_KEYS = ("folder", "url", "label", "plural", "require", "fields", "rules")
 FIELD_OPTIONS = (
     "kind", "required", "list", "allow_single", "min_items", "min", "max", "vocabulary", "target_type",
-    "personal", "label", "help", "fields", "rules",
+    "personal", "display", "label", "help", "fields", "rules",
 )  # fmt: skip
 # Options that mean something only for some kinds (or only for lists).
 KIND_OPTIONS = {
@@ -339,6 +342,7 @@ def _field(out: ConfigFile, name: str, item: Item, context: _Context) -> Field |
         vocabulary=vocabulary,
         target_type=target_type,
         personal=flags.get("personal", False),
+        display=(out.choice(options["display"], DISPLAYS) or "") if "display" in options else "",
         label=(out.labels(options["label"]) or {}) if "label" in options else {},
         help=(out.labels(options["help"]) or {}) if "help" in options else {},
         fields=sub_fields,

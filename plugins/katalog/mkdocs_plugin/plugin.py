@@ -282,7 +282,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             files.remove(file)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
-        renderer = self.renderer = PageRenderer(model)
+        renderer = self.renderer = PageRenderer(model, config.theme.dirs)
         if preview is not None:
             renderer.env.bytecode_cache = preview.templates
         search = SiteSearch(model, preview.remember(model, config_state) if self.incremental and preview else None)
