@@ -466,6 +466,7 @@ title: "Fælles høst i æblehaven"
 summary: "Naboerne høstede æblerne sammen og delte dem på skolen."
 municipality: aeroe
 themes: [samskabelse]
+related: [boern-og-unge-paa-aeroe]
 year: 2024
 citizen_roles: [volunteer]
 learnings:
@@ -499,7 +500,7 @@ summary: "Hvad frivillige på øen skal vide, før de går i gang."
 date: 2026-11-02
 ---
 
-Se [[boern-og-unge-paa-aeroe]]
+Se [[boern-og-unge-paa-aeroe]] og [[kommune-3-0]]
 """,
     ),
 }
@@ -546,6 +547,11 @@ def test_decap_round_trip(tmp_path: Path, packages: Packages, run_check: Any) ->
         pick(page, "municipality", "Ærø")
         pick(page, "themes", "Samskabelse")
         field(page, "year").fill("2024")
+        page.get_by_role("button", name="Tilføj en post").click()  # `related`: entries of any type
+        dialog = page.get_by_role("dialog", name="Vælg en post")
+        dialog.get_by_label("Søg efter titel eller id").fill("børn og unge på ærø")
+        dialog.get_by_role("option", name=re.compile("^Børn og unge på Ærø")).click()
+        dialog.get_by_role("button", name="Indsæt").click()
         pick(page, "citizen_roles", "Frivillig")
         page.get_by_role("button", name="Tilføj læringer").click()
         page.locator("textarea[id^=learnings-field]").fill("Spørg naboerne først.")
@@ -582,6 +588,9 @@ def test_decap_round_trip(tmp_path: Path, packages: Packages, run_check: Any) ->
         dialog.get_by_label("Søg efter titel eller id").fill("ærø børn")
         dialog.get_by_role("option", name=re.compile("^Børn og unge på Ærø")).click()
         dialog.get_by_role("button", name="Indsæt").click()
+        page.locator('[data-slate-editor="true"]').focus()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(" og [[kommune-3-0]]")  # typed, not picked: a link all the same
         publish(page)
         wait_for_file(page, repository / paths["article"])
         saved(page, paths["article"])
@@ -595,6 +604,7 @@ def test_decap_round_trip(tmp_path: Path, packages: Packages, run_check: Any) ->
         page.keyboard.type(added)
         publish(page)
         wait_for_file(page, repository / edited, before)
+        page.get_by_text("Ændringer gemt").wait_for()  # else leaving asks to confirm: unsaved changes
 
         # A single-valued municipality changed, an optional field emptied.
         before = (repository / FIELD_EDIT).read_text(encoding="utf-8")
@@ -604,6 +614,7 @@ def test_decap_round_trip(tmp_path: Path, packages: Packages, run_check: Any) ->
         field(page, "website").fill("")
         publish(page)
         wait_for_file(page, repository / FIELD_EDIT, before)
+        page.get_by_text("Ændringer gemt").wait_for()
         session.errors.clear()  # Decap rejects a promise (undefined) when its form refuses to save
 
     assert session.outside == [], "the admin page asked for more than the pinned files"
@@ -835,3 +846,29 @@ def test_images_decap_inserts_work_under_a_sub_path(make_site: Any) -> None:
         html = (site / "site" / page).read_text(encoding="utf-8")
         assert '<img alt="Et billede" src="../../assets/pixel.png"' in html, page
     assert (site / "site" / "assets" / "pixel.png").read_bytes() == PIXEL
+
+
+def test_links_to_no_entry_are_found_as_katalog_check_finds_them(packages: Packages) -> None:
+    program = r"""
+const values = {related: ['a', 'b'], contacts: [{name: 'X', email: 'x@example.org', unit: 'c'}]};
+const body = 'Se [[d]] og [[e|tekst]].\n\n```\n[[i-kode]]\n```\n\nOg `[[heller-ikke]]`.';
+out({
+  references: k.references('initiative', values, body).map(r => [r.id, r.label, r.where]),
+  typed: k.typedLinks('Se \\[[kommune-3-0|Kommune 3.0]] og [[a]].'),
+});
+"""
+    result = node_eval(packages, program, None)
+    assert result["references"] == [
+        ["a", "Relaterede", ""],
+        ["b", "Relaterede", ""],
+        ["c", "Enhed", "Kontakter nr. 1"],
+        ["d", "Brødtekst", ""],
+        ["e", "Brødtekst", ""],
+    ]
+    assert result["typed"] == [
+        "Se ",
+        {"id": "kommune-3-0", "text": "Kommune 3.0"},
+        " og ",
+        {"id": "a", "text": ""},
+        ".",
+    ]

@@ -142,6 +142,13 @@ def _widget(config: SiteConfig, field: Field) -> Widget:
         return _with_many(_select(config, field), field)
     if field.kind == "id" and field.target_type in config.schema.types:
         return _with_many(_relation(field), field)
+    if field.kind == "id":
+        # An entry of any type: Decap's relation widget reads one collection, so the admin script's
+        # widget picks from all of them, in the dialog the rich-text editor's link button opens.
+        widget = {"widget": "katalog-entries"}
+        if field.many:
+            widget["multiple"] = True
+        return _with_min(widget, field)
     if not field.many:
         return _single(config, field)
     if field.kind == "keyword":
@@ -301,6 +308,9 @@ _TEXT_KEYS = (
     "link_none",
     "link_loading",
     "link_unknown",
+    "entries_title",
+    "entries_add",
+    "entries_remove",
     "load_failed",
 )
 
@@ -325,6 +335,9 @@ def decap_script_data(config: SiteConfig) -> dict[str, Any]:
     texts = {key: tr(f"decap.{key}") for key in _TEXT_KEYS}
     texts["type_label"] = tr("reference.type_label")
     texts["related"] = tr("ui.related")
+    texts["body_label"] = tr("reference.body")
+    texts["unknown_id"] = tr("problems.unknown_id")
+    texts["unknown_id_hint"] = tr("hints.unknown_id")
     texts["items_one"] = tr("counts.items.one", count=1)
     texts["items_other"] = tr("counts.items.other")
     return {

@@ -19,6 +19,7 @@
   var RAW = '__katalog_raw';
   var SKIP = '__katalog_';
   var LINK = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/;
+  var TYPED_LINK = /\\?\[\\?\[([^\[\]|\n\\]+?)(?:\|([^\[\]\n]+?))?\\?\]\\?\]/;
   var YEAR_PATTERN = /^\d{4}$/;
   var FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
   var KEYWORD_MAX = 80;
@@ -731,7 +732,57 @@
       }
     }
 
+    // The ids an entry points at: its id fields (in objects too) and `[[id]]` in its body outside code.
+    function references(typeName, values, body) {
+      var found = [];
+      function walk(fields, object, where) {
+        Object.keys(fields || {}).forEach(function (name) {
+          var field = fields[name];
+          var value = object[name];
+          if (value === undefined) return;
+          var list = Array.isArray(value) ? value : [value];
+          if (field.kind === 'id') {
+            list.forEach(function (id) { found.push({ id: String(id).trim(), label: labelOf(field, name), where: where }); });
+          } else if (field.kind === 'object') {
+            list.forEach(function (item, index) {
+              if (!isPlainObject(item)) return;
+              var inner = field.many ? fill(texts.item, { label: labelOf(field, name), number: index + 1 }) : '';
+              walk(field.fields, item, joinWhere(where, inner));
+            });
+          }
+        });
+      }
+      walk(fieldsOf(typeName), values, '');
+      var text = String(body || '')
+        .replace(/^(\s{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s{0,3}\2[^\n]*$/gm, '')
+        .replace(/(`+)[^`]*?\1/g, '');
+      var pattern = new RegExp(LINK.source, 'g');
+      var match;
+      while ((match = pattern.exec(text)) !== null) {
+        found.push({ id: match[1].trim(), label: texts.body_label, where: '' });
+      }
+      return found;
+    }
+
+    // `[[id]]` typed into the rich-text editor reaches the Markdown writer as text, its brackets
+    // escaped (`\\[[id]]`); these are the pieces of such a text: strings, and links {id, text}.
+    function typedLinks(text) {
+      var pieces = [];
+      var pattern = new RegExp(TYPED_LINK.source, 'g');
+      var last = 0;
+      var match;
+      while ((match = pattern.exec(text)) !== null) {
+        if (match.index > last) pieces.push(text.slice(last, match.index));
+        pieces.push({ id: match[1], text: match[2] === undefined ? '' : match[2] });
+        last = pattern.lastIndex;
+      }
+      if (last < text.length) pieces.push(text.slice(last));
+      return pieces;
+    }
+
     return {
+      typedLinks: typedLinks,
+      references: references,
       slugify: slugify,
       idFromTitle: idFromTitle,
       fromFile: fromFile,
@@ -768,12 +819,15 @@
     var query = null;
     var entriesPromise = null;
     var entriesKnown = null;
+    var loads = 0;
 
     function loadEntries() {
       if (entriesPromise) return entriesPromise;
       if (!query) return Promise.resolve([]);
       entriesPromise = Promise.all(Object.keys(core.types).map(function (typeName) {
-        return Promise.resolve(query('katalog-entries', typeName, ['title'], '')).then(function (action) {
+        // Decap answers a query it was asked in the last 10 s from memory; the limit keeps ours new.
+        loads += 1;
+        return Promise.resolve(query('katalog-entries', typeName, ['title'], '', undefined, 1e9 + loads)).then(function (action) {
           var hits = action && action.payload && action.payload.hits || [];
           return hits.map(function (hit) {
             var hitData = hit.data && typeof hit.data.toJS === 'function' ? hit.data.toJS() : hit.data || {};
@@ -831,16 +885,26 @@
         }
         var values = core.fileValues(typeName, entryData);
         var messages = core.entryProblems(typeName, values).map(function (problem) { return problem.message; });
-        if (!entry.get('newRecord')) {
-          if (messages.length) throw refusal(messages);
-          return undefined;
-        }
-        var id = core.idFromTitle(values.title || '');
-        if (!id) messages.push(texts.bad_title);
+        var isNew = entry.get('newRecord');
+        var id = isNew ? core.idFromTitle(values.title || '') : '';
+        if (isNew && !id) messages.push(texts.bad_title);
         if (messages.length) throw refusal(messages);
         forgetEntries();
         return loadEntries().then(function (entries) {
-          var taken = entries.filter(function (one) { return one.id === id; })[0];
+          var known = {};
+          entries.forEach(function (one) { known[one.id] = one; });
+          if (entries.length) {
+            // What `katalog check` would say of a link to no entry (typed in the Markdown view, say).
+            var unknown = core.references(typeName, values, entryData.body).filter(function (link) {
+              return link.id && !known[link.id];
+            }).map(function (link) {
+              var message = link.label + ': ' + fill(texts.unknown_id, { value: link.id }) + ' ' + texts.unknown_id_hint;
+              return link.where ? link.where + ': ' + message : message;
+            });
+            if (unknown.length) throw refusal(unknown);
+          }
+          if (!isNew) return undefined;
+          var taken = known[id];
           if (taken) throw refusal([fill(texts.id_taken, { id: id, path: taken.path })]);
           // A copy of another entry ("publish and duplicate") carries that file's text and id: not its own.
           return entry.get('data').delete(RAW).delete('id').set(data.newIdKey, id);
@@ -947,6 +1011,62 @@
     });
     CMS.registerWidget('katalog-id', IdControl, function (props) { return h('span', null, props.value || ''); });
 
+    // --- ids of entries of any type (`related`): picked in the same dialog, shown by their titles
+    function idsOf(value) {
+      if (value === null || value === undefined || value === '') return [];
+      var plain = typeof value.toJS === 'function' ? value.toJS() : value;
+      return (Array.isArray(plain) ? plain : [plain]).map(String);
+    }
+
+    var EntriesControl = createClass({
+      getInitialState: function () { return { loaded: !!entriesKnown }; },
+      componentDidMount: function () {
+        var self = this;
+        query = this.props.query || query;
+        this.alive = true;
+        loadEntries().then(function () { if (self.alive) self.setState({ loaded: true }); });
+      },
+      componentWillUnmount: function () { this.alive = false; },
+      shouldComponentUpdate: function () { return true; },
+      isMultiple: function () { return this.props.field.get('multiple', false); },
+      change: function (ids) {
+        this.props.onChange(this.isMultiple() ? ids : ids[0] || '');
+      },
+      add: function () {
+        var self = this;
+        pickEntry({ id: '', text: '' }, true).then(function (chosen) {
+          if (!chosen) return;
+          var ids = self.isMultiple() ? idsOf(self.props.value) : [];
+          if (ids.indexOf(chosen.id) < 0) ids.push(chosen.id);
+          self.change(ids);
+        });
+      },
+      remove: function (id) {
+        this.change(idsOf(this.props.value).filter(function (one) { return one !== id; }));
+      },
+      render: function () {
+        var self = this;
+        var ids = idsOf(this.props.value);
+        return h('div', { id: this.props.forID, className: this.props.classNameWrapper, role: 'group' },
+          ids.length ? h('ul', { className: 'katalog-entries' }, ids.map(function (id) {
+            var known = entriesKnown && entriesKnown[id];
+            var shown = known ? known.title + ' (' + (core.types[known.type] || {}).label + ')' : id + ' (' + texts.link_unknown + ')';
+            return h('li', { key: id },
+              h('span', null, shown),
+              h('button', {
+                type: 'button',
+                className: 'katalog-entries-remove',
+                'aria-label': fill(texts.entries_remove, { title: known ? known.title : id }),
+                onClick: function () { self.remove(id); },
+              }, '×'));
+          })) : null,
+          h('button', { type: 'button', className: 'katalog-entries-add', onClick: this.add }, texts.entries_add));
+      },
+    });
+    CMS.registerWidget('katalog-entries', EntriesControl, function (props) {
+      return h('span', null, idsOf(props.value).join(', '));
+    });
+
     // --- [[id]] and [[id|text]] in the rich-text editor
     function titleOf(id) {
       var known = entriesKnown && entriesKnown[id.trim()];
@@ -981,19 +1101,51 @@
       },
     });
 
+    // A link typed as text becomes a link node, written back as `[[id]]` (not escaped), in the
+    // editor's Markdown and in the preview.
+    function typedLinkPlugin() {
+      return function (tree) {
+        (function walk(node) {
+          if (!node || !Array.isArray(node.children) || node.type === 'link') return;
+          var children = [];
+          node.children.forEach(function (child) {
+            // Decap hands the editor's text to the writer as `html` nodes (so nothing is escaped twice).
+            var texty = child.type === 'text' || (child.type === 'html' && !/^\s*</.test(child.value || ''));
+            if (!texty || typeof child.value !== 'string' || child.value.indexOf('[') < 0) {
+              walk(child);
+              children.push(child);
+              return;
+            }
+            core.typedLinks(child.value).forEach(function (piece) {
+              if (typeof piece === 'string') {
+                children.push({ type: child.type, value: piece });
+              } else {
+                children.push({
+                  type: 'inline-shortcode',
+                  data: { shortcode: 'katalog-link', shortcodeData: piece, isVoid: true },
+                });
+              }
+            });
+          });
+          node.children = children;
+        })(tree);
+      };
+    }
+    CMS.registerRemarkPlugin(typedLinkPlugin);
+
     // --- the picker: a dialog with a search over every entry's title and id
     function fold(text) {
       return core.slugify(text).replace(/-/g, ' ');
     }
 
-    function pickEntry(current) {
+    function pickEntry(current, withoutText) {
       return new Promise(function (resolve) {
         var dialog = document.createElement('dialog');
         dialog.className = 'katalog-picker';
         dialog.setAttribute('aria-labelledby', 'katalog-picker-title');
         var heading = document.createElement('h2');
         heading.id = 'katalog-picker-title';
-        heading.textContent = texts.link_title;
+        heading.textContent = withoutText ? texts.entries_title : texts.link_title;
         var searchLabel = document.createElement('label');
         searchLabel.textContent = texts.link_search;
         var search = document.createElement('input');
@@ -1025,7 +1177,9 @@
         ok.disabled = !current.id;
         buttons.appendChild(cancel);
         buttons.appendChild(ok);
-        [heading, searchLabel, status, list, textLabel, buttons].forEach(function (one) { dialog.appendChild(one); });
+        [heading, searchLabel, status, list, withoutText ? null : textLabel, buttons].forEach(function (one) {
+          if (one) dialog.appendChild(one);
+        });
         document.body.appendChild(dialog);
 
         var chosen = current.id ? current.id.trim() : '';
@@ -1105,6 +1259,10 @@
       '.katalog-picker button{font:inherit;padding:.45rem 1rem;border-radius:4px;border:1px solid #3a69c7;background:#fff;color:#3a69c7;cursor:pointer}',
       '.katalog-picker button.katalog-picker-insert{background:#3a69c7;color:#fff}',
       '.katalog-picker button:disabled{opacity:.5;cursor:default}',
+      '.katalog-entries{list-style:none;margin:0 0 .5rem;padding:0}',
+      '.katalog-entries li{display:flex;align-items:center;justify-content:space-between;gap:.5rem;padding:.3rem .5rem;margin:.25rem 0;background:#eff0f4;border-radius:4px}',
+      '.katalog-entries-remove{border:0;background:none;font-size:1.2rem;line-height:1;cursor:pointer;color:#313d3e;padding:.1rem .4rem}',
+      '.katalog-entries-add{font:inherit;font-size:.85rem;font-weight:700;padding:.4rem .9rem;border-radius:4px;border:1px solid #3a69c7;background:#fff;color:#3a69c7;cursor:pointer}',
       // Decap's editor toolbar does not fit a phone: keep the way back, the save state and the buttons.
       '@media (max-width:640px){',
       '[class*="-BackCollection"],[class*="-ToolbarSectionMeta"]{display:none!important}',
