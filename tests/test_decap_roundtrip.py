@@ -590,7 +590,17 @@ def test_decap_round_trip(tmp_path: Path, packages: Packages, run_check: Any) ->
         dialog.get_by_role("button", name="Indsæt").click()
         page.locator('[data-slate-editor="true"]').focus()
         page.keyboard.press("Control+End")
-        page.keyboard.type(" og [[kommune-3-0]]")  # typed, not picked: a link all the same
+        # A link typed to no entry is refused with the words of `katalog check` ...
+        page.keyboard.type(" og [[findes-ikke]]")
+        publish(page)
+        page.get_by_text('Brødtekst: der findes ingen post med id "findes-ikke". Tjek stavningen').wait_for()
+        assert not (repository / paths["article"]).exists()
+        page.locator('[data-slate-editor="true"]').focus()
+        page.keyboard.press("Control+End")
+        for _ in " og [[findes-ikke]]":
+            page.keyboard.press("Backspace")
+        # ... one to an entry is written as the link it is, not escaped.
+        page.keyboard.type(" og [[kommune-3-0]]")
         publish(page)
         wait_for_file(page, repository / paths["article"])
         saved(page, paths["article"])

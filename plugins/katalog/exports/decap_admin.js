@@ -889,16 +889,30 @@
         var id = isNew ? core.idFromTitle(values.title || '') : '';
         if (isNew && !id) messages.push(texts.bad_title);
         if (messages.length) throw refusal(messages);
+        // Links the file had are checked by `katalog check` already; only new ones are looked up
+        // (every entry of every type is read for it: not on each save of a large catalogue).
+        var before = {};
+        if (typeof entryData[RAW] === 'string') {
+          var old = core.fromFile(typeName, entryData[RAW]);
+          core.references(typeName, core.fileValues(typeName, old), old.body).forEach(function (link) {
+            before[link.id] = true;
+          });
+        }
+        var added = core.references(typeName, values, entryData.body).filter(function (link) {
+          return link.id && !before[link.id];
+        });
+        if (!isNew && !added.length) return undefined;
         forgetEntries();
         return loadEntries().then(function (entries) {
           var known = {};
           entries.forEach(function (one) { known[one.id] = one; });
           if (entries.length) {
             // What `katalog check` would say of a link to no entry (typed in the Markdown view, say).
-            var unknown = core.references(typeName, values, entryData.body).filter(function (link) {
-              return link.id && !known[link.id];
+            var unknown = added.filter(function (link) {
+              return !known[link.id];
             }).map(function (link) {
-              var message = link.label + ': ' + fill(texts.unknown_id, { value: link.id }) + ' ' + texts.unknown_id_hint;
+              var problem = fill(texts.unknown_id, { value: link.id });
+              var message = link.label + ': ' + problem + (/[.!?]$/.test(problem) ? ' ' : '. ') + texts.unknown_id_hint;
               return link.where ? link.where + ': ' + message : message;
             });
             if (unknown.length) throw refusal(unknown);
@@ -986,7 +1000,6 @@
       shouldComponentUpdate: function () { return true; },
       componentDidMount: function () {
         query = this.props.query || query;
-        loadEntries(); // titles for the links in the editor and the preview
       },
       render: function () {
         query = this.props.query || query;
@@ -1019,14 +1032,9 @@
     }
 
     var EntriesControl = createClass({
-      getInitialState: function () { return { loaded: !!entriesKnown }; },
       componentDidMount: function () {
-        var self = this;
         query = this.props.query || query;
-        this.alive = true;
-        loadEntries().then(function () { if (self.alive) self.setState({ loaded: true }); });
       },
-      componentWillUnmount: function () { this.alive = false; },
       shouldComponentUpdate: function () { return true; },
       isMultiple: function () { return this.props.field.get('multiple', false); },
       change: function (ids) {
@@ -1050,7 +1058,8 @@
         return h('div', { id: this.props.forID, className: this.props.classNameWrapper, role: 'group' },
           ids.length ? h('ul', { className: 'katalog-entries' }, ids.map(function (id) {
             var known = entriesKnown && entriesKnown[id];
-            var shown = known ? known.title + ' (' + (core.types[known.type] || {}).label + ')' : id + ' (' + texts.link_unknown + ')';
+            var shown = known ? known.title + ' (' + (core.types[known.type] || {}).label + ')' : id;
+            if (!known && entriesKnown) shown += ' (' + texts.link_unknown + ')';
             return h('li', { key: id },
               h('span', null, shown),
               h('button', {
