@@ -17,21 +17,21 @@ the pattern, and an entry of ordinary Danish prose of the same size, then measur
 4. with --build, `mkdocs build` of a small site whose entry has ordinary fields and the hostile body of
    --build-size characters, against prose.
 
-Times are CPU seconds (of the process and its children), so that other work on the machine does not
-count; the limits are wall time. Prints a table and, as its last line, one JSON object: per pattern,
-seconds per size, the ratio to prose of the same size, and the growth from the smallest to the largest
-size (linear: the size ratio).
+The body check and Markdown are timed in CPU seconds of their process, so that other work on the
+machine does not count; `katalog check` and `mkdocs build` in wall time (they use several processes).
+Prints a table and, as its last line, one JSON object: per pattern, seconds per size, the ratio to
+prose of the same size, and the growth from the smallest to the largest size (linear: the size ratio).
 A measurement that hits its time limit is reported as null with "timeout": true.
 
 Standard library and PyYAML only (and Markdown, as the site has it); runs katalog and mkdocs with
-this interpreter. To measure another checkout, set PYTHONPATH to its plugins/ folder.
+this interpreter. To measure another checkout, run its copy of this script with PYTHONPATH set to its
+plugins/ folder (site_config/ and mkdocs.yml are taken from the script's checkout).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
 import subprocess
@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 from common import Failed, main_for  # noqa: E402
 from generate import WORDS  # noqa: E402
 
-REPO = HERE.parent
+REPO = HERE.parent  # site_config/ and mkdocs.yml are copied from here: run a copy to measure another checkout
 
 PATTERNS = {
     "tag": "<a ",
@@ -185,15 +185,14 @@ def write_site(root: Path, field: str, body: str) -> None:
 
 
 def timed_process(command: list[str], cwd: Path, limit: float) -> float | None:
-    """CPU time (user + system) of the command and its children, or None if it ran past `limit` seconds
-    of wall time (it is then stopped). CPU time, so that other work on the machine does not count."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Wall time of the command, or None if it ran past `limit` seconds (it is then stopped). Wall time:
+    `katalog check` and `mkdocs build` work in several processes, whose CPU time is not all reported."""
+    start = time.perf_counter()
     try:
         done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=limit)
     except subprocess.TimeoutExpired:
         return None
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):  # 1: the catalogue has problems, which hostile text has
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
         raise Failed(f"{' '.join(command[:4])} failed (exit {done.returncode}):\n{tail}")
