@@ -30,6 +30,10 @@
     });
   }
 
+  function own(object, key) {
+    return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function isPlainObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
   }
@@ -94,8 +98,8 @@
       var vocabulary = vocabularies[field.vocabulary];
       if (!vocabulary || typeof value !== 'string') return value;
       if (Object.prototype.hasOwnProperty.call(vocabulary.labels, value)) return value;
-      var alias = vocabulary.aliases[value.normalize('NFC').toLowerCase().trim()];
-      return alias === undefined ? value : alias;
+      var folded = value.normalize('NFC').toLowerCase().trim();
+      return own(vocabulary.aliases, folded) ? vocabulary.aliases[folded] : value;
     }
 
     // What a widget shows for a value as `katalog check` reads it: a single value of a list field is
@@ -304,6 +308,7 @@
       }
       if (values === null || values === undefined) values = {};
       if (!isPlainObject(values)) return { parts: parts, error: 'not a mapping' };
+      if (own(values, '__proto__')) return { parts: parts, error: '__proto__' };
       return { parts: parts, values: values, body: parts.body };
     }
 
@@ -828,7 +833,8 @@
         // Decap answers a query it was asked in the last 10 s from memory; the limit keeps ours new.
         loads += 1;
         return Promise.resolve(query('katalog-entries', typeName, ['title'], '', undefined, 1e9 + loads)).then(function (action) {
-          var hits = action && action.payload && action.payload.hits || [];
+          var hits = action && action.payload && action.payload.hits;
+          if (!Array.isArray(hits)) throw new Error('no entries');
           return hits.map(function (hit) {
             var hitData = hit.data && typeof hit.data.toJS === 'function' ? hit.data.toJS() : hit.data || {};
             return {
@@ -838,12 +844,16 @@
               path: hit.path,
             };
           });
-        }, function () { return []; });
+        });
       })).then(function (lists) {
         var all = [].concat.apply([], lists);
-        entriesKnown = {};
+        entriesKnown = Object.create(null);
         all.forEach(function (one) { entriesKnown[one.id] = one; });
         return all;
+      }, function () {
+        // One type could not be read: no list rather than one that would call its entries unknown.
+        entriesPromise = null;
+        return [];
       });
       return entriesPromise;
     }
@@ -891,7 +901,7 @@
         if (messages.length) throw refusal(messages);
         // Links the file had are checked by `katalog check` already; only new ones are looked up
         // (every entry of every type is read for it: not on each save of a large catalogue).
-        var before = {};
+        var before = Object.create(null);
         if (typeof entryData[RAW] === 'string') {
           var old = core.fromFile(typeName, entryData[RAW]);
           core.references(typeName, core.fileValues(typeName, old), old.body).forEach(function (link) {
@@ -904,7 +914,7 @@
         if (!isNew && !added.length) return undefined;
         forgetEntries();
         return loadEntries().then(function (entries) {
-          var known = {};
+          var known = Object.create(null);
           entries.forEach(function (one) { known[one.id] = one; });
           if (entries.length) {
             // What `katalog check` would say of a link to no entry (typed in the Markdown view, say).
@@ -999,7 +1009,15 @@
     var IdControl = createClass({
       shouldComponentUpdate: function () { return true; },
       componentDidMount: function () {
+        var self = this;
         query = this.props.query || query;
+        // The id follows the title as it is typed (Decap redraws a field only when its own value changes).
+        this.follow = function () { window.setTimeout(function () { if (self.follow) self.forceUpdate(); }, 0); };
+        document.addEventListener('input', this.follow);
+      },
+      componentWillUnmount: function () {
+        document.removeEventListener('input', this.follow);
+        this.follow = null;
       },
       render: function () {
         query = this.props.query || query;
@@ -1289,7 +1307,7 @@
     // --- the preview: the page's header, body and footer with the site's stylesheets
     function termLabel(field, value) {
       var vocabulary = core.vocabularies[field.vocabulary];
-      return vocabulary && vocabulary.labels[value] || String(value);
+      return vocabulary && own(vocabulary.labels, value) ? vocabulary.labels[value] : String(value);
     }
 
     function idLink(id) {
