@@ -372,6 +372,8 @@ def test_decap_admin_page(config: SiteConfig) -> None:
     assert data["types"]["initiative"]["fields"]["municipality"]["allowSingle"] is True
     assert data["nordic"]["æ"] == "ae" and data["nordic"]["ø"] == "oe" and data["nordic"]["å"] == "aa"
     assert data["vocabularies"]["municipalities"]["labels"]["aeroe"] == "Ærø"
+    reserved = re.compile(f"(?:{data['reservedIds']})")
+    assert reserved.fullmatch("index") and reserved.fullmatch("2024") and not reserved.fullmatch("index-2024")
 
 
 def test_decap_admin_page_json_cannot_close_its_script(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import scaffold
+from ..core.catalogue import _RESERVED_ID as RESERVED_ID
 from ..core.schema import EntryType, Field, Rule
 from ..core.siteconfig import SiteConfig
 from ..core.slugs import slugify
@@ -336,8 +337,9 @@ def decap_script_data(config: SiteConfig) -> dict[str, Any]:
     texts["type_label"] = tr("reference.type_label")
     texts["related"] = tr("ui.related")
     texts["body_label"] = tr("reference.body")
-    texts["unknown_id"] = tr("problems.unknown_id")
-    texts["unknown_id_hint"] = tr("hints.unknown_id")
+    for key in ("unknown_id", "self_reference", "reserved_id"):
+        texts[key] = tr(f"problems.{key}")
+        texts[f"{key}_hint"] = tr(f"hints.{key}")
     texts["items_one"] = tr("counts.items.one", count=1)
     texts["items_other"] = tr("counts.items.other")
     return {
@@ -346,6 +348,8 @@ def decap_script_data(config: SiteConfig) -> dict[str, Any]:
         "contacts": config.settings.contacts,
         # `katalog new` cuts a long id after a whole word (0: it does not).
         "maxIdLength": int(getattr(scaffold, "MAX_ID_LENGTH", 0)),
+        # Ids that overview pages use ("index", page numbers): `katalog check` refuses them for entries.
+        "reservedIds": RESERVED_ID.pattern,
         "newIdKey": NEW_ID_KEY,
         "nordic": nordic_letters(),
         "types": types,

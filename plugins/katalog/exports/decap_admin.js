@@ -740,31 +740,33 @@
     // The ids an entry points at: its id fields (in objects too) and `[[id]]` in its body outside code.
     function references(typeName, values, body) {
       var found = [];
-      function walk(fields, object, where) {
+      function walk(fields, object, where, nested) {
         Object.keys(fields || {}).forEach(function (name) {
           var field = fields[name];
           var value = object[name];
           if (value === undefined) return;
           var list = Array.isArray(value) ? value : [value];
           if (field.kind === 'id') {
-            list.forEach(function (id) { found.push({ id: String(id).trim(), label: labelOf(field, name), where: where }); });
+            list.forEach(function (id) {
+              found.push({ id: String(id).trim(), label: labelOf(field, name), where: where, nested: nested });
+            });
           } else if (field.kind === 'object') {
             list.forEach(function (item, index) {
               if (!isPlainObject(item)) return;
               var inner = field.many ? fill(texts.item, { label: labelOf(field, name), number: index + 1 }) : '';
-              walk(field.fields, item, joinWhere(where, inner));
+              walk(field.fields, item, joinWhere(where, inner), true);
             });
           }
         });
       }
-      walk(fieldsOf(typeName), values, '');
+      walk(fieldsOf(typeName), values, '', false);
       var text = String(body || '')
         .replace(/^(\s{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s{0,3}\2[^\n]*$/gm, '')
         .replace(/(`+)[^`]*?\1/g, '');
       var pattern = new RegExp(LINK.source, 'g');
       var match;
       while ((match = pattern.exec(text)) !== null) {
-        found.push({ id: match[1].trim(), label: texts.body_label, where: '' });
+        found.push({ id: match[1].trim(), label: texts.body_label, where: '', nested: false });
       }
       return found;
     }
@@ -877,6 +879,12 @@
     });
 
     // --- before saving: the checks Decap's widgets cannot make, and the new file's name
+
+    // `katalog check`'s problem and hint as one sentence each: "der findes ingen post ... . Tjek ...".
+    function sentence(problem, hint) {
+      return problem + (/[.!?]$/.test(problem) ? ' ' : '. ') + hint;
+    }
+
     function refusal(messages) {
       var message = messages.join(' ');
       var error = new Error(message);
@@ -896,8 +904,19 @@
         var values = core.fileValues(typeName, entryData);
         var messages = core.entryProblems(typeName, values).map(function (problem) { return problem.message; });
         var isNew = entry.get('newRecord');
-        var id = isNew ? core.idFromTitle(values.title || '') : '';
+        var id = isNew ? core.idFromTitle(values.title || '') : values.id || entry.get('slug') || '';
         if (isNew && !id) messages.push(texts.bad_title);
+        if (isNew && id && new RegExp('^(?:' + data.reservedIds + ')$').test(id)) {
+          var folder = core.types[typeName] ? core.types[typeName].url + '/' : '';
+          messages.push(sentence(fill(texts.reserved_id, { value: id, folder: folder }),
+            fill(texts.reserved_id_hint, { suggestion: typeName + '-' + id })));
+        }
+        core.references(typeName, values, entryData.body).forEach(function (link) {
+          // As `katalog check`: a contact's unit may be the unit itself, a field or the text may not.
+          if (id && link.id === id && !link.nested) {
+            messages.push(link.label + ': ' + sentence(texts.self_reference, texts.self_reference_hint));
+          }
+        });
         if (messages.length) throw refusal(messages);
         // Links the file had are checked by `katalog check` already; only new ones are looked up
         // (every entry of every type is read for it: not on each save of a large catalogue).
@@ -921,8 +940,7 @@
             var unknown = added.filter(function (link) {
               return !known[link.id];
             }).map(function (link) {
-              var problem = fill(texts.unknown_id, { value: link.id });
-              var message = link.label + ': ' + problem + (/[.!?]$/.test(problem) ? ' ' : '. ') + texts.unknown_id_hint;
+              var message = link.label + ': ' + sentence(fill(texts.unknown_id, { value: link.id }), texts.unknown_id_hint);
               return link.where ? link.where + ': ' + message : message;
             });
             if (unknown.length) throw refusal(unknown);
