@@ -598,7 +598,7 @@ def load_file(
     if entry_type is None:
         return
     errors_before = out.errors
-    validated = validate_entry(root, entry_type, out, config.vocabularies)
+    validated = validate_entry(root, entry_type, out, config.vocabularies, config.root)
     entry_id, id_pos = entry_identity(out, root, path, validated.data.get("id"))
     wikilinks = check_body(config, out, split.body, split.body_first_line)
     check_placeholder(config, out, split.body, split.body_first_line)

@@ -22,7 +22,10 @@ from .yamlnodes import YMap
 
 KINDS = frozenset(
     {"text", "term", "keyword", "id", "slug", "date", "partial_date", "year", "email", "url", "phone", "object"}
+    | {"image"}
 )
+# An image (core/images.py) is one per entry, at the top of its front-matter: src and alt.
+TOP_ONLY_KINDS = ("image",)
 RULES = frozenset({"one_of_required", "not_before"})
 # How a field is shown on its entry's page; render/display.py says what each means.
 DISPLAYS = ("facts", "contact", "highlight", "list", "quotes", "lines", "links", "related", "hidden")
@@ -257,6 +260,9 @@ def _fields(out: ConfigFile, items: dict[str, Item], context: _Context, *, top: 
             out.add("reserved_name", item.key_pos, item.key, hint=hint_text("reserved_name"), value=name)
             continue
         field_ = _field(out, name, item, context)
+        if field_ is not None and field_.kind in TOP_ONLY_KINDS and not top:
+            out.add("kind_top_only", item.key_pos, item.key, kind=field_.kind)
+            continue
         if field_ is not None:
             fields[name] = field_
     return fields
@@ -275,6 +281,9 @@ def _field(out: ConfigFile, name: str, item: Item, context: _Context) -> Field |
         if flag in options:
             flags[flag] = bool(out.boolean(options[flag]))
     is_list = flags.get("list", False)
+    if is_list and kind in TOP_ONLY_KINDS:
+        out.add("option_not_for_kind", options["list"].key_pos, options["list"].key, option="list", kind=kind)
+        is_list = False
     for option, kinds in KIND_OPTIONS.items():
         if option in options and kind not in kinds:
             one = options.pop(option)

@@ -7,6 +7,7 @@ holds what they share, so every output states the same formats with the same wor
 
 from __future__ import annotations
 
+from ..core.images import MIN_WIDTH
 from ..core.schema import Field
 from ..core.siteconfig import SiteConfig
 
@@ -71,6 +72,11 @@ def format_text(config: SiteConfig, field: Field) -> str:
         return config.tr("expected.object", keys=", ".join(field.fields))
     if field.kind == "keyword":
         return config.tr("expected.max_chars", max=KEYWORD_MAX)
+    if field.kind == "image":
+        tr = config.tr
+        return (
+            f"{tr('expected.image')}: {tr('expected.image_formats')}, {tr('expected.image_min_width', min=MIN_WIDTH)}"
+        )
     return config.tr(f"expected.{field.kind}")
 
 

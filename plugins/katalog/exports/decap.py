@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core import scaffold
 from ..core.catalogue import _RESERVED_ID as RESERVED_ID
+from ..core.images import ALT_MAX
 from ..core.schema import EntryType, Field, Rule
 from ..core.siteconfig import SiteConfig
 from ..core.slugs import slugify
@@ -139,6 +140,8 @@ def _widget(config: SiteConfig, field: Field) -> Widget:
         if summary:
             widget["summary"] = summary
         return _with_min(widget, field)
+    if field.kind == "image":
+        return _image(config)
     if field.kind == "term":
         return _with_many(_select(config, field), field)
     if field.kind == "id" and field.target_type in config.schema.types:
@@ -159,6 +162,38 @@ def _widget(config: SiteConfig, field: Field) -> Widget:
     # A collapsed item shows its value, not the field's name.
     widget = {"widget": "list", "field": item, "summary": "{{fields." + field.name + "}}"}
     return _with_min(widget, field)
+
+
+# An entry's image is saved next to it (catalogue/<type>/billeder/), and its path written relative to
+# the entry's file, as `katalog check` reads it (core/images.py).
+IMAGE_FOLDER = "billeder"
+
+
+def _image(config: SiteConfig) -> Widget:
+    """src (Decap's image widget) and alt (required text), the two keys katalog check asks for."""
+    tr = config.tr
+    return {
+        "widget": "object",
+        "collapsed": False,
+        "fields": [
+            {
+                "label": tr("decap.image_file"),
+                "name": "src",
+                "widget": "image",
+                "media_folder": IMAGE_FOLDER,
+                "public_folder": IMAGE_FOLDER,
+                "choose_url": False,
+                "hint": tr("decap.image_file_hint"),
+            },
+            {
+                "label": tr("decap.image_alt"),
+                "name": "alt",
+                "widget": "string",
+                "hint": tr("decap.image_alt_hint"),
+                "pattern": [f"^[\\s\\S]{{1,{ALT_MAX}}}$", tr("expected.max_chars", max=ALT_MAX)],
+            },
+        ],
+    }
 
 
 def _summary(field: Field) -> str:
@@ -241,6 +276,18 @@ def nordic_letters() -> dict[str, str]:
 
 
 def _field_data(config: SiteConfig, field: Field) -> dict[str, Any]:
+    if field.kind == "image":
+        # For the admin script an image is an object of two required texts: it checks and writes it so.
+        sub = {"kind": "text", "required": True}
+        return {
+            "kind": "object",
+            "label": label(config, field),
+            **({"required": True} if field.required else {}),
+            "fields": {
+                "src": {**sub, "label": config.tr("decap.image_file")},
+                "alt": {**sub, "label": config.tr("decap.image_alt"), "max": ALT_MAX},
+            },
+        }
     data: dict[str, Any] = {"kind": field.kind, "label": label(config, field)}
     for key, value in (
         ("required", field.required),

@@ -52,6 +52,10 @@ def issue_form(config: SiteConfig, entry_type: EntryType) -> dict[str, Any]:
     }
 
 
+# Values with keys of their own, asked for in the shape they take in the file.
+SHAPED_KINDS = ("object", "image")
+
+
 def element(config: SiteConfig, field: Field) -> Element:
     attributes: dict[str, Any] = {"label": label(config, field)}
     options = _options(config, field)
@@ -61,10 +65,10 @@ def element(config: SiteConfig, field: Field) -> Element:
         if field.many:
             attributes["multiple"] = True
         attributes["options"] = options
-    elif field.many or field.kind == "object" or is_long_text(field):
+    elif field.many or field.kind in SHAPED_KINDS or is_long_text(field):
         kind = "textarea"
         attributes["description"] = joined(help_text(config, field), _expected(config, field))
-        if field.many or field.kind == "object":
+        if field.many or field.kind in SHAPED_KINDS:
             # Lists and objects are asked for in the shape they take in the file.
             attributes["placeholder"] = _yaml_shape(config, field)
             attributes["render"] = "yaml"
@@ -128,6 +132,8 @@ def _sample(config: SiteConfig, field: Field) -> Any:
         return next(iter(vocabulary.terms), "") if vocabulary else ""
     if kind in ("id", "slug"):
         return slugify(label(config, field)) or "id"
+    if kind == "image":
+        return {"src": "billeder/foto.jpg", "alt": config.tr("expected.image_alt")}
     samples: dict[str, Any] = {
         "date": "2025-01-31",
         "partial_date": "2025-01",

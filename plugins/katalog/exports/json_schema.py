@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.images import ALT_MAX
 from ..core.schema import EntryType, Field, Rule
 from ..core.siteconfig import SiteConfig
 from ..core.values import YEAR_RANGE
@@ -93,6 +94,22 @@ def value_schema(config: SiteConfig, field: Field) -> JsonSchema:
         }
         schema.update(_rules(field.rules))
         return schema
+    if kind == "image":
+        # src: the file, relative to the entry's file; alt: what it shows (katalog check reads the file).
+        return {
+            "type": "object",
+            "properties": {
+                "src": {"type": "string", "minLength": 1, "description": config.tr("expected.image_src")},
+                "alt": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": ALT_MAX,
+                    "description": config.tr("expected.image_alt"),
+                },
+            },
+            "required": ["src", "alt"],
+            "additionalProperties": False,
+        }
     if kind == "text":
         schema = {"type": "string"}
         if field.min is not None:

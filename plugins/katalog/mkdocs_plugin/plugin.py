@@ -34,6 +34,7 @@ from ..core.search.language import analysis_for
 from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
+from ..render.images import ImageBuildError, image_originals
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.problem_panel import panel_html, with_panel
@@ -280,6 +281,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         content_dir = catalogue.config.content_dir
         for file in [f for f in files if f.src_dir == config.docs_dir and refused(f"{content_dir}/{f.src_uri}")]:
             files.remove(file)
+        # An entry image's original in content/ is published only as its resized copies (no EXIF, no GPS).
+        originals = image_originals(catalogue)
+        for file in [f for f in files if f.src_dir == config.docs_dir and f"{content_dir}/{f.src_uri}" in originals]:
+            files.remove(file)
         self.report(catalogue)
         model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model, config.theme.dirs)
@@ -290,7 +295,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
         try:
             plan = plan_site(renderer, search, nav, self.colors_css, lunr)
-        except MissingLogo as error:
+        except (MissingLogo, ImageBuildError) as error:
             raise PluginError(str(error)) from error
         self.entry_pages = plan.entry_pages
         content_prefix = f"{catalogue.config.content_dir}/"

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.entries import Entry
 from ..core.slugs import slugify
 from ..exports.field_reference import field_reference_markdown
+from .images import image_files
 from .pages import GeneratedPage, PageRenderer, fixed
 from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
 from .site_search import SiteSearch
@@ -85,6 +86,7 @@ def plan_site(
     )
     files.append(SiteFile(SEARCH_SCRIPT, ""))  # its text once the search files exist
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
+    files.extend(SiteFile(path, data) for path, data in image_files(model.catalogue))  # entry images, resized
     logo = config.settings.logo
     if logo:
         # core/settings.py checked it (inside the repository, an image); this only guards the copy.

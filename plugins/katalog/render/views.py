@@ -14,6 +14,7 @@ from ..core.freshness import review_age
 from ..core.schema import EntryType, Field
 from .display import DATE_KINDS, SECTION_DISPLAYS, display_of, is_period
 from .formats import Formats
+from .images import Picture, entry_image, picture
 from .model import SiteModel
 
 SELF = "#katalog-title"
@@ -82,6 +83,7 @@ class Card:
     type_label: str
     places: str
     summary: str
+    image: Picture | None = None  # the entry's image (render/images.py)
 
 
 @dataclass
@@ -98,6 +100,7 @@ class EntryView:
     takes_part: list[Related]
     related: list[Related]
     slots: list[Slot] = field(default_factory=list)
+    image: Picture | None = None  # the entry's image, under its lead (render/images.py)
 
 
 class EntryViews:
@@ -148,6 +151,7 @@ class EntryViews:
             takes_part=[self.related_item(i, why, src) for i, why in takes_part.items()],
             related=[self.related_item(i, why, src) for i, why in related.items()],
             slots=self._slots(placed, bool(takes_part), bool(related)),
+            image=self.picture(entry, src),
         )
 
     def fact_order(self, entry_type: EntryType) -> dict[str, int]:
@@ -173,6 +177,8 @@ class EntryViews:
         placed = []
         for name, field_ in entry_type.fields.items():
             if name in HEADER_KEYS or name not in entry.data or not self.published(field_):
+                continue
+            if field_.kind == "image":  # shown under the lead, not as a fact
                 continue
             display = display_of(field_)
             if display not in ("hidden", "related") and self.has_value(field_, entry.data[name]):
@@ -385,7 +391,12 @@ class EntryViews:
             type_label=self.tr.pick(self.model.entry_type(entry).label, entry.type),
             places=places,
             summary=entry.summary,
+            image=self.picture(entry, src),
         )
+
+    def picture(self, entry: Entry, src: str) -> Picture | None:
+        image = entry_image(self.model.entry_type(entry).fields, entry.data)
+        return picture(image, lambda path: self.model.static_link(path, src)) if image else None
 
 
 def _field_name(key: str) -> str:
