@@ -139,7 +139,7 @@ def prose_text(size: int) -> str:
 
 
 def site_markdown_config() -> tuple[list[str], dict[str, object]]:
-    """The extensions MkDocs gives Markdown for the site: its built-ins, then those of mkdocs.yml."""
+    """The extensions MkDocs gives Markdown for the site: its built-ins, those of mkdocs.yml, Katalog's."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = ["toc", "tables", "fenced_code"], {}
     for item in config["markdown_extensions"]:
@@ -148,6 +148,9 @@ def site_markdown_config() -> tuple[list[str], dict[str, object]]:
             configs[name] = item[name]
         if name not in names:
             names.append(name)
+    # What the katalog plugin adds (mkdocs_plugin/plugin.py on_config): the link policy and the
+    # linear replacements of Python-Markdown's link, raw HTML and admonition scans.
+    names += ["katalog.render.safety:SafetyExtension", "katalog.render.linear_markdown:LinearMarkdownExtension"]
     return names, configs
 
 

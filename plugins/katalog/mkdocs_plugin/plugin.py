@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config import config_options
@@ -37,11 +37,15 @@ from ..render.escaping import escaped_meta
 from ..render.images import ImageBuildError, image_originals
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
+from ..render.portal import HOME, portal_html
 from ..render.problem_panel import panel_html, with_panel
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
+from ..render.linear_markdown import LinearMarkdownExtension
 from ..render.safety import SafetyExtension, sanitize_html
 from ..render.site_files import (
     COLORS,
+    PORTAL_STYLESHEET,
+    PRINT_STYLESHEET,
     SCRIPT,
     SEARCH_SCRIPT,
     STYLESHEET,
@@ -56,6 +60,7 @@ from .incremental import ALWAYS, KatalogFile, Preview, Signatures, as_katalog_fi
 from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
 from .preview_search import BackgroundSearch
+from .theme_context import ThemeContext
 
 log = get_plugin_logger(__name__)
 
@@ -67,6 +72,9 @@ class KatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Render the theme's navigation once for all pages outside it that show the same one."""
     workers = config_options.Type(int, default=0)
     """Processes for loading and rendering; 0: every core for `mkdocs build`, one for `mkdocs serve`."""
+    help = config_options.ListOfItems(config_options.Type(str), default=[])
+    """Pages of content/ linked from every page's footer (e.g. the editors' guide), before Katalog's own
+    field reference and accessibility statement."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
@@ -79,6 +87,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.sanitize = True
         self.colors_css = ""
         self.reference_page: GeneratedPage | None = None
+        self.statement_page: GeneratedPage | None = None
         self.destinations: dict[str, str] = {}
         self.navigation = NavigationCache()
         self.command = ""
@@ -91,6 +100,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.background: BackgroundSearch | None = None  # under `mkdocs serve --dirty`: the search index
         self.files: Files | None = None
         self.search: SiteSearch | None = None
+        self.theme = ThemeContext()  # what theme/ overrides read: texts, trails, og: data
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -122,11 +132,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             config.theme["logo"] = f"katalog/{Path(settings.logo).name}"
         config.theme["language"] = self.site_config.language
         config.extra_css.append(STYLESHEET)
+        config.extra_css.append(PORTAL_STYLESHEET)
+        if not self.previewing:  # `mkdocs serve` gives the preview's own address
+            config.site_url = settings.site_url or config.site_url
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            toc["permalink_title"] = self.site_config.tr("ui.permalink")
         config.extra_javascript.append(SCRIPT)
         config.extra_javascript.append(SEARCH_SCRIPT)
         # MkDocs passes this list to Markdown, which takes extension instances as well as names.
         self.sanitize = sanitising(self.site_config)
         config.markdown_extensions.append(SafetyExtension(sanitize=self.sanitize))  # type: ignore[arg-type]
+        config.markdown_extensions.append(LinearMarkdownExtension())  # type: ignore[arg-type]
         self.navigation.enabled = self.config.navigation_cache
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.insert(theme_dir_position(config.theme.custom_dir), THEME_DIR)
@@ -136,6 +153,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         theme = config.theme
         extra_urls = [theme.get("logo"), theme.get("favicon"), config.extra.get("homepage")]
         self.navigation.remember_nav(nav, [url for url in extra_urls if isinstance(url, str)])
+        self.theme.remember_nav(nav)
         if self.incremental:
             self.titles_of_kept_pages(nav)
         return nav
@@ -167,6 +185,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.site_config is None:
             return env
         self.navigation.install(env, config.theme.dirs)
+        env.globals["katalog_ui"] = self.theme.texts(self.site_config.tr, self.site_config.settings.name)
+        env.globals["katalog_print_css"] = PRINT_STYLESHEET
+        help_pages = [*self.config.help, *(p.src_uri for p in (self.reference_page, self.statement_page) if p)]
+        env.globals["katalog_help"] = self.theme.help_links(files, help_pages)
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
         # Static files are copied next; the search script must know the search files' names by then.
@@ -302,6 +324,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.content_pages = {page.path.removeprefix(content_prefix): page for page in catalogue.pages}
         self.generated_pages = plan.generated_pages
         self.reference_page = plan.reference_page
+        self.statement_page = plan.statement
+        self.theme.plan(model, plan.entry_pages, {src: page.title for src, page in plan.generated_pages.items()})
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
         if self.incremental:
             # In the same order: the order of pages shows in sitemap.xml.
@@ -429,6 +453,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return page
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.theme.finish_page()
         return with_panel(output, self.panel)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -455,12 +480,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             page.meta["title"] = html.escape(self.reference_page.title)
             return markdown
         if "[[" in markdown:
-            return self.renderer.resolve_wikilinks(markdown, src)
+            markdown = self.renderer.resolve_wikilinks(markdown, src)
+        if src == HOME:  # the portal's blocks after the editor's introduction (before the first ## heading)
+            intro, heading, rest = markdown.partition("\n## ")
+            markdown = f"{intro.rstrip()}\n\n{PORTAL_SLOT}\n\n{heading.lstrip()}{rest}"
         return markdown
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        # Breadcrumbs, the active tab and og: data for theme/ (a TypedDict takes no new keys when typed).
+        cast(dict[str, Any], context).update(self.theme.page_context(page))
         # Generated pages have no Markdown headings, so Material would render no "skip to content"
         # link; a one-entry table of contents pointing at the page's <h1> gives keyboard users one.
         generated = self.generated_pages.get(page.file.src_uri)
@@ -480,11 +510,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             return produced
         if self.sanitize:
             html = sanitize_html(html)
+        if src == HOME and src not in self.entry_pages:
+            html = html.replace(PORTAL_SLOT, portal_html(self.renderer), 1)
         if src in self.entry_pages:
             frame = self.produced(src)
             assert isinstance(frame, tuple)
             return self.renderer.entry_html(frame, html)
         return html
+
+
+PORTAL_SLOT = '<div class="katalog-portal-slot"></div>'
 
 
 def _nothing() -> None:

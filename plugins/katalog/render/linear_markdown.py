@@ -1,0 +1,294 @@
+"""Python-Markdown, made linear on text that an adversary (or a paste gone wrong) can write.
+
+Python-Markdown is quadratic or worse on a few inputs an editor can type:
+
+- Link text: for every `[` it scans ahead for the matching `]` (`getText`), so a long run of
+  `[`, `[[a|` or `[a](` takes minutes, and for every `](` it scans ahead for the `)`. Here the
+  brackets and parentheses of a text are paired once, in one pass, and a bracket whose link cannot
+  follow is passed over without copying its text. (Where a quote follows, a link title may start,
+  and Python-Markdown's own scan still runs: `[a]("` repeated stays quadratic.)
+- Raw HTML: for every `<` the HTML block parser (the standard library's html.parser) looks ahead
+  to the end of the text for the `>` that would close a tag. A `<` with no `>` anywhere after it
+  can never start a tag, comment or autolink, so when there are many they are hidden from that
+  parser and put back before the page is written.
+- Admonitions: `!!!` is searched for in what is left of a block after each line is taken from it
+  (a block of a thousand headings); a document without `!!!` now skips that search.
+
+The output is the same as Python-Markdown's own: tests compare both on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.inlinepatterns import (
+    IMAGE_LINK_RE,
+    IMAGE_REFERENCE_RE,
+    LINK_RE,
+    REFERENCE_RE,
+    ImageInlineProcessor,
+    ImageReferenceInlineProcessor,
+    InlineProcessor,
+    LinkInlineProcessor,
+    ReferenceInlineProcessor,
+    ShortImageReferenceInlineProcessor,
+    ShortReferenceInlineProcessor,
+)
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+_BRACKETS = re.compile(r"[\[\]]")
+_PARENTHESES = re.compile(r"[()]")
+_QUOTES = re.compile(r"['\"]")
+# A scan for a `]` this long is worth pairing the text's brackets once.
+_FAR = 1000
+# Below this many, looking ahead for each `<` costs less than hiding them.
+_FEW_LESS_THAN = 64
+# Python-Markdown strips STX and ETX from the source before this runs (its placeholders use them),
+# so this cannot come from an editor; it names none of Markdown's own placeholders.
+_HIDDEN_LESS_THAN = "\x02katalog-lt\x03"
+_UNESCAPED_LESS_THAN = re.compile(r"(?<!\\)((?:\\\\)*)<")
+
+
+class BracketPairs:
+    """Where each `[` and `(` of one text closes, found in one pass: `{index after "[": index of "]"}`.
+
+    Learnt only for a text on which Python-Markdown's own scan ran to its end (or far): ordinary
+    links close after a few characters and never pay for the pass."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._close: dict[int, int] = {}
+        self._close_parenthesis: dict[int, int] = {}
+        self._last_quote = -1
+
+    def known(self, text: str) -> bool:
+        return text is self._text  # Markdown makes a new string after every match
+
+    def learn(self, text: str) -> None:
+        if self.known(text):
+            return
+        self._text = text
+        self._close = _pair(_BRACKETS, "[", text)
+        self._close_parenthesis = _pair(_PARENTHESES, "(", text)
+        quotes = [quote.start() for quote in _QUOTES.finditer(text)]
+        self._last_quote = quotes[-1] if quotes else -1
+
+    def close_of(self, start: int) -> int | None:
+        return self._close.get(start)
+
+    def parenthesis_closes(self, start: int) -> bool | None:
+        """Whether the `(` before `start` is closed; None when a quote follows (a link title, where
+        Python-Markdown counts differently)."""
+        if self._last_quote >= start:
+            return None
+        return start in self._close_parenthesis
+
+
+def _pair(pattern: re.Pattern[str], opening: str, text: str) -> dict[int, int]:
+    close: dict[int, int] = {}
+    opened: list[int] = []
+    for bracket in pattern.finditer(text):
+        if bracket.group() == opening:
+            opened.append(bracket.end())
+        elif opened:
+            close[opened.pop()] = bracket.start()
+    return close
+
+
+_Match = tuple[etree.Element | str | None, int | None, int | None]
+
+
+class _LinearText:
+    """`getText` from the paired brackets once a scan has gone far; the text is copied only when
+    the caller can use it."""
+
+    pairs: BracketPairs
+    md: Markdown
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        if index == 0 or data[index - 1] != "[":
+            return super().getText(data, index)  # type: ignore[misc, no-any-return]
+        if not self.pairs.known(data):
+            text, end, handled = super().getText(data, index)  # type: ignore[misc]
+            if handled and end - index < _FAR:
+                return text, end, handled
+            self.pairs.learn(data)
+        close = self.pairs.close_of(index)
+        if close is None:
+            return "", len(data), False  # where Python-Markdown's scan ends; the text is unused
+        if not self.text_needed(data, close):
+            return "", close + 1, True
+        return data[index:close], close + 1, True
+
+    def text_needed(self, data: str, close: int) -> bool:
+        return True
+
+
+class _InlineLink(_LinearText):
+    def text_needed(self, data: str, close: int) -> bool:
+        return data.startswith("(", close + 1)
+
+    def can_link(self, data: str, start: int) -> bool:
+        """False when Python-Markdown's getLink would scan to the end of the text and refuse."""
+        if not self.pairs.known(data):
+            return True
+        close = self.pairs.close_of(start)
+        if close is None:
+            return True  # getText refuses it at once
+        if not data.startswith("(", close + 1):
+            return False
+        return self.pairs.parenthesis_closes(close + 2) is not False
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        href, title, end, handled = super().getLink(data, index)  # type: ignore[misc]
+        if not handled:
+            self.pairs.learn(data)  # the scan went to the end: the next `](` is answered at once
+        return href, title, end, handled
+
+
+class _ReferenceLink(_LinearText):
+    def text_needed(self, data: str, close: int) -> bool:
+        return bool(self.md.references)  # without definitions no id can match, whatever the text
+
+
+class LinearLink(_InlineLink, LinkInlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> _Match:  # type: ignore[override]
+        if not self.can_link(data, m.end(0)):
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
+class LinearImage(_InlineLink, ImageInlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> _Match:  # type: ignore[override]
+        if not self.can_link(data, m.end(0)):
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
+class LinearReference(_ReferenceLink, ReferenceInlineProcessor):
+    pass
+
+
+class LinearImageReference(_ReferenceLink, ImageReferenceInlineProcessor):
+    pass
+
+
+class LinearShortReference(_ReferenceLink, ShortReferenceInlineProcessor):
+    pass
+
+
+class LinearShortImageReference(_ReferenceLink, ShortImageReferenceInlineProcessor):
+    pass
+
+
+# Python-Markdown's names and priorities for these patterns (markdown/inlinepatterns.py).
+_LINK_PATTERNS: tuple[tuple[type[_LinearText], str, str, int], ...] = (
+    (LinearReference, REFERENCE_RE, "reference", 170),
+    (LinearLink, LINK_RE, "link", 160),
+    (LinearImage, IMAGE_LINK_RE, "image_link", 150),
+    (LinearImageReference, IMAGE_REFERENCE_RE, "image_reference", 140),
+    (LinearShortReference, REFERENCE_RE, "short_reference", 130),
+    (LinearShortImageReference, IMAGE_REFERENCE_RE, "short_image_ref", 125),
+)
+
+
+class UnclosableLessThan(Preprocessor):
+    """Hides the `<`s after the text's last `>` when there are many: none of them can open a tag,
+    comment or autolink, and html.parser would look for the end of each all the way to the end of
+    the text. A `<` escaped with a backslash is left alone (the escape needs the character)."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.hidden = False
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.hidden = False
+        text = "\n".join(lines)
+        tail_start = text.rfind(">") + 1
+        if text.count("<", tail_start) <= _FEW_LESS_THAN:
+            return lines
+        self.hidden = True
+        tail = _UNESCAPED_LESS_THAN.sub(lambda m: m.group(1) + _HIDDEN_LESS_THAN, text[tail_start:])
+        return (text[:tail_start] + tail).split("\n")
+
+
+class RestoreLessThan(Treeprocessor):
+    """Puts each hidden `<` back, after the inline patterns and before the table of contents:
+    the serializer then escapes it in text and attributes as Python-Markdown would, and raw HTML
+    gets it raw."""
+
+    def __init__(self, md: Markdown, hider: UnclosableLessThan) -> None:
+        super().__init__(md)
+        self.hider = hider
+
+    def run(self, root: etree.Element) -> None:
+        if not self.hider.hidden:
+            return
+        _restore_tree(root)
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, str):
+                blocks[index] = block.replace(_HIDDEN_LESS_THAN, "<")
+            else:
+                _restore_tree(block)
+
+
+def _restore_tree(root: etree.Element) -> None:
+    for element in root.iter():
+        element.text = _restored(element.text)
+        element.tail = _restored(element.tail)
+        for name, value in element.attrib.items():
+            if _HIDDEN_LESS_THAN in value:
+                element.set(name, value.replace(_HIDDEN_LESS_THAN, "<"))
+
+
+def _restored(text: str | None) -> str | None:
+    if text is None or _HIDDEN_LESS_THAN not in text:
+        return text
+    return type(text)(text.replace(_HIDDEN_LESS_THAN, "<"))  # keeps an AtomicString atomic
+
+
+class QuickAdmonition(AdmonitionProcessor):
+    """Skips the search for `!!!` in documents without one (a block can only hold the marker if the
+    source does); the search runs on what is left of a block after each line taken from it."""
+
+    marker_in_source = True
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        if self.marker_in_source and self.RE.search(block):
+            return True
+        return self.parse_content(parent, block)[0] is not None
+
+
+class AdmonitionMarker(Preprocessor):
+    def __init__(self, md: Markdown, admonition: QuickAdmonition) -> None:
+        super().__init__(md)
+        self.admonition = admonition
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.admonition.marker_in_source = any("!!!" in line for line in lines)
+        return lines
+
+
+class LinearMarkdownExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        pairs = BracketPairs()
+        for cls, pattern, name, priority in _LINK_PATTERNS:
+            processor = cls(pattern, md)  # type: ignore[call-arg]
+            processor.pairs = pairs
+            md.inlinePatterns.register(cast(InlineProcessor, processor), name, priority)
+        # After fenced code (25) has stashed its blocks, before the HTML block parser (20).
+        hider = UnclosableLessThan(md)
+        md.preprocessors.register(hider, "katalog_unclosable_lt", 22)
+        # After the inline patterns (20), before attribute lists (8) and the table of contents (5).
+        md.treeprocessors.register(RestoreLessThan(md, hider), "katalog_restore_lt", 15)
+        if "admonition" in md.parser.blockprocessors:
+            admonition = QuickAdmonition(md.parser)
+            md.parser.blockprocessors.register(admonition, "admonition", 105)
+            md.preprocessors.register(AdmonitionMarker(md, admonition), "katalog_admonition_marker", 26)

@@ -1,0 +1,99 @@
+"""The build's Markdown is linear on pathological text and writes what Python-Markdown writes.
+
+1. Same output: generated bodies (links, images, references, brackets, parentheses, quotes, raw
+   HTML with and without `>`, headings, admonitions, code of every kind) are converted with the
+   site's extensions with and without render/linear_markdown.py; the HTML and the table of contents
+   must be equal. The thresholds are set to 0 so that every short cut runs on short texts.
+2. Linear time: each pattern is converted at N and 8N characters in the same run (CPU time of this
+   process); the time may grow about 8 times, not 64.
+"""
+
+from __future__ import annotations
+
+import time
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from katalog.render import linear_markdown
+from katalog.render.linear_markdown import LinearMarkdownExtension
+
+EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"]
+
+
+def convert(text: str, linear: bool) -> tuple[str, object]:
+    extensions: list[object] = list(EXTENSIONS)
+    if linear:
+        extensions.append(LinearMarkdownExtension())
+    md = markdown.Markdown(extensions=extensions, extension_configs={"toc": {"permalink": True}})  # type: ignore[arg-type]
+    return md.convert(text), md.toc_tokens  # type: ignore[attr-defined]
+
+
+TOKENS = [
+    "a", "ord ", " ", "\n", "\n\n", "    ", "[", "]", "(", ")", "![", "](", "[[", "]]", "|", '"', "'",
+    "<", ">", "<a ", "<a href='x'>", "</a>", "<div>", "</div>", "<div markdown>", "<!--", "-->",
+    "<http://x.dk>", "`", "``", "```\n", "# ", "## x\n", "!!! note\n", "!!! tip \"T\"\n", "- ", "1. ",
+    "{: #x }", "[ref]: https://example.org\n", "[ref]", "[x][ref]", "[x][]", "http://e.dk", "\\[", "&lt;",
+    "*", "_", "| a | b |\n|---|---|\n", "\\<", "\\\\<", "<<", "`<`", "[a](x<y)", "# a < b\n",
+]
+
+
+def same_with_short_cuts_always(text: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(linear_markdown, "_FEW_LESS_THAN", 0)
+        patch.setattr(linear_markdown, "_FAR", 0)
+        linear = convert(text, linear=True)
+    assert linear == convert(text, linear=False)
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=600)
+@given(st.lists(st.sampled_from(TOKENS), max_size=60).map("".join))
+def test_same_output_as_python_markdown(text: str) -> None:
+    same_with_short_cuts_always(text)
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=200)
+@given(st.text(alphabet="[]()<>\"' a\n!`#", max_size=80))
+def test_same_output_on_punctuation(text: str) -> None:
+    same_with_short_cuts_always(text)
+
+
+def test_same_output_at_the_real_thresholds() -> None:
+    # Above the thresholds, with the defaults: many unclosable `<`, long bracket scans.
+    text = "# Om <b>os</b>\n\n" + "a < b " * 100 + "\n\n`x < y` [a](x) " + "[" * 1500 + "\n\n    <kode>\n"
+    assert convert(text, linear=True) == convert(text, linear=False)
+
+
+PATTERNS = {
+    "bracket": "[",
+    "wikilink_open": "[[",
+    "wikilink_pipe": "[[a|",
+    "link_open": "[a](",
+    "image_open": "![a](",
+    "tag": "<a ",
+    "tag_attribute": "<a b=",
+    "tag_quote": '<a b="',
+    "block_tag": "<div ",
+    "autolink": "<http:",
+    "heading_lines": "# x #\n",
+    "nested": "[[[[[]]]]] ",
+    "links": "[a](x) ",
+}
+
+
+def cpu_seconds(text: str) -> float:
+    start = time.process_time()
+    convert(text, linear=True)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_linear_time(name: str) -> None:
+    pattern, size = PATTERNS[name], 4_000
+    small = (pattern * (size // len(pattern) + 1))[:size]
+    large = (pattern * (8 * size // len(pattern) + 1))[: 8 * size]
+    cpu_seconds(small)  # warm up
+    ratio = min(cpu_seconds(large) for _ in range(2)) / max(min(cpu_seconds(small) for _ in range(3)), 1e-3)
+    assert ratio < 24, f"{name}: {ratio:.1f} times the time for 8 times the text"
