@@ -84,8 +84,8 @@ function setup(message) {
         keys.forEach(function (t) { termDocs[v][t].push(d); });
       });
     });
-    postMessage({ type: "ready", types: data.types.map(function (t) { return t[1]; }), vocabularies: data.vocabularies.map(function (v) {
-      return { name: v.name, label: v.label, filter: v.filter, terms: v.terms };
+    postMessage({ type: "ready", types: data.types.map(function (t) { return t[1]; }), typeKeys: data.types.map(function (t) { return t[0]; }), vocabularies: data.vocabularies.map(function (v) {
+      return { name: v.name, label: v.label, filter: v.filter, keys: v.keys, terms: v.terms };
     }) });
     if (pending) { search(pending); pending = null; }
   }).catch(function (error) {
@@ -176,7 +176,8 @@ function search(message) {
     id: message.id,
     words: typed.concat(Array.from(matchedTerms)),
     total: hits.length,
-    hits: hits.slice(0, 200).map(function (d) {
+    // The header's list shows the first 200; the results page asks for every hit.
+    hits: hits.slice(0, message.all ? hits.length : 200).map(function (d) {
       var doc = data.docs[d];
       var url = Array.isArray(doc[1]) ? data.prefixes[doc[1][0]] + doc[1][1] : doc[1];
       return [doc[0], url, doc[2], doc[3], doc[4]];

@@ -12,11 +12,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.entries import Entry
+from ..core.hints import fold
 from ..core.slugs import slugify
 from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
 from ..core.wikilinks import replace_wikilinks
+from .collation import Collation
 from .escaping import markdown_text
 from .formats import Formats
+from .listing_data import CARDS_FILE
 from .model import SiteModel
 from .views import Card, EntryView, EntryViews
 
@@ -25,6 +28,9 @@ ENTRY_PARTS = ("header", "contact", "section", "takes_part", "related")
 # An entry's frame: its header, then each generated section's HTML and whether it goes before the text.
 Frame = tuple[str, tuple[tuple[bool, str], ...]]
 TERMS_PER_CARD = 4  # a term in a list takes a fraction of a card's space
+FACET_TERMS = 60  # terms a facet lists; more go behind a link to the taxonomy's page
+SEARCH_PAGE = "soeg/index.md"  # the front page's search form sends its query here (?q=...)
+TYPE_FACET = "type"  # the whole catalogue's filter by type (the address says ?type=case)
 
 
 @dataclass
@@ -188,18 +194,19 @@ class PageRenderer:
         pages = [(n, self.model.link(src_of(n), src)) for n in range(1, count + 1)]
         return {"current": current, "label": self.tr("ui.pages"), "pages": pages}
 
-    def term_pages(self) -> list[GeneratedPage]:
+    def term_pages(self, data_url: Callable[[], str] | None = None) -> list[GeneratedPage]:
+        """data_url: the search data file's path; with it, a term's first page has a sort control."""
         pages: list[GeneratedPage] = []
         for taxonomy in self.model.taxonomies.values():
             for info in taxonomy.sorted_terms():
                 heading = f"{taxonomy.singular}: {info.label}"
-                pages.extend(
-                    self.paginated(
-                        heading,
-                        info.entries,
-                        lambda n, t=taxonomy, s=info.slug: self.model.term_src(t, s, n),
+                src_of = functools.partial(self.model.term_src, taxonomy, info.slug)
+                sorter = None
+                if data_url is not None:
+                    sorter = functools.partial(
+                        self.filters_html, None, [], data_url, (taxonomy.name, info.key), src_of(1)
                     )
-                )
+                pages.extend(self.paginated(heading, info.entries, src_of, sorter))
             pages.extend(self.taxonomy_pages(taxonomy))
         pages.append(self.terms_index())
         return pages
@@ -263,6 +270,63 @@ class PageRenderer:
         )
         return GeneratedPage(src, heading, fixed(content))
 
+    # --- who knows what, and the search page -------------------------------------------------
+
+    def knowledge_taxonomies(self) -> list[Taxonomy]:
+        """The free keywords a type has of its own (a visitkort's expertise), not those every type has."""
+        names = [
+            name
+            for entry_type in self.model.catalogue.config.schema.types.values()
+            for name, field_ in entry_type.fields.items()
+            if field_.kind == "keyword" and name not in self.views.shared
+        ]
+        return [self.model.taxonomies[name] for name in dict.fromkeys(names) if name in self.model.taxonomies]
+
+    def who_knows_page(self) -> GeneratedPage | None:
+        """'Hvem ved noget om…': every term of those keywords from A to Å, with the entries that have it."""
+        taxonomies = self.knowledge_taxonomies()
+        if not taxonomies:
+            return None
+        heading = self.tr("ui.who_knows")
+        src = self.who_knows_src()
+        return GeneratedPage(src, heading, functools.partial(self.who_knows_html, src, heading, taxonomies))
+
+    def who_knows_src(self) -> str:
+        return f"{slugify(self.tr('ui.who_knows')) or 'who-knows'}/index.md"
+
+    def who_knows_html(self, src: str, heading: str, taxonomies: list[Taxonomy]) -> str:
+        collation = Collation(self.tr.language)
+        terms: dict[str, dict[str, Any]] = {}  # one line per term, also when two fields have it
+        for taxonomy in taxonomies:
+            for info in taxonomy.terms.values():
+                term = terms.setdefault(
+                    fold(info.label),
+                    {
+                        "label": info.label,
+                        "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+                        "cards": {},
+                    },
+                )
+                for entry in info.entries:
+                    term["cards"].setdefault(entry.id, self.views.card(entry, src))
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for term in sorted(terms.values(), key=lambda t: (collation.key(t["label"]), t["label"])):
+            cards = sorted(term["cards"].values(), key=lambda c: (collation.key(c.title), c.title))
+            groups.setdefault(collation.initial(term["label"]), []).append({**term, "cards": cards})
+        letters = [
+            {"letter": letter, "id": f"letter-{slugify(letter) or 'other'}", "terms": listed}
+            for letter, listed in groups.items()
+        ]
+        intro = self.tr("ui.who_knows_intro", fields=", ".join(t.label for t in taxonomies))
+        return self.render("katalog/who_knows.html", heading=heading, intro=intro, letters=letters)
+
+    def search_page(self) -> GeneratedPage:
+        """The full results of a search (/soeg/?q=...): filled in by katalog-search.js."""
+        heading = self.tr("search.page_title")
+        src = SEARCH_PAGE
+        content = self.render("katalog/search_page.html", heading=heading, action=self.model.link(src, src))
+        return GeneratedPage(src, heading, fixed(content))
+
     # --- overviews with filters ------------------------------------------------------------
 
     def overview_pages(self, data_url: Callable[[], str]) -> list[GeneratedPage]:
@@ -278,48 +342,103 @@ class PageRenderer:
             pages.extend(self.paginated(heading, entries, src_of, filters))
         return pages
 
-    def filters_html(self, type_name: str | None, entries: list[Entry], data_url: Callable[[], str]) -> str:
-        first_src = self.model.overview_src(type_name)
+    def filters_html(
+        self,
+        type_name: str | None,
+        entries: list[Entry],
+        data_url: Callable[[], str],
+        fixed: tuple[str, str] | None = None,
+        src: str | None = None,
+    ) -> str:
+        """An overview's filters and sort control (facets of the type's terms and keywords), or a term
+        page's sort control (`fixed`: its taxonomy and term)."""
+        first_src = src or self.model.overview_src(type_name)
         return self.render(
             "katalog/filters.html",
-            facets=self.facets_for(type_name, entries, first_src),
+            facets=[] if fixed else self.facets_for(type_name, entries, first_src),
             type_name=type_name or "",
+            fixed=fixed,
             data_href=self.model.static_link(data_url(), first_src),
+            cards_href=self.model.static_link(CARDS_FILE, first_src),
             page_size=self.model.page_size,
             root_href=self.model.link("index.md", first_src),
+            who_knows=self.who_knows_link(type_name, first_src) if not fixed else None,
         )
 
+    def who_knows_link(self, type_name: str | None, src: str) -> str | None:
+        """On the overview of a type with keywords of its own: a link to who knows what, A to Å."""
+        if type_name is None:
+            return None
+        own = set(self.model.catalogue.config.schema.types[type_name].fields)
+        if not any(name in own for name in (t.name for t in self.knowledge_taxonomies())):
+            return None
+        return self.model.link(self.who_knows_src(), src)
+
     def facets_for(self, type_name: str | None, entries: list[Entry], src: str) -> list[dict[str, Any]]:
-        names = self.facet_names(type_name)
-        facets = []
-        for name in names:
+        facets = [self.type_facet(entries, src)] if type_name is None else []
+        ids = {entry.id for entry in entries}
+        collation = Collation(self.tr.language)
+        for name in self.facet_names(type_name):
             taxonomy = self.model.taxonomies[name]
-            ids = {entry.id for entry in entries}
-            terms = []
-            for info in taxonomy.sorted_terms():
-                count = sum(1 for entry in info.entries if entry.id in ids)
-                if count:
-                    terms.append(
-                        {
-                            "key": info.key,
-                            "label": info.label,
-                            "count": count,
-                            "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
-                        }
-                    )
-            if terms:
-                facets.append({"name": name, "label": taxonomy.label, "terms": terms})
+            counted = [(info, sum(1 for entry in info.entries if entry.id in ids)) for info in taxonomy.terms.values()]
+            counted = [(info, count) for info, count in counted if count]
+            if not counted:
+                continue
+            facet: dict[str, Any] = {"name": name, "label": taxonomy.label}
+            if len(counted) > FACET_TERMS:
+                # Free keywords can be thousands: the most used here, and a link to all of them.
+                facet["more_href"] = self.model.link(self.model.taxonomy_src(taxonomy), src)
+                facet["more_text"] = self.tr(
+                    "ui.facet_all", label=taxonomy.label, count=self.formats.number(len(counted))
+                )
+                counted = sorted(counted, key=lambda one: (-one[1], collation.key(one[0].label)))[:FACET_TERMS]
+            facet["terms"] = [
+                {
+                    "key": info.key,
+                    "label": info.label,
+                    "count": count,
+                    "href": self.model.link(self.model.term_src(taxonomy, info.slug), src),
+                }
+                for info, count in sorted(counted, key=lambda one: (collation.key(one[0].label), one[0].label))
+            ]
+            facets.append(facet)
         return facets
 
+    def type_facet(self, entries: list[Entry], src: str) -> dict[str, Any]:
+        """The whole catalogue's types, each linking to its own overview."""
+        counts: dict[str, int] = {}
+        for entry in entries:
+            counts[entry.type] = counts.get(entry.type, 0) + 1
+        types = self.model.catalogue.config.schema.types
+        terms = [
+            {
+                "key": name,
+                "label": self.tr.pick(entry_type.label, name),  # as the cards name it
+                "count": counts[name],
+                "href": self.model.link(self.model.overview_src(name), src),
+            }
+            for name, entry_type in types.items()
+            if counts.get(name)
+        ]
+        return {"name": TYPE_FACET, "label": self.tr("ui.type_filter"), "terms": terms}
+
     def facet_names(self, type_name: str | None) -> list[str]:
+        """The whole catalogue: the catalogue filters. A type: its term fields' vocabularies, then its
+        own free keywords (a visitkort's expertise), not those every type has (tags)."""
         if type_name is None:
             return [name for name in CATALOGUE_FILTERS if name in self.model.taxonomies]
         entry_type = self.model.catalogue.config.schema.types[type_name]
-        return [
+        names = [
             field_.vocabulary
             for field_ in entry_type.fields.values()
             if field_.kind == "term" and field_.vocabulary in self.model.taxonomies
         ]
+        names.extend(
+            name
+            for name, field_ in entry_type.fields.items()
+            if field_.kind == "keyword" and name not in self.views.shared and name in self.model.taxonomies
+        )
+        return list(dict.fromkeys(names))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -11,6 +11,7 @@ from ..core.entries import Entry
 from ..core.slugs import slugify
 from ..exports.field_reference import field_reference_markdown
 from .images import image_files
+from .listing_data import CARDS_FILE, listing_data
 from .pages import GeneratedPage, PageRenderer, fixed
 from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
 from .site_search import SiteSearch
@@ -74,8 +75,10 @@ def plan_site(
     files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
     statement = renderer.statement_page()
     generated = {
-        page.src_uri: page for page in [*renderer.term_pages(), *overviews, *([statement] if statement else [])]
+        page.src_uri: page
+        for page in [*renderer.term_pages(search.docs_name), *overviews, *[page for page in extra if page]]
     }
+    extra = [statement, renderer.who_knows_page(), renderer.search_page()]
     # The Markdown stays empty: the page is HTML, made when MkDocs asks for its content.
     files.extend(SiteFile(src, "", src in listed) for src in generated)
     if colors_css:
@@ -88,6 +91,7 @@ def plan_site(
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
     files.extend(SiteFile(path, data) for path, data in image_files(model.catalogue))  # entry images, resized
     logo = config.settings.logo
+    files.append(SiteFile(CARDS_FILE, listing_data(renderer.views)))
     if logo:
         # core/settings.py checked it (inside the repository, an image); this only guards the copy.
         path = config.root / "site_config" / logo

@@ -23,10 +23,12 @@ from ..core.search.build import (
     page_document,
 )
 from ..core.search.language import analysis_for
+from .listing_data import CARDS_FILE
 from .model import SiteModel
 
 SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "katalog-search.js"
-TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more")
+TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more", "page_empty")
+SEARCH_PAGE_URL = "soeg/"  # the full results page (render/pages.py SEARCH_PAGE), from the site's root
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def search_script(docs_name: str, index_name: str, tr: Translator) -> str:
     config = {
         "docs": docs_name.removeprefix("katalog/"),
         "index": index_name.removeprefix("katalog/"),
+        "cards": CARDS_FILE.removeprefix("katalog/"),
+        "page": SEARCH_PAGE_URL,
         "texts": {key: tr(f"search.{key}") for key in TEXTS},
     }
     text = SCRIPT.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ field's name: a fork that adds or renames a field changes schema.yml, not this f
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,8 @@ from .images import Picture, entry_image, picture
 from .model import SiteModel
 
 SELF = "#katalog-title"
+# The vocabulary a card lists its terms of (one of core.taxonomy.CATALOGUE_FILTERS; the other is the place).
+CARD_TERMS = "themes"
 # Shown in the page header, not as facts.
 HEADER_KEYS = frozenset({"id", "title", "summary"})
 
@@ -83,6 +86,10 @@ class Card:
     type_label: str
     places: str
     summary: str
+    when: str = ""  # a year, a period in years, or a date
+    badges: list[str] = field(default_factory=list)  # the type's own required single terms (status)
+    themes: list[str] = field(default_factory=list)
+    themes_label: str = ""  # said before the themes to a screen reader
     image: Picture | None = None  # the entry's image (render/images.py)
 
 
@@ -385,18 +392,62 @@ class EntryViews:
             self.tr.pick(vocabulary.terms[key].label, key) if vocabulary and key in vocabulary.terms else key
             for key in municipalities
         )
+        face = self.card_face(entry)
         return Card(
             title=entry.title,
             href=self.model.link(self.model.entry_src(entry), src),
             type_label=self.tr.pick(self.model.entry_type(entry).label, entry.type),
             places=places,
             summary=entry.summary,
+            when=face[0],
+            badges=face[1],
+            themes=face[2],
+            themes_label=self.themes_label,
             image=self.picture(entry, src),
         )
 
     def picture(self, entry: Entry, src: str) -> Picture | None:
         image = entry_image(self.model.entry_type(entry).fields, entry.data)
         return picture(image, lambda path: self.model.static_link(path, src)) if image else None
+
+    @functools.cached_property
+    def themes_label(self) -> str:
+        taxonomy = self.model.taxonomies.get(CARD_TERMS)
+        return taxonomy.label if taxonomy else ""
+
+    def card_face(self, entry: Entry) -> tuple[str, list[str], list[str]]:
+        """What a card shows besides title, type and place: when, its status (or kind), its themes.
+        The same for the overview pages' script (render/listing_data.py)."""
+        entry_type = self.model.entry_type(entry)
+        when = ""
+        badges: list[str] = []
+        for name, field_ in entry_type.fields.items():
+            value = entry.data.get(name)
+            if value in (None, "", [], {}) or name in self.shared:
+                continue
+            if not when and (is_period(field_) or field_.kind in DATE_KINDS):
+                when = self.when(field_, value)
+            elif field_.kind == "term" and field_.required and not field_.many and field_.vocabulary:
+                badges.append(self.term_label(field_.vocabulary, str(value)))
+        themes = [self.term_label(CARD_TERMS, str(key)) for key in entry.data.get(CARD_TERMS) or []]
+        return when, badges, themes
+
+    def when(self, field_: Field, value: Any) -> str:
+        """A period in years ("2019–2021", "fra 2020"), a year, or a date in words."""
+        if isinstance(value, dict):
+            names = list(field_.fields)
+            start, end = (str(value.get(n) or "")[:4] for n in names[:2])
+            if start and end:
+                return start if start == end else f"{start}–{end}"
+            if start:
+                return self.tr("ui.period_from", start=start)
+            return self.tr("ui.period_until", end=end) if end else ""
+        return str(value) if field_.kind == "year" else self.formats.date(value)
+
+    def term_label(self, vocabulary_name: str, key: str) -> str:
+        vocabulary = self.model.catalogue.config.vocabularies.get(vocabulary_name)
+        term = vocabulary.terms.get(key) if vocabulary else None
+        return self.tr.pick(term.label, key) if term else key
 
 
 def _field_name(key: str) -> str:
