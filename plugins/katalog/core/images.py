@@ -151,7 +151,7 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
             with Image.open(io.BytesIO(data), formats=FORMATS) as image:
                 kind = str(image.format)
                 width, height = image.size
-                if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8):
+                if _orientation(image) in (5, 6, 7, 8):
                     width, height = height, width  # a photo taken sideways is shown upright
                 if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
                     return _too_large(value, width, height)
@@ -163,7 +163,7 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return ImageProblem("image_dimensions", {**value, "width": "?", "height": "?"})
     except UnidentifiedImageError:
-        return ImageProblem("image_format", {**value, "found": sniff(data)})
+        return ImageProblem("image_format", {**value, "what": sniff(data)})
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError, struct.error):
         # Pillow's decoders say "truncated", "broken data stream", a bad CRC ... in these.
         return ImageProblem("image_broken", value)
@@ -175,6 +175,17 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
         )
     digest = hashlib.sha256(data).hexdigest()
     return ImageInfo(path, width, height, kind, digest)
+
+
+def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation from the header, without decoding (Pillow's getexif() would load a PNG)."""
+    raw = image.info.get("exif")
+    if not isinstance(raw, bytes):
+        return None
+    exif = Image.Exif()
+    exif.load(raw)
+    value = exif.get(_ORIENTATION)
+    return value if isinstance(value, int) else None
 
 
 def _too_large(value: dict[str, str], width: int, height: int) -> ImageProblem:

@@ -299,12 +299,12 @@ class EntryValidator(ScalarChecks):
         elif code == "image_too_narrow":
             found = tr("found.pixels_wide", width=args["width"])
         elif code == "image_format":
-            found = tr("found.image_kind", kind=args["found"]) if args.get("found") else tr("found.image_unknown")
+            found = tr("found.image_kind", kind=args["what"]) if args.get("what") else tr("found.image_unknown")
         elif code == "image_empty":
             found = tr("found.zero_bytes")
         elif code == "image_extension":
             found = tr("found.image_kind", kind=args["format"])
-        self.out.add(code, pos, path, expected=expected, found=found, hint=tr(f"hints.{code}"), **args)
+        self.out.add(code, pos, path, expected=expected, found=found, hint=tr(f"hints.{code}", **args), **args)
 
 
 def _megabytes(size: int, mark: str) -> str:
