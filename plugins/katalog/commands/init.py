@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import stat
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
@@ -14,6 +18,7 @@ from ..core.i18n import Translator
 from ..core.loader import NotRegularFile, is_inside, os_reason, read_regular
 from ..core.pruning import prune_references
 from ..core.report import summary, text_line
+from ..core.settings import normal_site_url
 from ..core.siteconfig import ConfigError
 from . import EXIT_CLEAN, EXIT_PROBLEMS
 from .common import print_config_error
@@ -48,11 +53,28 @@ def choose_examples(catalogue: Catalogue) -> dict[str, Entry]:
     return chosen
 
 
-def run(root: Path, apply: bool) -> int:
+Ask = Callable[[str], str]  # shows a question, returns the answer (input(), or a test's answers)
+_SITE_URL_LINE = re.compile(r"^site_url:.*$", re.MULTILINE)
+
+
+def run(root: Path, apply: bool, ask: Ask | None = None) -> int:
+    """ask: how to ask the fork's site_url; by default input() when a person is at the terminal."""
+    if ask is None and apply and sys.stdin.isatty():
+        ask = input
+    asked = False
     try:
         catalogue = build_catalogue(root)
     except ConfigError as error:
-        return print_config_error(error)
+        if ask is None or not apply or not _only_site_url_missing(error):
+            return print_config_error(error)
+        # A fork without site_url yet: ask for it first, then go on.
+        if not ask_site_url(root, error.tr, ask, ""):
+            return print_config_error(error)
+        asked = True
+        try:
+            catalogue = build_catalogue(root)
+        except ConfigError as again:
+            return print_config_error(again)
     tr = catalogue.config.tr
     if catalogue.errors:
         print(tr("init.fix_first", errors=len(catalogue.errors)))
@@ -78,11 +100,50 @@ def run(root: Path, apply: bool) -> int:
     for entry in sorted(keep.values(), key=lambda e: e.path):
         failed |= not prune(tr, root / entry.path, entry, gone_ids, titles, real_root)
     print(tr("init.removed", count=removed))
+    # A fork publishes somewhere else than the catalogue it came from: ask where (Enter keeps it).
+    if ask is not None and not asked and not ask_site_url(root, tr, ask, catalogue.config.settings.site_url):
+        failed = True
     after = build_catalogue(root)
     for problem in after.problems:
         print(text_line(problem, tr))
     print(summary(after.problems, after.files, tr))
     return EXIT_PROBLEMS if after.errors or failed else EXIT_CLEAN
+
+
+def _only_site_url_missing(error: ConfigError) -> bool:
+    return all(problem.key == "site_url" for problem in error.problems)
+
+
+def ask_site_url(root: Path, tr: Translator, ask: Ask, current: str) -> bool:
+    """Ask until the answer is a web address (Enter keeps the current one), and write it into site.yml."""
+    while True:
+        try:
+            answer = ask(tr("init.site_url_question", current=current) if current else tr("init.site_url_question_new"))
+        except EOFError:
+            return bool(current)
+        if not answer.strip() and current:
+            return True
+        url = normal_site_url(answer)
+        if url is not None:
+            break
+        print(tr("init.site_url_invalid", value=answer.strip()))
+    path = root / "site_config" / "site.yml"
+    try:
+        text = read_regular(path).decode("utf-8")
+        line = f"site_url: {json.dumps(url)}"
+        if _SITE_URL_LINE.search(text):
+            text = _SITE_URL_LINE.sub(lambda _: line, text, count=1)
+        else:
+            text = f"{text.rstrip()}\n\n{line}\n" if text.strip() else f"{line}\n"
+        if path.is_symlink():
+            raise PermissionError(errno.EPERM, "a symbolic link")
+        path.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = os_reason(tr, error) if isinstance(error, OSError) else str(error)
+        print(tr("init.cannot_change", path="site_config/site.yml", reason=reason))
+        return False
+    print(tr("init.site_url_written", url=url))
+    return True
 
 
 def remove(tr: Translator, path: Path, relative: str, real_root: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from .collector import Collector
 from .entries import Entry, Page
+from .featured import featured_problems
 from .hints import closest
 from .loader import FileCache, load
 from .problems import Position, Problem, Severity
@@ -66,7 +67,9 @@ def build_from_config(
     problems = loaded.problems
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
-    link(catalogue, unreadable_ids(config, loaded.entries, problems))
+    unreadable = unreadable_ids(config, loaded.entries, problems)
+    link(catalogue, unreadable)
+    problems.extend(featured_problems(config, entries, unreadable))
     catalogue.taxonomies = build_taxonomies(catalogue)
     problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))

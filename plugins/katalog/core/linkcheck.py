@@ -43,8 +43,23 @@ def _scan(path: Path) -> _PageScan:
     return scanner.scan
 
 
+def published_path(site: Path) -> str:
+    """The path the site is published under, from its sitemap's first address ("/katalog/"); "/" without one.
+    MkDocs writes 404.html's links from it (the page is served at any address)."""
+    try:
+        text = (site / "sitemap.xml").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "/"
+    start, end = text.find("<loc>"), text.find("</loc>")
+    if start < 0 or end < start:
+        return "/"
+    path = urlsplit(text[start + 5 : end].strip()).path or "/"
+    return path if path.endswith("/") else posixpath.dirname(path) + "/"
+
+
 def check_site(site: Path) -> list[BrokenLink]:
     scans = {p.relative_to(site).as_posix(): _scan(p) for p in sorted(site.rglob("*.html"))}
+    mount = published_path(site)
     broken: list[BrokenLink] = []
     for page, scan in scans.items():
         for link in scan.links:
@@ -55,8 +70,14 @@ def check_site(site: Path) -> list[BrokenLink]:
                 if parts.fragment and unquote(parts.fragment) not in scan.ids:
                     broken.append(BrokenLink(page, link, anchor_only=True))
                 continue
-            base = "" if parts.path.startswith("/") else posixpath.dirname(page)  # 404.html links from the root
-            target = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+            path = parts.path
+            if path.startswith("/"):  # 404.html links from where the site is published
+                if not (path + "/").startswith(mount) and path != mount.rstrip("/"):
+                    broken.append(BrokenLink(page, link, anchor_only=False))
+                    continue
+                path = "/" + path[len(mount) :]
+            base = "" if path.startswith("/") else posixpath.dirname(page)
+            target = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
             if target == ".":
                 target = ""
             if parts.path.endswith("/") or (site / target).is_dir():

@@ -12,8 +12,10 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .config_rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing
+from .config_rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing, shown
+from .problems import Position
 from .similar import SimilarSettings
 from .theme import COLOR_ROLES, colour_name, theme_languages
 
@@ -45,12 +47,16 @@ class SiteSettings:
     similar: SimilarSettings = field(default_factory=lambda: SimilarSettings(weights={}))
     # Where Decap CMS writes new articles, under content/.
     articles_folder: str = DEFAULT_ARTICLES_FOLDER
+    # Where the site is published (https://kommune.dk/katalog/): the sitemap and canonical links need it.
+    site_url: str = ""
+    # Entries the front page shows first: (id, where site.yml names it), checked against the catalogue.
+    featured: tuple[tuple[str, Position], ...] = ()
 
 
 # Every key of site.yml; anything else is a typo (e.g. `sanitise_html`) and an error.
 SITE_KEYS = (
     "name", "owner", "language", "description", "repository", "logo", "colors", "page_size", "sanitize_html",
-    "contacts", "stale_after_months", "search_body_words", "similar", "articles_folder",
+    "contacts", "stale_after_months", "search_body_words", "similar", "articles_folder", "site_url", "featured",
 )  # fmt: skip
 SIMILAR_KEYS = ("threshold", "limit", "max_postings", "weights")
 SITE_NUMBERS = {"page_size": 1, "stale_after_months": 0, "search_body_words": 0}
@@ -65,6 +71,7 @@ class SettingsContext:
 def read_settings(out: ConfigFile, node: Item, context: SettingsContext) -> SiteSettings:
     """The settings of site.yml's root node (None for an empty file: every default)."""
     if is_null(node.node):
+        _missing_site_url(out, node)
         return SiteSettings()
     items = out.mapping(node, SITE_KEYS, example="name: Katalog")
     if items is None:
@@ -102,6 +109,12 @@ def read_settings(out: ConfigFile, node: Item, context: SettingsContext) -> Site
         values["similar"] = _similar(out, item)
     if (item := given("articles_folder")) is not None and (folder := _folder(out, item)) is not None:
         values["articles_folder"] = folder
+    if (item := given("site_url")) is None:
+        _missing_site_url(out, items.get("site_url") or node)
+    elif (url := _site_url(out, item)) is not None:
+        values["site_url"] = url
+    if (item := given("featured")) is not None and (featured := _featured(out, item)) is not None:
+        values["featured"] = featured
     return SiteSettings(**values)  # type: ignore[arg-type]
 
 
@@ -125,6 +138,66 @@ def _language(out: ConfigFile, item: Item, context: SettingsContext) -> str | No
         out.add("theme_language", item.pos, item.key, hint=did_you_mean(language, theme) or "", value=language)
         return None
     return language
+
+
+SITE_URL_EXAMPLE = "https://kommune.dk/katalog/"
+
+
+def _missing_site_url(out: ConfigFile, item: Item) -> None:
+    hint = hint_text("site_url", example=SITE_URL_EXAMPLE)
+    if item.key == "site_url":  # `site_url:` with no value
+        out.wrong(item, expected_text("site_url", example=SITE_URL_EXAMPLE), hint)
+        return
+    out.add("missing_key", item.key_pos, "site_url", hint=hint, name="site_url")
+
+
+def _site_url(out: ConfigFile, item: Item) -> str | None:
+    """An absolute http(s) address with a host, ending in / (MkDocs adds page paths to it)."""
+    text = out.text(item)
+    if text is None:
+        return None
+    url = normal_site_url(text)
+    if url is None:
+        out.add(
+            "bad_site_url",
+            item.pos,
+            item.key,
+            expected=expected_text("site_url", example=SITE_URL_EXAMPLE),
+            hint=hint_text("site_url", example=SITE_URL_EXAMPLE),
+            value=shown(text),
+        )
+        return None
+    return url
+
+
+def normal_site_url(text: str) -> str | None:
+    """An absolute http(s) address with a host, ending in / (MkDocs adds page paths to it); None if not."""
+    url = text.strip()
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query and not parts.fragment
+    except ValueError:
+        valid = False
+    if not valid or any(char.isspace() or char in '<>"\\' for char in url):
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def _featured(out: ConfigFile, item: Item) -> tuple[tuple[str, Position], ...] | None:
+    """Ids of entries, each once; whether they exist is checked with the catalogue (core/featured.py)."""
+    items = out.sequence(item, expected_text("id_list", example="[kommune-3-0, faxe-visitkort]"))
+    if items is None:
+        return None
+    featured: list[tuple[str, Position]] = []
+    for one in items:
+        text = out.text(one)
+        if text is None:
+            continue
+        if text in (known for known, _ in featured):
+            out.add("duplicate_featured", one.pos, one.key, hint=hint_text("duplicate_featured"), value=shown(text))
+            continue
+        featured.append((text, one.pos))
+    return tuple(featured)
 
 
 def _folder(out: ConfigFile, item: Item) -> str | None:

@@ -18,6 +18,8 @@ from .site_search import SiteSearch
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
+PORTAL_STYLESHEET = "katalog/katalog-portal.css"  # front page, breadcrumbs, footer links, 404
+PRINT_STYLESHEET = "katalog/katalog-print.css"  # linked with media="print" by theme/main.html
 SCRIPT = "katalog/katalog-filter.js"
 SEARCH_SCRIPT = f"katalog/{SEARCH_SCRIPT_SOURCE.name}"
 COLORS = "katalog/colors.css"
@@ -44,6 +46,7 @@ class SitePlan:
     generated_pages: dict[str, GeneratedPage]  # HTML pages: terms, overviews, the statement
     reference_page: GeneratedPage
     files: list[SiteFile] = field(default_factory=list)
+    statement: GeneratedPage | None = None
 
 
 def plan_site(
@@ -74,31 +77,31 @@ def plan_site(
     )
     files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
     statement = renderer.statement_page()
+    extra = [statement, renderer.who_knows_page(), renderer.search_page()]
     generated = {
         page.src_uri: page
         for page in [*renderer.term_pages(search.docs_name), *overviews, *[page for page in extra if page]]
     }
-    extra = [statement, renderer.who_knows_page(), renderer.search_page()]
     # The Markdown stays empty: the page is HTML, made when MkDocs asks for its content.
     files.extend(SiteFile(src, "", src in listed) for src in generated)
     if colors_css:
         files.append(SiteFile(COLORS, colors_css))
     files.extend(
         SiteFile(name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        for name in (STYLESHEET, SCRIPT, SEARCH_WORKER)
+        for name in (STYLESHEET, PORTAL_STYLESHEET, PRINT_STYLESHEET, SCRIPT, SEARCH_WORKER)
     )
     files.append(SiteFile(SEARCH_SCRIPT, ""))  # its text once the search files exist
+    files.append(SiteFile(CARDS_FILE, listing_data(renderer.views)))
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
     files.extend(SiteFile(path, data) for path, data in image_files(model.catalogue))  # entry images, resized
     logo = config.settings.logo
-    files.append(SiteFile(CARDS_FILE, listing_data(renderer.views)))
     if logo:
         # core/settings.py checked it (inside the repository, an image); this only guards the copy.
         path = config.root / "site_config" / logo
         if not path.is_file() or not path.resolve().is_relative_to(config.root.resolve()):
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
-    return SitePlan(entry_pages, generated, reference, files)
+    return SitePlan(entry_pages, generated, reference, files, statement)
 
 
 def nav_paths(nav: object) -> list[str]:
