@@ -164,28 +164,69 @@ def _too_deep(text: str, line_offset: int) -> YamlIssue | None:
     """The first place where flow brackets or block indentation nest deeper than MAX_NESTING."""
     if len(text) < MAX_NESTING:
         return None
-    check_flow = text.count("[") + text.count("{") > MAX_NESTING
-    depth, quote = 0, ""
+    flow = _FlowDepth() if text.count("[") + text.count("{") > MAX_NESTING else None
     for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) <= MAX_NESTING and not check_flow:
+        if len(line) <= MAX_NESTING and flow is None:
             continue  # too short to nest that deep, and too few brackets in the whole text
         stripped = line.lstrip(" ")
         dashes = stripped[: len(stripped) - len(stripped.lstrip("- "))].count("-")
         block = (len(line) - len(stripped)) // 2 + dashes
         if block > MAX_NESTING:
             return YamlIssue("too_deep", Position(number + line_offset, 1), {"limit": MAX_NESTING})
-        for column, char in enumerate(line if check_flow else "", start=1):
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "'\"" and depth:
-                quote = char
-            elif char in "[{":
-                depth += 1
-                if depth > MAX_NESTING:
-                    return YamlIssue("too_deep", Position(number + line_offset, column), {"limit": MAX_NESTING})
-            elif char in "]}":
-                depth = max(depth - 1, 0)
+        column = flow.too_deep_at(line) if flow else None
+        if column is not None:
+            return YamlIssue("too_deep", Position(number + line_offset, column), {"limit": MAX_NESTING})
     return None
+
+
+class _FlowDepth:
+    """Counts the nesting of flow collections line by line, as YAML reads them: a `[` or `{` opens
+    one where a value starts or inside another, not inside quotes, comments or plain text
+    (`title: Netværk [intern]`, `title: "[[["`)."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.quote = ""
+
+    def too_deep_at(self, line: str) -> int | None:
+        value_starts = True  # at the line's start, after `- `, `? ` and `: `
+        index, end = 0, len(line)
+        while index < end:
+            char = line[index]
+            if self.quote:
+                if char == "\\" and self.quote == '"':
+                    index += 1
+                elif char == self.quote:
+                    if self.quote == "'" and line.startswith("'", index + 1):
+                        index += 1  # '' is a quote inside a single-quoted scalar
+                    else:
+                        self.quote = ""
+                        value_starts = False
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                return None  # a comment runs to the end of the line
+            elif char in "[{" and (self.depth or value_starts):
+                self.depth += 1
+                if self.depth > MAX_NESTING:
+                    return index + 1
+            elif char in "]}" and self.depth:
+                self.depth -= 1
+            elif char in "'\"" and (self.depth or value_starts):
+                self.quote = char
+            elif char in " \t":
+                pass
+            elif char in "&!" and value_starts:
+                index = _token_end(line, index) - 1  # an anchor or a tag comes before its value
+            elif (char in "-?:" and line[index + 1 : index + 2] in ("", " ", "\t")) or (char == "," and self.depth):
+                value_starts = True
+            else:
+                value_starts = False
+            index += 1
+        return None
+
+
+def _token_end(line: str, start: int) -> int:
+    space = line.find(" ", start)
+    return len(line) if space < 0 else space
 
 
 def _tab_issues(text: str, line_offset: int) -> list[YamlIssue]:
