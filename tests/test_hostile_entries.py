@@ -253,3 +253,12 @@ def _double_quoted(text: str) -> str:
         else:
             escaped.append(ch)
     return '"' + "".join(escaped) + '"'
+
+
+def test_a_link_reference_definition_alone_is_checked(make_site: Callable[..., Site]) -> None:
+    # No `<`, `](` or `{` in the body: only the definition carries the link.
+    site = make_site({f"{CASES}/ref.md": entry("case", body="Se [her][x].\n\n[x]: javascript:alert(1)\n")})
+    assert lines_of(site, f"{CASES}/ref.md") == [
+        f'{CASES}/ref.md:14:6: warning: linket "javascript:alert(1)" fjernes fra siden. Fundet: javascript:alert(1). '
+        "Kun links med http://, https://, mailto: og tel: samt interne links er tilladt."
+    ]

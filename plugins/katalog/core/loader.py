@@ -632,7 +632,7 @@ def report_unreadable(out: Collector, error: OSError) -> None:
 
 def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -> list[WikiLink]:
     """Warn about raw HTML and links the renderer will remove; return the body's `[[id]]` links."""
-    if "<" in body or "](" in body or "{" in body:
+    if "<" in body or "](" in body or "{" in body or "]:" in body:  # the last: link reference definitions
         strict_html = config.settings.sanitize_html
         tr = config.tr
         for removal in unsafe_parts(body, first_line):
