@@ -229,3 +229,33 @@ def test_field_reference_page_lists_every_key(tmp_path: Path) -> None:
     page = (out / "felter-og-ordlister" / "index.html").read_text(encoding="utf-8")
     for key in ("citizen_roles", "expertise", "based_on", "contacts[].email", "learnings"):
         assert f"<code>{key}</code>" in page, key
+
+
+def test_pruning_turns_links_to_gone_entries_into_text_and_leaves_code_and_tabs_alone(
+    make_site: Callable[..., Site],
+) -> None:
+    from katalog.core.catalogue import build_catalogue
+    from katalog.core.pruning import prune_references
+
+    body = (
+        "Se [[væk]] og [[væk|teksten]], [[bliver]].\n\n"
+        "Tab\tfør [[ væk ]]\tog efter.\n\n"
+        "    kode [[væk]]\n\n"
+        "`[[væk]]` i linjen.\n"
+    )
+    site = make_site(
+        {
+            "catalogue/cases/kilde.md": entry("case", body=body),
+            "catalogue/cases/bliver.md": entry("case"),
+        }
+    )
+    catalogue = build_catalogue(site.root)
+    text = (site / "catalogue/cases/kilde.md").read_text(encoding="utf-8")
+    pruned = prune_references(catalogue.entries["kilde"], text, {"væk"}, {"væk": "Det gamle projekt"})
+    assert pruned == text.replace(
+        body,
+        "Se Det gamle projekt og teksten, [[bliver]].\n\n"
+        "Tab\tfør Det gamle projekt\tog efter.\n\n"
+        "    kode [[væk]]\n\n"
+        "`[[væk]]` i linjen.\n",
+    )
