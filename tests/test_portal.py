@@ -214,7 +214,9 @@ def test_generated_pages_mark_the_tab_they_belong_under(built: Path) -> None:
 def test_help_pages_are_in_the_footer_of_every_page_not_in_the_tabs(built: Path, path: str, prefix: str) -> None:
     html = page(built, path) if path else (built / "index.html").read_text(encoding="utf-8")
     footer = squeezed(between(html, '<nav class="katalog-help-links"', "</nav>"))
-    statement = "./" if path == "tilgaengelighedserklaering" else f"{prefix}tilgaengelighedserklaering/"
+    statement = (
+        './" aria-current="page' if path == "tilgaengelighedserklaering" else f"{prefix}tilgaengelighedserklaering/"
+    )
     assert footer == (
         f'aria-label="Hjælp og om sitet"><ul><li><a href="{prefix}felter-og-ordlister/">Felter og ordlister</a></li>'
         f'<li><a href="{statement}">Tilgængelighedserklæring</a></li></ul>'
