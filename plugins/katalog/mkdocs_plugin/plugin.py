@@ -35,12 +35,12 @@ from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_con
 from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
 from ..render.images import ImageBuildError, image_originals
+from ..render.linear_markdown import LinearMarkdownExtension
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.portal import HOME, portal_html
 from ..render.problem_panel import panel_html, with_panel
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
-from ..render.linear_markdown import LinearMarkdownExtension
 from ..render.safety import SafetyExtension, sanitize_html
 from ..render.site_files import (
     COLORS,
