@@ -224,12 +224,18 @@ def _hashed(stem: str, text: str) -> tuple[str, str]:
     return f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json", text
 
 
+def _url_head(url: str) -> str:
+    """The folder a page's URL is in: "cases/" for "cases/x/", "" for "vejledning/" and the front page."""
+    folder = url.rstrip("/").rpartition("/")[0]
+    return folder + "/" if folder else ""
+
+
 def _url_prefixes(documents: list[SearchDocument]) -> list[str]:
-    return sorted({document.url.rstrip("/").rpartition("/")[0] + "/" for document in documents})
+    return sorted({_url_head(document.url) for document in documents})
 
 
 def _url_parts(url: str, prefixes: list[str]) -> list[int | str] | str:
-    head = url.rstrip("/").rpartition("/")[0] + "/"
+    head = _url_head(url)
     return [prefixes.index(head), url[len(head) :]] if head in prefixes else url
 
 
