@@ -20,8 +20,8 @@ The output is the same as Python-Markdown's own: tests compare both on generated
 from __future__ import annotations
 
 import re
-from typing import cast
 import xml.etree.ElementTree as etree
+from typing import cast
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -59,35 +59,52 @@ class BracketPairs:
     """Where each `[` and `(` of one text closes, found in one pass: `{index after "[": index of "]"}`.
 
     Learnt only for a text on which Python-Markdown's own scan ran to its end (or far): ordinary
-    links close after a few characters and never pay for the pass."""
+    links close after a few characters and never pay for the pass. Learnt pairs serve the texts
+    Markdown makes from that one after each match, as far as their ends are the same."""
 
     def __init__(self) -> None:
-        self._text: str | None = None
-        self._close: dict[int, int] = {}
+        self._learnt = ""  # the text whose brackets were paired
+        self._close: dict[int, int] = {}  # in the learnt text's indices
         self._close_parenthesis: dict[int, int] = {}
         self._last_quote = -1
+        self._text: str | None = None  # the text being read now
+        self._shift = 0  # its index + shift = the learnt text's index
+        self._valid_from = 0  # from here on, its characters are the learnt text's last ones
 
-    def known(self, text: str) -> bool:
-        return text is self._text  # Markdown makes a new string after every match
+    def known(self, text: str, index: int) -> bool:
+        """Whether the pairs hold for `text` from `index` on. Markdown makes a new string after
+        every match, replacing what it matched with a placeholder; the rest of the text, and how
+        its brackets pair, is unchanged."""
+        if not self._learnt:
+            return False
+        if text is not self._text:
+            self._text, self._shift, self._valid_from = text, len(self._learnt) - len(text), len(text) + 1
+        if index >= self._valid_from:
+            return True
+        if index + self._shift >= 0 and self._learnt.endswith(text[index:]):
+            self._valid_from = index
+            return True
+        return False
 
     def learn(self, text: str) -> None:
-        if self.known(text):
-            return
-        self._text = text
+        self._learnt = self._text = text
+        self._shift, self._valid_from = 0, 0
         self._close = _pair(_BRACKETS, "[", text)
         self._close_parenthesis = _pair(_PARENTHESES, "(", text)
         quotes = [quote.start() for quote in _QUOTES.finditer(text)]
         self._last_quote = quotes[-1] if quotes else -1
 
     def close_of(self, start: int) -> int | None:
-        return self._close.get(start)
+        """Call after known(text, start)."""
+        close = self._close.get(start + self._shift)
+        return None if close is None else close - self._shift
 
     def parenthesis_closes(self, start: int) -> bool | None:
         """Whether the `(` before `start` is closed; None when a quote follows (a link title, where
-        Python-Markdown counts differently)."""
-        if self._last_quote >= start:
+        Python-Markdown counts differently). Call after known(text, start)."""
+        if self._last_quote >= start + self._shift:
             return None
-        return start in self._close_parenthesis
+        return start + self._shift in self._close_parenthesis
 
 
 def _pair(pattern: re.Pattern[str], opening: str, text: str) -> dict[int, int]:
@@ -114,7 +131,7 @@ class _LinearText:
     def getText(self, data: str, index: int) -> tuple[str, int, bool]:
         if index == 0 or data[index - 1] != "[":
             return super().getText(data, index)  # type: ignore[misc, no-any-return]
-        if not self.pairs.known(data):
+        if not self.pairs.known(data, index):
             text, end, handled = super().getText(data, index)  # type: ignore[misc]
             if handled and end - index < _FAR:
                 return text, end, handled
@@ -136,7 +153,7 @@ class _InlineLink(_LinearText):
 
     def can_link(self, data: str, start: int) -> bool:
         """False when Python-Markdown's getLink would scan to the end of the text and refuse."""
-        if not self.pairs.known(data):
+        if not self.pairs.known(data, start):
             return True
         close = self.pairs.close_of(start)
         if close is None:
@@ -147,7 +164,7 @@ class _InlineLink(_LinearText):
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
         href, title, end, handled = super().getLink(data, index)  # type: ignore[misc]
-        if not handled:
+        if not handled and not self.pairs.known(data, index):
             self.pairs.learn(data)  # the scan went to the end: the next `](` is answered at once
         return href, title, end, handled
 
