@@ -151,7 +151,7 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
             with Image.open(io.BytesIO(data), formats=FORMATS) as image:
                 kind = str(image.format)
                 width, height = image.size
-                if _orientation(image) in (5, 6, 7, 8):
+                if header_orientation(image) in (5, 6, 7, 8):
                     width, height = height, width  # a photo taken sideways is shown upright
                 if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
                     return _too_large(value, width, height)
@@ -177,7 +177,7 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
     return ImageInfo(path, width, height, kind, digest)
 
 
-def _orientation(image: Image.Image) -> int | None:
+def header_orientation(image: Image.Image) -> int | None:
     """The EXIF orientation from the header, without decoding (Pillow's getexif() would load a PNG)."""
     raw = image.info.get("exif")
     if not isinstance(raw, bytes):

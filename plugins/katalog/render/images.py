@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..core.catalogue import Catalogue
-from ..core.images import check_bytes, open_checked, variant_name, variants
+from ..core.images import check_bytes, header_orientation, open_checked, variant_name, variants
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -125,22 +125,43 @@ def _cache_name(name: str) -> str:
 
 
 def resize(data: bytes) -> list[tuple[int, bytes]]:
-    """Each of the image's copies (width, WebP bytes without metadata), smallest first."""
+    """Each of the image's copies (width, WebP bytes without metadata), smallest first.
+
+    The sizes are those the check named (core/images.py: the width as shown, a photo taken sideways
+    turned upright by its EXIF orientation, read from the header as the check read it). A JPEG is
+    decoded at the smallest scale still as large as the largest copy (the same bytes every time)."""
     with open_checked(io.BytesIO(data)) as opened:
+        orientation = header_orientation(opened)
+        turned = orientation in (5, 6, 7, 8)
+        width, height = opened.size
+        targets = variants(*((height, width) if turned else (width, height)))
+        if opened.format == "JPEG":
+            largest_w, largest_h = targets[-1]
+            opened.draft("RGB", (largest_h, largest_w) if turned else (largest_w, largest_h))
         opened.load()
-        upright = ImageOps.exif_transpose(opened)  # a photo taken sideways shows upright
+        upright = opened.transpose(_TURNS[orientation]) if orientation in _TURNS else opened
         mode = "RGBA" if _has_alpha(upright) else "RGB"
         pixels = upright.convert(mode)
-    # The sizes follow the orientation as shown: width and height swap for a photo taken sideways.
-    shown_width, shown_height = pixels.size
     out: list[tuple[int, bytes]] = []
-    for w, h in variants(shown_width, shown_height):
-        copy = pixels if (w, h) == pixels.size else pixels.resize((w, h), Image.Resampling.LANCZOS)
+    for w, h in targets:
+        copy = pixels if (w, h) == pixels.size else pixels.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
         # No exif, icc_profile or xmp arguments: the copy carries none of the original's metadata.
         copy.save(buffer, "WEBP", quality=QUALITY, method=METHOD, exact=False)
         out.append((w, buffer.getvalue()))
     return out
+
+
+# EXIF orientation -> the turn that shows the image upright (as ImageOps.exif_transpose does).
+_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 def _has_alpha(image: Image.Image) -> bool:
