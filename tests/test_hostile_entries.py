@@ -262,3 +262,17 @@ def test_a_link_reference_definition_alone_is_checked(make_site: Callable[..., S
         f'{CASES}/ref.md:14:6: warning: linket "javascript:alert(1)" fjernes fra siden. Fundet: javascript:alert(1). '
         "Kun links med http://, https://, mailto: og tel: samt interne links er tilladt."
     ]
+
+
+def test_a_body_over_the_limit_is_an_error_at_the_character_that_crosses_it(make_site: Callable[..., Site]) -> None:
+    from katalog.core.loader import MAX_BODY_CHARS
+
+    at_limit = "ord " * 25_000 + "\n" + "x" * 99_998  # with the blank line after the front-matter: the limit
+    over = at_limit + "``"
+    site = make_site({f"{CASES}/lige.md": entry("case", body=at_limit), f"{CASES}/over.md": entry("case", body=over)})
+    assert len(at_limit) + 1 == MAX_BODY_CHARS
+    assert lines_of(site, f"{CASES}/lige.md") == []
+    assert lines_of(site, f"{CASES}/over.md") == [
+        f"{CASES}/over.md:13:99999: error: brødteksten er for lang (200002 tegn; højst 200000). "
+        "Del teksten op i flere poster eller sider, eller link til et dokument med den lange tekst."
+    ]

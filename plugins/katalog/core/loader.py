@@ -632,6 +632,8 @@ def report_unreadable(out: Collector, error: OSError) -> None:
 
 def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -> list[WikiLink]:
     """Warn about raw HTML and links the renderer will remove; return the body's `[[id]]` links."""
+    if len(body) > MAX_BODY_CHARS:
+        check_body_length(config, out, body, first_line)
     if "<" in body or "](" in body or "{" in body or "]:" in body:  # the last: link reference definitions
         strict_html = config.settings.sanitize_html
         tr = config.tr
@@ -647,6 +649,23 @@ def check_body(config: SiteConfig, out: Collector, body: str, first_line: int) -
                 what=removal.what,
             )
     return find_wikilinks(body, first_line) if "[[" in body else []
+
+
+# Python-Markdown spends time that grows faster than the text on some constructs repeated many
+# times (code spans, fenced blocks, links: each is copied into a new string); this bound keeps a
+# page's build in seconds, at about 30,000 words, far beyond a catalogue entry.
+MAX_BODY_CHARS = 200_000
+
+
+def check_body_length(config: SiteConfig, out: Collector, body: str, first_line: int) -> None:
+    line_start = body.rfind("\n", 0, MAX_BODY_CHARS) + 1
+    out.add(
+        "body_too_long",
+        Position(first_line + body.count("\n", 0, MAX_BODY_CHARS), MAX_BODY_CHARS - line_start + 1),
+        hint=config.tr("hints.body_too_long"),
+        count=len(body),
+        limit=MAX_BODY_CHARS,
+    )
 
 
 def check_placeholder(config: SiteConfig, out: Collector, body: str, first_line: int) -> None:
