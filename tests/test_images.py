@@ -357,7 +357,7 @@ def test_entry_page_shows_the_image_with_srcset_size_and_lazy_loading(built: dic
         '<figure class="katalog-image">\n'
         f'<img src="../../katalog/img/{digest}-960.webp" srcset="../../katalog/img/{digest}-480.webp 480w, '
         f'../../katalog/img/{digest}-960.webp 960w, ../../katalog/img/{digest}-1440.webp 1440w" '
-        'sizes="(min-width: 76.25em) 38rem, (min-width: 60em) calc(100vw - 16rem), calc(100vw - 2.4rem)" '
+        'sizes="(min-width: 1220px) 688px, (min-width: 960px) calc(100vw - 274px), calc(100vw - 32px)" '
         'width="960" height="576" alt="Et tegnet foto af en have" loading="lazy" decoding="async">\n'
         "</figure>"
     ) in html
@@ -372,7 +372,7 @@ def test_cards_show_the_image(built: dict[str, Any]) -> None:
     cards = html.split('<li class="katalog-card">')[1:]
     haven = next(card for card in cards if "haven/" in card)
     assert haven.startswith('\n<img class="katalog-card-image" src="../katalog/img/')
-    assert 'sizes="(min-width: 30em) 8rem, 6rem" width="960" height="576" alt="Et tegnet foto af en have" ' in haven
+    assert 'sizes="(min-width: 480px) 160px, 120px" width="960" height="576" alt="Et tegnet foto af en have" ' in haven
     assert 'loading="lazy" decoding="async">' in haven
 
 
