@@ -55,6 +55,8 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.problems.bad_placeholder": 'the placeholder "{value}" cannot be filled in',
     "config.problems.unbalanced_braces": "a curly bracket has no partner",
     "config.problems.placeholders_differ": "the placeholders differ from the other languages'",
+    "config.problems.bad_site_url": '"{value}" is not a web address',
+    "config.problems.duplicate_featured": '"{value}" is in featured already',
     # expected
     "config.expected.text": "text",
     "config.expected.visible_text": "text that is not empty",
@@ -84,6 +86,8 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.expected.rules": "a list of rules such as {example}",
     "config.expected.rule_keys": "a list of two field names",
     "config.expected.no_placeholders": "no placeholders",
+    "config.expected.site_url": "a web address starting with https://, e.g. {example}",
+    "config.expected.id_list": "a list of entry ids, e.g. {example}",
     # hints
     "config.hints.missing_file": "Put {file} back, e.g. from Katalog's own site_config/.",
     "config.hints.language": "Add site_config/i18n/{value}.yml, or choose one of the languages there.",
@@ -106,6 +110,11 @@ CONFIG_TEXTS: dict[str, str] = {
     ),
     "config.hints.statement": "Fill in the facts, or delete the file to publish no statement.",
     "config.hints.no_address": "Give it a name with letters or digits.",
+    "config.hints.site_url": (
+        "Write the address the site is published at, e.g. site_url: {example}. The sitemap, canonical links and "
+        "shared links use it."
+    ),
+    "config.hints.duplicate_featured": "Name each entry once.",
     # sections: who has an address
     "config.sections.type": 'the type "{name}"',
     "config.sections.vocabulary": 'the vocabulary "{name}"',
