@@ -288,3 +288,35 @@ def test_init_without_a_terminal_asks_nothing(make_site: Callable[..., Site]) ->
     before = (site / "site_config/site.yml").read_text(encoding="utf-8")
     assert init.run(site.root, apply=True) == 0  # pytest's stdin is not a terminal
     assert (site / "site_config/site.yml").read_text(encoding="utf-8") == before
+
+
+def test_an_entry_with_an_image_has_og_image_at_its_published_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (1600, 900), (40, 120, 60)).save(picture, "PNG")
+    case = entry(
+        "case",
+        replace={"title:": 'title: "Haven"'},
+        add='image:\n  src: billeder/haven.png\n  alt: "Højbede & <naboer>"',
+    )
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "catalogue/cases/billeder").mkdir(parents=True)
+    (root / "catalogue/cases/billeder/haven.png").write_bytes(picture.getvalue())
+    monkeypatch.setenv("KATALOG_IMAGE_CACHE", str(tmp_path / "cache"))
+    site = build_site(
+        root, {"content/index.md": "# Forside\n", "catalogue/cases/haven.md": case}, site_url=f'"{SUB_PATH_URL}"'
+    )
+    head = (site / "cases/haven/index.html").read_text(encoding="utf-8").split("</head>", 1)[0]
+    tags = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z_:]+)" content="([^"]*)">', head))
+    image = tags["og:image"]
+    assert re.fullmatch(re.escape(SUB_PATH_URL) + r"katalog/img/[0-9a-f]+-960\.webp", image), image
+    assert (site / image.removeprefix(SUB_PATH_URL)).is_file()
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("960", "540")  # the largest copy up to 1200 px
+    assert tags["og:image:alt"] == "Højbede &amp; &lt;naboer&gt;"
+    assert tags["twitter:card"] == "summary_large_image"

@@ -7,7 +7,7 @@ The overrides are documented Material ones (main.html's blocks, partials/path.ht
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -18,15 +18,11 @@ from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.settings import build_date
 from ..render.formats import Formats
+from ..render.images import DEFAULT_WIDTH, entry_image, picture_sources
 from ..render.model import SiteModel
 from ..render.trail import Place, Trails
 
-ImageOf = Callable[[Entry], str | None]
-
-
-def no_image(entry: Entry) -> str | None:
-    """Hook: the site-relative URL of an entry's image for og:image (the image pipeline sets its own)."""
-    return None
+OG_IMAGE_WIDTH = 1200  # what link previews show best; a smaller copy when the image is smaller
 
 
 class ThemeContext:
@@ -35,10 +31,11 @@ class ThemeContext:
         self.entry_pages: Mapping[str, Entry] = {}
         self.tabs: dict[str, Page] = {}  # src_uri -> page of the navigation
         self.active: Page | None = None  # the tab marked active for the page being rendered
-        self.image_of: ImageOf = no_image
+        self.model: SiteModel | None = None
 
     def plan(self, model: SiteModel, entry_pages: Mapping[str, Entry], titles: Mapping[str, str]) -> None:
         self.trails = Trails(model, entry_pages, titles)
+        self.model = model
         self.entry_pages = entry_pages
 
     def remember_nav(self, nav: Navigation) -> None:
@@ -84,8 +81,20 @@ class ThemeContext:
                 context["katalog_active_tab"] = place.tab
         entry = self.entry_pages.get(src)
         if entry is not None:
-            context["katalog_og"] = {"title": entry.title, "description": entry.summary, "image": self.image_of(entry)}
+            context["katalog_og"] = {"title": entry.title, "description": entry.summary, **self.og_image(entry)}
         return context
+
+    def og_image(self, entry: Entry) -> dict[str, Any]:
+        """The entry's image for link previews: a resized copy's site path, its size and alt text."""
+        if self.model is None:
+            return {"image": None}
+        image = entry_image(self.model.entry_type(entry).fields, entry.data)
+        sources = picture_sources(image) if image else []
+        if image is None or not sources:
+            return {"image": None}
+        fitting = [one for one in sources if one.width <= max(OG_IMAGE_WIDTH, DEFAULT_WIDTH)]
+        chosen = fitting[-1] if fitting else sources[0]
+        return {"image": chosen.path, "width": chosen.width, "height": chosen.height, "alt": str(image["alt"])}
 
     def finish_page(self) -> None:
         if self.active is not None:
