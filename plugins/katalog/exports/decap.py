@@ -170,7 +170,9 @@ IMAGE_FOLDER = "billeder"
 
 
 def _image(config: SiteConfig) -> Widget:
-    """src (Decap's image widget) and alt (required text), the two keys katalog check asks for."""
+    """src (Decap's image widget) and alt, the two keys katalog check asks for. Neither is required
+    for Decap, which would then ask for them in every entry, image or not: the admin script asks for
+    both once either is given (_field_data), as katalog check does."""
     tr = config.tr
     return {
         "widget": "object",
@@ -183,14 +185,16 @@ def _image(config: SiteConfig) -> Widget:
                 "media_folder": IMAGE_FOLDER,
                 "public_folder": IMAGE_FOLDER,
                 "choose_url": False,
+                "required": False,
                 "hint": tr("decap.image_file_hint"),
             },
             {
                 "label": tr("decap.image_alt"),
                 "name": "alt",
                 "widget": "string",
+                "required": False,
                 "hint": tr("decap.image_alt_hint"),
-                "pattern": [f"^[\\s\\S]{{1,{ALT_MAX}}}$", tr("expected.max_chars", max=ALT_MAX)],
+                "pattern": [f"^[\\s\\S]{{0,{ALT_MAX}}}$", tr("expected.max_chars", max=ALT_MAX)],
             },
         ],
     }
