@@ -531,3 +531,20 @@ def test_sorted_cards_made_by_the_script_show_the_same_image(built: dict[str, An
         assert script == server
         assert all(card["loaded"] and card["loading"] == "lazy" for card in script)
         assert script[0]["alt"] == "Et gennemsigtigt billede"
+
+
+def test_an_unreadable_image_says_why_in_danish() -> None:
+    """Tests run as root, who may read anything: the file system's answer is given directly."""
+    from katalog.core.collector import Collector
+    from katalog.core.images import ImageProblem
+    from katalog.core.problems import Position, Problem
+    from katalog.core.siteconfig import load_site_config
+    from katalog.core.validate import EntryValidator
+
+    sink: list[Problem] = []
+    validator = EntryValidator(Collector("x.md", load_site_config(REPO).tr, sink), {}, REPO)
+    problem = ImageProblem("image_unreadable", {"value": "a.jpg", "reason": "Permission denied", "errno": "13"})
+    validator.image_problem(problem, Position(11, 8), "image.src")
+    assert [(one.message, one.hint) for one in sink] == [
+        ('billedet "a.jpg" kan ikke læses (ingen adgang)', "Giv læseadgang til filen (fx chmod a+r).")
+    ]

@@ -124,7 +124,9 @@ def inspect(root: Path, entry_path: str, src: str) -> ImageInfo | ImageProblem:
     except OSError as error:
         if error.errno in (errno.ENOTDIR, errno.ELOOP):
             return ImageProblem("image_missing", value)
-        return ImageProblem("image_unreadable", {**value, "reason": error.strerror or str(error)})
+        return ImageProblem(
+            "image_unreadable", {**value, "reason": error.strerror or "", "errno": str(error.errno or 0)}
+        )
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):

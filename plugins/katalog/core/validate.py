@@ -289,6 +289,10 @@ class EntryValidator(ScalarChecks):
             "image_extension": tr("expected.image_suffix", format=args.get("format", ""), good=args.get("good", "")),
         }.get(code, "")
         found = ""
+        if code == "image_unreadable":
+            from .loader import os_reason  # here: the loader imports this module
+
+            args["reason"] = os_reason(tr, OSError(int(args.pop("errno", 0)), args.get("reason", "")))
         if code == "image_too_big":
             found = tr("found.megabytes", size=_megabytes(int(args["size"]), tr("words.decimal_mark")))
             args["size"] = found
