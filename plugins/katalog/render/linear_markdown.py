@@ -11,6 +11,10 @@ Python-Markdown is quadratic or worse on a few inputs an editor can type:
   to the end of the text for the `>` that would close a tag. A `<` with no `>` anywhere after it
   can never start a tag, comment or autolink, so when there are many they are hidden from that
   parser and put back before the page is written.
+- Fenced code: from every line that opens a fence, the closing one is looked for to the end of the
+  text; fences that no later line closes are now passed over.
+- Tables: every line of what is left of a block was split to test whether it starts a table;
+  now the first two lines are tested first.
 - Admonitions: `!!!` is searched for in what is left of a block after each line is taken from it
   (a block of a thousand headings); a document without `!!!` now skips that search.
 
@@ -19,13 +23,16 @@ The output is the same as Python-Markdown's own: tests compare both on generated
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
-from typing import cast
+from typing import Any, cast
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
     IMAGE_LINK_RE,
     IMAGE_REFERENCE_RE,
@@ -45,6 +52,8 @@ from markdown.treeprocessors import Treeprocessor
 _BRACKETS = re.compile(r"[\[\]]")
 _PARENTHESES = re.compile(r"[()]")
 _QUOTES = re.compile(r"['\"]")
+_FENCE_LINE = re.compile(r"^(~{3,}|`{3,})", re.MULTILINE)
+_CLOSING_FENCE_LINE = re.compile(r"^(~{3,}|`{3,})[ ]*$", re.MULTILINE)
 # A scan for a `]` this long is worth pairing the text's brackets once.
 _FAR = 1000
 # Below this many, looking ahead for each `<` costs less than hiding them.
@@ -293,6 +302,80 @@ class AdmonitionMarker(Preprocessor):
         return lines
 
 
+class FenceSearch:
+    """FENCED_BLOCK_RE's `search`, passing over fence lines that nothing closes: Python-Markdown's
+    pattern looks for the closing line to the end of the text from every opening one (``` then
+    ```` then ````` ...). A fence closes only at a later line of exactly its characters."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._learnt = ""
+        self._openings: list[tuple[int, str]] = []  # (distance from the end, fence), first line first
+        self._last_close: dict[str, int] = {}  # fence -> distance from the end of its last closing line
+        self._text: str | None = None
+        self._valid_from = 0
+        self._rest = -1  # characters after the last match
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if not self._known(text, pos):
+            self._learn(text)
+        end = len(text)
+        first = bisect.bisect_left(self._openings, -(end - pos), key=lambda opening: -opening[0])
+        openings = self._openings
+        for index in range(first, len(openings)):
+            distance, fence = openings[index]
+            close = self._last_close.get(fence)
+            if close is None or close >= distance:
+                continue  # no line after this one closes it
+            match = self.pattern.match(text, end - distance)
+            if match:
+                self._rest = end - match.end()
+                return match
+        self._rest = -1
+        return None
+
+    def _known(self, text: str, pos: int) -> bool:
+        if text is self._text and pos >= self._valid_from:
+            return True
+        # QuickFences.run replaces the block it got by a newline, a placeholder and a newline, and
+        # searches on from that last newline: the rest is the end of the learnt text.
+        follows = self._text is not None and len(text) - pos - 1 == self._rest and text.startswith("\n", pos)
+        self._text, self._valid_from = text, pos
+        return follows
+
+    def _learn(self, text: str) -> None:
+        self._learnt = self._text = text
+        self._valid_from = 0
+        end = len(text)
+        self._openings = [(end - line.start(), line.group(1)) for line in _FENCE_LINE.finditer(text)]
+        self._last_close = {}
+        for line in _CLOSING_FENCE_LINE.finditer(text):
+            self._last_close[line.group(1)] = end - line.start()
+
+
+class QuickFences(FencedBlockPreprocessor):
+    """Python-Markdown's fenced code with FenceSearch; one FenceSearch per instance, as it keeps
+    the text it read."""
+
+    def __init__(self, md: Markdown, config: dict[str, Any]) -> None:
+        super().__init__(md, config)
+        self.FENCED_BLOCK_RE = FenceSearch(FencedBlockPreprocessor.FENCED_BLOCK_RE)  # type: ignore[assignment, misc]
+
+
+class QuickTable(TableProcessor):
+    """Tests a block's first two lines before all of it: Python-Markdown splits and strips every line
+    of what is left of a block each time one line is taken from it (a block of a thousand headings).
+    A table needs its first two lines to be one; only a one-column table depends on the others."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        head = block.split("\n", 2)
+        if len(head) < 3:
+            return super().test(parent, block)
+        if not super().test(parent, head[0] + "\n" + head[1]):
+            return False
+        return len(self.separator) > 1 or super().test(parent, block)
+
+
 class LinearMarkdownExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         pairs = BracketPairs()
@@ -305,6 +388,14 @@ class LinearMarkdownExtension(Extension):
         md.preprocessors.register(hider, "katalog_unclosable_lt", 22)
         # After the inline patterns (20), before attribute lists (8) and the table of contents (5).
         md.treeprocessors.register(RestoreLessThan(md, hider), "katalog_restore_lt", 15)
+        if "fenced_code_block" in md.preprocessors:
+            fences = md.preprocessors["fenced_code_block"]
+            if type(fences) is FencedBlockPreprocessor:  # not a fork's own kind of fences
+                md.preprocessors.register(QuickFences(md, vars(fences)["config"]), "fenced_code_block", 25)
+        if "table" in md.parser.blockprocessors:
+            table = md.parser.blockprocessors["table"]
+            if isinstance(table, TableProcessor):
+                md.parser.blockprocessors.register(QuickTable(md.parser, vars(table)["config"]), "table", 75)
         if "admonition" in md.parser.blockprocessors:
             admonition = QuickAdmonition(md.parser)
             md.parser.blockprocessors.register(admonition, "admonition", 105)
