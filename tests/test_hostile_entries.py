@@ -276,3 +276,12 @@ def test_a_body_over_the_limit_is_an_error_at_the_character_that_crosses_it(make
         f"{CASES}/over.md:13:99999: error: brødteksten er for lang (200002 tegn; højst 200000). "
         "Del teksten op i flere poster eller sider, eller link til et dokument med den lange tekst."
     ]
+
+
+def test_an_html_comment_is_named_as_a_comment_that_stays_in_the_file(make_site: Callable[..., Site]) -> None:
+    site = make_site({f"{CASES}/note.md": entry("case", body="Tekst <!-- ring Bo --> mere.\n")})
+    assert lines_of(site, f"{CASES}/note.md") == [
+        f"{CASES}/note.md:12:7: warning: kommentaren <!-- --> fjernes fra siden. Fundet: <!-- -->. Kommentarer "
+        "vises ikke på sitet, men står stadig i filen, som alle med adgang til repositoriet kan læse. "
+        "Slet den, hvis den ikke skal stå der."
+    ]

@@ -34,7 +34,7 @@ from .wikilinks import Layout, Span, attribute_tokens, layout, markdown_tags, po
 
 @dataclass(frozen=True)
 class Removal:
-    code: str  # "html_tag", "html_attribute", "unsafe_link"
+    code: str  # "html_tag", "html_comment", "html_attribute", "unsafe_link"
     what: str
     pos: Position
 
@@ -136,7 +136,7 @@ def _markup(
         row, column = position_in(starts, markup.start)
         if markup.kind == "comment":
             what = _COMMENTS.get(markup.name, "<![CDATA[…]]>" if text.startswith("<![CDATA[", markup.start) else "<!…>")
-            found.append((row, column, "html_tag", what))
+            found.append((row, column, "html_comment", what))
             continue
         if markup.kind != "start":
             continue
