@@ -75,6 +75,10 @@ def test_new_refuses_an_existing_file_and_an_unknown_type(
     assert capsys.readouterr().err == 'Ukendt type "projekt". Vælg en af: initiative, case, unit, article.\n'
     assert main(["new", "article", "Om samskabelse", "--root", str(site.root)]) == 0
     assert (site / "content/vidensbank/om-samskabelse.md").is_file()
+    settings = site / "site_config/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "articles_folder: artikler/2026\n", encoding="utf-8")
+    assert main(["new", "article", "Om inddragelse", "--root", str(site.root)]) == 0
+    assert (site / "content/artikler/2026/om-inddragelse.md").is_file()  # where Decap CMS writes them too
 
 
 def test_stale_lists_old_entries_oldest_first(

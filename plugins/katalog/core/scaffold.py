@@ -14,8 +14,8 @@ from .validate import EntryValidator
 
 def entry_path(config: SiteConfig, entry_type: EntryType, entry_id: str) -> str:
     folder = entry_type.folder
-    if folder == CONTENT_FOLDER:
-        folder = f"{config.content_dir}/{entry_type.url}"
+    if folder == CONTENT_FOLDER:  # where Decap CMS writes new articles too (exports/decap.py)
+        folder = f"{config.content_dir}/{config.settings.articles_folder.strip('/')}"
     return str(PurePosixPath(folder) / f"{entry_id}.md")
 
 
