@@ -916,3 +916,40 @@ out({
         {"id": "a", "text": ""},
         ".",
     ]
+
+
+@pytest.mark.browser
+def test_the_preview_shows_each_field_as_the_page_does(tmp_path: Path, packages: Packages) -> None:
+    """By the schema's display: quotes as quotations, interviews as lines with dates in Danish,
+    learnings as a section, related entries once at the end, facts in the page's order."""
+    with admin(tmp_path, packages) as session:
+        page = session.page
+        log_in(page)
+        open_entry(page, session.url, "case", "hedensted-borgerne-prioriterer")
+        preview = page.frame_locator("iframe").first
+        article = preview.locator("article.katalog-preview")
+        article.locator("figure.katalog-quote").first.wait_for()
+        quotes = article.locator(".katalog-section-quotes figure.katalog-quote")
+        assert quotes.count() == 2
+        assert quotes.first.locator("blockquote p").inner_text().startswith("Det var første gang")
+        assert quotes.first.locator("figcaption").inner_text() == "Medlem af borgerpanelet"
+        lines = article.locator(".katalog-section-lines li").all_inner_texts()
+        assert lines[0] == "Medlem af borgerpanelet, Borger, september 2021"
+        assert article.locator(".katalog-section-highlight li").count() == 3
+        # The same headings and facts, in the same order, as the built page of this case.
+        assert article.locator("h2").all_inner_texts() == [
+            "Udgangspunktet", "Hvad der skete", "Hvad der kom ud af det", "Sammenhængen",
+            "Læringer", "Citater", "Interviews", "Relaterede poster",
+        ]  # fmt: skip
+        assert article.locator(".katalog-facts dt").all_inner_texts() == [
+            "År", "Forvaltning", "Borgerroller", "Deltagelse", "Kommune", "Temaer", "Emneord", "Senest gennemgået",
+        ]  # fmt: skip
+        assert article.locator(".katalog-facts dd").last.inner_text() == "1. oktober 2026"
+        page.screenshot(path=str(tmp_path / "preview-case.png"))
+        # A visitkort: the contact card first, above the text.
+        open_entry(page, session.url, "unit", "faxe-digital-udvikling")
+        card = preview.locator("article.katalog-preview .katalog-contact")
+        card.locator("dl.katalog-person").first.wait_for()
+        assert preview.locator("article.katalog-preview h2").first.inner_text() == "Kontakt"
+        assert "Enhed" not in card.locator("dl.katalog-person dt").all_inner_texts()  # its own unit: no link
+        page.screenshot(path=str(tmp_path / "preview-unit.png"))

@@ -22,6 +22,7 @@ from ..core.schema import EntryType, Field, Rule
 from ..core.siteconfig import SiteConfig
 from ..core.slugs import slugify
 from ..core.values import YEAR_RANGE
+from ..render.display import display_of
 from . import GENERATED_NOTE, PATTERNS, format_text, help_text, is_long_text, label, length_text
 
 # Pinned: the admin page runs exactly these files, or none (the browser checks each hash). The hashes
@@ -286,13 +287,15 @@ def _field_data(config: SiteConfig, field: Field) -> dict[str, Any]:
         return {
             "kind": "object",
             "label": label(config, field),
+            "display": "image",  # shown under the lead, not among the fields
             **({"required": True} if field.required else {}),
             "fields": {
                 "src": {**sub, "label": config.tr("decap.image_file")},
                 "alt": {**sub, "label": config.tr("decap.image_alt"), "max": ALT_MAX},
             },
         }
-    data: dict[str, Any] = {"kind": field.kind, "label": label(config, field)}
+    # How the entry's page shows the field, so that the preview shows it the same way.
+    data: dict[str, Any] = {"kind": field.kind, "label": label(config, field), "display": display_of(field)}
     for key, value in (
         ("required", field.required),
         ("many", field.many),
@@ -387,6 +390,7 @@ def decap_script_data(config: SiteConfig) -> dict[str, Any]:
     texts = {key: tr(f"decap.{key}") for key in _TEXT_KEYS}
     texts["type_label"] = tr("reference.type_label")
     texts["related"] = tr("ui.related")
+    texts["contact"] = tr("ui.contact")
     texts["body_label"] = tr("reference.body")
     for key in ("unknown_id", "self_reference", "reserved_id"):
         texts[key] = tr(f"problems.{key}")
