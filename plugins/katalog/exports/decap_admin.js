@@ -892,6 +892,14 @@
       return error;
     }
 
+    // When its form or a preSave handler refuses a save, Decap shows why, and then rejects a promise
+    // with nothing in it (its form) or with its ENTRY_PERSIST_FAILURE action (a preSave refusal),
+    // which the browser reports as uncaught errors. Those two are expected; anything else is not.
+    window.addEventListener('unhandledrejection', function (event) {
+      var reason = event.reason;
+      if (reason === undefined || (reason && reason.type === 'ENTRY_PERSIST_FAILURE')) event.preventDefault();
+    });
+
     CMS.registerEventListener({
       name: 'preSave',
       handler: function (event) {
