@@ -54,9 +54,9 @@ def test_new_writes_every_key_with_danish_comments_and_passes_check_once_filled_
         [
             "catalogue/initiatives/faelleshaver-i-aeroe.md:19:5: warning: contacts[0]: blokken er tom. Forventet: "
             "et objekt med nøglerne name, role, email, phone, unit. Udfyld nøglerne, eller slet blokken.",
-            "catalogue/initiatives/faelleshaver-i-aeroe.md:49:5: warning: links[0]: blokken er tom. Forventet: et "
+            "catalogue/initiatives/faelleshaver-i-aeroe.md:51:5: warning: links[0]: blokken er tom. Forventet: et "
             "objekt med nøglerne title, url. Udfyld nøglerne, eller slet blokken.",
-            "catalogue/initiatives/faelleshaver-i-aeroe.md:54:1: warning: brødteksten er stadig skabelonens "
+            "catalogue/initiatives/faelleshaver-i-aeroe.md:56:1: warning: brødteksten er stadig skabelonens "
             "tekst. Skriv postens egen beskrivelse i stedet for skabelonens tekst.",
             "0 fejl og 3 advarsler i 3 filer.",
         ],

@@ -263,29 +263,29 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-unknown-kind": (
         [(SC, "      year:\n        kind: year", "      year:\n        kind: yaer")],
         [
-            'site_config/schema.yml:174:15: error: types.case.fields.year.kind: ukendt slags "yaer". Forventet: en af '
-            "date, email, id, keyword, object, partial_date, phone, slug, term, text, url, year. "
+            'site_config/schema.yml:180:15: error: types.case.fields.year.kind: ukendt slags "yaer". Forventet: en af '
+            "date, email, id, image, keyword, object, partial_date, phone, slug, term, text, url, year. "
             'Fundet: teksten "yaer". Mente du "year"?'
         ],
     ),
     "schema-unknown-option": (
         [(SC, "        kind: year\n        required: true", "        kind: year\n        requird: true")],
         [
-            'site_config/schema.yml:175:9: error: types.case.fields.year.requird: ukendt nøgle "requird". Mente du '
+            'site_config/schema.yml:181:9: error: types.case.fields.year.requird: ukendt nøgle "requird". Mente du '
             '"required"?'
         ],
     ),
     "schema-option-of-another-kind": (
         [(SC, "        kind: year\n", "        kind: year\n        vocabulary: statuses\n")],
         [
-            'site_config/schema.yml:175:9: error: types.case.fields.year.vocabulary: indstillingen "vocabulary" gælder '
+            'site_config/schema.yml:181:9: error: types.case.fields.year.vocabulary: indstillingen "vocabulary" gælder '
             "ikke felter af slagsen year."
         ],
     ),
     "schema-target-type-typo": (
         [(SC, "target_type: initiative", "target_type: initiativ")],
         [
-            "site_config/schema.yml:148:22: error: types.initiative.fields.based_on.target_type: skemaet har ingen "
+            "site_config/schema.yml:154:22: error: types.initiative.fields.based_on.target_type: skemaet har ingen "
             "type "
             '"initiativ". Forventet: en af typerne initiative, case, unit, article. Mente du "initiative"?'
         ],
@@ -293,7 +293,7 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-min-above-max": (
         [(SC, "min: 3\n    max: 120", "min: 130\n    max: 120")],
         [
-            "site_config/schema.yml:33:10: error: common.title.min: min (130) er større end max (120). Byt om på de "
+            "site_config/schema.yml:35:10: error: common.title.min: min (130) er større end max (120). Byt om på de "
             "to tal."
         ],
     ),
@@ -306,14 +306,14 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
             )
         ],
         [
-            "site_config/schema.yml:132:20: error: types.initiative.fields.target_groups.min_items: tallet er for "
+            "site_config/schema.yml:138:20: error: types.initiative.fields.target_groups.min_items: tallet er for "
             "lille. Forventet: et helt tal på mindst 0. Fundet: tallet -1."
         ],
     ),
     "schema-vocabulary-file-missing": (
         [(SC, "vocabulary: statuses", "vocabulary: statusser")],
         [
-            "site_config/schema.yml:116:21: error: types.initiative.fields.status.vocabulary: der er ingen ordliste "
+            "site_config/schema.yml:122:21: error: types.initiative.fields.status.vocabulary: der er ingen ordliste "
             '"statusser". Forventet: en af ordlisterne citizen_roles, interview_kinds, municipalities, participation, '
             'partner_types, statuses, target_groups, themes, unit_kinds. Mente du "statuses"?'
         ],
@@ -321,14 +321,14 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-type-name-leads-out": (
         [(SC, CASE_TYPE, CASE_TYPE.replace("  case:", "  ../case:"))],
         [
-            'site_config/schema.yml:166:3: error: types.../case: "../case" kan ikke bruges i en adresse eller et '
+            'site_config/schema.yml:172:3: error: types.../case: "../case" kan ikke bruges i en adresse eller et '
             f"filnavn. Forventet: små bogstaver a-z, tal, - og _. {UNSAFE_HINT}"
         ],
     ),
     "schema-url-leads-out": (
         [(SC, "    url: cases", "    url: ../../escape")],
         [
-            'site_config/schema.yml:168:10: error: types.case.url: "../../escape" kan ikke bruges i en adresse eller '
+            'site_config/schema.yml:174:10: error: types.case.url: "../../escape" kan ikke bruges i en adresse eller '
             "et "
             f'filnavn. Forventet: små bogstaver a-z, tal, - og _. Fundet: teksten "../../escape". {UNSAFE_HINT}'
         ],
@@ -336,14 +336,14 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-url-absolute": (
         [(SC, "    url: cases", "    url: /tmp/escape")],
         [
-            'site_config/schema.yml:168:10: error: types.case.url: "/tmp/escape" kan ikke bruges i en adresse eller et '
+            'site_config/schema.yml:174:10: error: types.case.url: "/tmp/escape" kan ikke bruges i en adresse eller et '
             f'filnavn. Forventet: små bogstaver a-z, tal, - og _. Fundet: teksten "/tmp/escape". {UNSAFE_HINT}'
         ],
     ),
     "schema-folder-leads-out": (
         [(SC, "folder: catalogue/cases", "folder: catalogue/../../cases")],
         [
-            'site_config/schema.yml:167:13: error: types.case.folder: "catalogue/../../cases" kan ikke bruges i en '
+            'site_config/schema.yml:173:13: error: types.case.folder: "catalogue/../../cases" kan ikke bruges i en '
             "adresse eller et filnavn. Forventet: content eller en mappe under catalogue/, fx catalogue/initiatives. "
             f"{UNSAFE_HINT}"
         ],
@@ -351,37 +351,37 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-folder-not-read": (
         [(SC, "folder: catalogue/cases", "folder: cases")],
         [
-            'site_config/schema.yml:167:13: error: types.case.folder: "cases" er ikke en mappe, som Katalog læser '
+            'site_config/schema.yml:173:13: error: types.case.folder: "cases" er ikke en mappe, som Katalog læser '
             "poster fra. Forventet: content eller en mappe under catalogue/, fx catalogue/initiatives."
         ],
     ),
     "schema-two-types-one-url": (
         [(SC, "    url: cases", "    url: enheder")],
         [
-            'site_config/schema.yml:168:10: error: types.case.url: adressen enheder/ bruges også af typen "unit". '
+            'site_config/schema.yml:174:10: error: types.case.url: adressen enheder/ bruges også af typen "unit". '
             + ADDRESS_HINT,
-            'site_config/schema.yml:241:10: error: types.unit.url: adressen enheder/ bruges også af typen "case". '
+            'site_config/schema.yml:247:10: error: types.unit.url: adressen enheder/ bruges også af typen "case". '
             + ADDRESS_HINT,
         ],
     ),
     "schema-two-types-one-folder": (
         [(SC, "folder: catalogue/cases", "folder: catalogue/units")],
         [
-            "site_config/schema.yml:240:13: error: types.unit.folder: mappen catalogue/units bruges også af typen "
+            "site_config/schema.yml:246:13: error: types.unit.folder: mappen catalogue/units bruges også af typen "
             '"case". Giv hver type sin egen mappe.'
         ],
     ),
     "schema-url-of-the-topics-page": (
         [(SC, "    url: cases", "    url: emner")],
         [
-            "site_config/schema.yml:168:10: error: types.case.url: adressen emner/ bruges også af Katalogs egne "
+            "site_config/schema.yml:174:10: error: types.case.url: adressen emner/ bruges også af Katalogs egne "
             f"sider. {ADDRESS_HINT}"
         ],
     ),
     "schema-url-of-the-whole-catalogue": (
         [(SC, "    url: cases", "    url: katalog")],
         [
-            "site_config/schema.yml:168:10: error: types.case.url: adressen katalog/ bruges også af Katalogs egne "
+            "site_config/schema.yml:174:10: error: types.case.url: adressen katalog/ bruges også af Katalogs egne "
             f"sider. {ADDRESS_HINT}"
         ],
     ),
@@ -390,7 +390,7 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
         [
             "site_config/i18n/da.yml:{reference_title}:10: error: reference.title: adressen felter-og-ordlister/ "
             f'bruges også af typen "case". {ADDRESS_HINT}',
-            "site_config/schema.yml:168:10: error: types.case.url: adressen felter-og-ordlister/ bruges også af "
+            "site_config/schema.yml:174:10: error: types.case.url: adressen felter-og-ordlister/ bruges også af "
             f"Katalogs egne sider. {ADDRESS_HINT}",
         ],
     ),
@@ -399,14 +399,14 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
         [
             "site_config/i18n/da.yml:{statement_title}:10: error: statement.title: adressen "
             f'tilgaengelighedserklaering/ bruges også af typen "case". {ADDRESS_HINT}',
-            "site_config/schema.yml:168:10: error: types.case.url: adressen tilgaengelighedserklaering/ bruges også af "
+            "site_config/schema.yml:174:10: error: types.case.url: adressen tilgaengelighedserklaering/ bruges også af "
             f"Katalogs egne sider. {ADDRESS_HINT}",
         ],
     ),
     "schema-url-of-a-vocabulary": (
         [(SC, "    url: cases", "    url: temaer")],
         [
-            'site_config/schema.yml:168:10: error: types.case.url: adressen temaer/ bruges også af ordlisten "themes". '
+            'site_config/schema.yml:174:10: error: types.case.url: adressen temaer/ bruges også af ordlisten "themes". '
             + ADDRESS_HINT,
             'site_config/vocabularies/themes.yml:1:8: error: label: adressen temaer/ bruges også af typen "case". '
             + ADDRESS_HINT,
@@ -415,7 +415,7 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "schema-empty-label": (
         [(SC, "label: {da: Case, en: Case, sv: Fall, nb: Case}", 'label: ""')],
         [
-            "site_config/schema.yml:169:12: error: types.case.label: teksten er tom. Forventet: tekst, der ikke er "
+            "site_config/schema.yml:175:12: error: types.case.label: teksten er tom. Forventet: tekst, der ikke er "
             "tom. "
             'Fundet: teksten "".'
         ],
@@ -643,7 +643,7 @@ def test_the_build_refuses_a_type_url_leading_out_of_the_site(make_site: Callabl
         check=False,
     )
     assert result.returncode != 0
-    assert "site_config/schema.yml:168:10:" in result.stderr
+    assert "site_config/schema.yml:174:10:" in result.stderr
     assert not (site.root.parent / "escape").exists() and not (site.root / "escape").exists()
 
 

@@ -26,6 +26,7 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.problems.theme_language": 'Material for MkDocs has no texts in the language "{value}"',
     "config.problems.logo_missing": "the logo {file} does not exist",
     "config.problems.logo_outside": "the logo {file} is outside the repository",
+    "config.problems.kind_top_only": "a field of kind {kind} can only stand directly under the type, not in an object",
     "config.problems.logo_format": "the logo {file} is not an image browsers show",
     "config.problems.unknown_taxonomy": '"{name}" is neither a vocabulary nor a keyword field of the schema',
     "config.problems.unknown_kind": 'unknown kind "{value}"',
