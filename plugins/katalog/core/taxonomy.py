@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -149,8 +151,22 @@ def sort_date(entry: Entry) -> str:
 
 
 def newest_first(entry: Entry) -> tuple[str, str]:
-    # Sorting ascending on an inverted date string is awkward; negate by sorting twice instead.
-    return (_invert(sort_date(entry)), fold(entry.title))
+    """The sort key of lists newest first (then by title). Kept for as long as the entry lives: a
+    long-running preview keeps the entries of unchanged files from one build to the next, and sorts
+    them several times in each."""
+    kept = _SORT_KEYS.get(id(entry))
+    if kept is not None and kept[0]() is entry:
+        return kept[1]
+    key = (_invert(sort_date(entry)), fold(entry.title))
+    _SORT_KEYS[id(entry)] = (weakref.ref(entry, functools.partial(_forget_key, id(entry))), key)
+    return key
+
+
+_SORT_KEYS: dict[int, tuple[weakref.ref[Entry], tuple[str, str]]] = {}
+
+
+def _forget_key(identity: int, _: object) -> None:
+    _SORT_KEYS.pop(identity, None)
 
 
 _INVERTED_DIGITS = str.maketrans({digit: chr(0x10FFFF - ord(digit)) for digit in "0123456789"})

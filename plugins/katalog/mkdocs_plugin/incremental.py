@@ -75,8 +75,18 @@ class MemoryBytecodeCache(BytecodeCache):
         self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
-def as_katalog_file(file: File) -> KatalogFile:
-    """The same file of docs_dir as a KatalogFile."""
+def as_katalog_file(file: File, reusable: Mapping[str, File] | None = None) -> KatalogFile:
+    """The same file of docs_dir as a KatalogFile: the last build's, when it may be taken up again
+    (see Preview.take_up)."""
+    old = reusable.get(file.src_uri) if reusable else None
+    if (
+        isinstance(old, KatalogFile)
+        and old.abs_src_path == file.abs_src_path
+        and old.dest_uri == file.dest_uri
+        and old.inclusion == file.inclusion
+    ):
+        old.changed = True
+        return old
     copy = KatalogFile(
         file.src_uri,
         src_dir=file.src_dir,
@@ -134,7 +144,8 @@ class Signatures:
     def card(self, entry: Entry) -> tuple[Any, ...]:
         municipality = entry.data.get("municipality") or ()
         places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
-        return (entry.id, entry.title, entry.summary, places, entry.type, self.srcs[entry.id])
+        # A card also shows the entry's dates, status and themes (render/views.py card_face): its front-matter.
+        return (entry.id, entry.title, entry.summary, places, entry.type, self.srcs[entry.id], entry.data)
 
     def entry(self, entry: Entry) -> tuple[Any, ...]:
         catalogue = self.model.catalogue
@@ -184,6 +195,14 @@ class Signatures:
             if name == "terms_index_html":
                 taxonomies = [(t.label, len(t.terms), t.slug) for t in self.model.taxonomies.values()]
                 return (name, *args, tuple(sorted(taxonomies)))
+            if name == "who_knows_html" and len(args) == 3:
+                # Every term of the keyword taxonomies with the cards of its entries.
+                src, heading, taxonomies = args
+                terms = tuple(
+                    (self.normal(t), *((i.label, i.slug, self.normal(i.entries)) for i in t.terms.values()))
+                    for t in taxonomies
+                )
+                return (name, src, heading, terms)
         except _Unknown:
             pass
         return ALWAYS
@@ -255,6 +274,9 @@ class Preview:
         self.similar: RememberedSimilar | None = None
         self.search = SearchMemo()
         self.search_token: object = None
+        self.files: dict[str, File] = {}  # the last good build's files, by src_uri
+        self.files_token: object = None  # what their Page objects depend on (the date, mkdocs.yml)
+        self.reusable: Mapping[str, File] = {}  # what this build may take up of them
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
         """Let this build's model reuse the last build's similar entries, and its search documents."""
@@ -263,6 +285,32 @@ class Preview:
         if config_state != self.search_token:
             self.search, self.search_token = SearchMemo(), config_state
         return self.search
+
+    def take_up(self, token: object) -> None:
+        """Before this build makes its files: may it take up the last build's File objects (and with
+        them the Page objects MkDocs made for them; making ~14,000 of each took seconds at 10,000
+        entries)? Only after a good build with the same token: a Page holds the build's date (the
+        sitemap's lastmod) and mkdocs.yml's addresses. A page taken up and rebuilt is read and
+        rendered again by MkDocs, which sets all it had from the last time."""
+        self.reusable = self.files if not self.full and token == self.files_token else {}
+        self.files_token = token
+
+    def generated(self, src: str, content: str | bytes, inclusion: object) -> KatalogFile | None:
+        """The last build's file for src, with this build's content; unchanged content is not
+        written again (MkDocs copies only modified static files in a dirty build)."""
+        old = self.reusable.get(src)
+        if not isinstance(old, KatalogFile) or old.inclusion != inclusion or old.abs_src_path is not None:
+            return None
+        if isinstance(content, bytes):
+            old.changed = old.content_bytes != content
+            if old.changed:
+                old.content_bytes = content
+        else:
+            old.changed = old.content_string != content
+            if old.changed:
+                old.content_string = content
+        old.make = None
+        return old
 
     def start(self, world: object) -> None:
         """A new build; everything is rebuilt after a failed build or when the world changed."""
@@ -277,7 +325,9 @@ class Preview:
         if not file.changed:
             self.kept.append(file)
 
-    def finish(self, site_dir: str, dests: set[str], panel: str, keep: Callable[[str], bool]) -> None:
+    def finish(
+        self, site_dir: str, dests: set[str], panel: str, keep: Callable[[str], bool], files: Iterable[File] = ()
+    ) -> None:
         """After a good build: delete what the last build wrote and this one did not, bring the panel
         up to date on the pages kept, and remember this build."""
         for gone in sorted(self.dests - dests):
@@ -290,9 +340,12 @@ class Preview:
         self.dests = dests
         self.panel = panel
         self.full = False
+        self.files = {file.src_uri: file for file in files if isinstance(file, KatalogFile)}
+        self.reusable = {}
 
     def failed(self) -> None:
         self.full = True
+        self.files, self.reusable = {}, {}
 
 
 _MISSING = object()

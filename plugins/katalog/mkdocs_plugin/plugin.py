@@ -219,7 +219,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.producer.close()
             self.producer = None
         if self.incremental and self.preview is not None and self.files is not None:
-            self.preview.finish(config.site_dir, written(self.files, config), self.panel, lambda path: False)
+            dests = written(self.files, config)
+            self.preview.finish(config.site_dir, dests, self.panel, lambda path: False, self.files)
             kept = len(self.preview.kept)
             log.info(f"Katalog rebuilt {len(self.preview.previous) - kept} page(s), kept {kept}")
 
@@ -296,7 +297,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         else:
             catalogue = build_from_config(self.site_config, workers, cache=preview.cache, token=config_state)
             log.debug(f"{preview.cache.read} file(s) read, the others unchanged since the last build")
-        address_clashes(catalogue, config.use_directory_urls)
+        model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
+        address_clashes(catalogue, config.use_directory_urls, model)
         # MkDocs lists content/ on its own: what Katalog skipped or refused there (a FIFO, a link out
         # of the project or to a page read already, an unreadable file) it must neither open nor publish.
         refused = withheld(catalogue.problems)
@@ -308,7 +310,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         for file in [f for f in files if f.src_dir == config.docs_dir and f"{content_dir}/{f.src_uri}" in originals]:
             files.remove(file)
         self.report(catalogue)
-        model = SiteModel(catalogue, directory_urls=config.use_directory_urls)
         renderer = self.renderer = PageRenderer(model, config.theme.dirs)
         if preview is not None:
             renderer.env.bytecode_cache = preview.templates
@@ -327,9 +328,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.statement_page = plan.statement
         self.theme.plan(model, plan.entry_pages, {src: page.title for src, page in plan.generated_pages.items()})
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
-        if self.incremental:
+        if self.incremental and preview is not None:
+            preview.take_up((today(), folder_state(config.config_file_path, config.theme.custom_dir)))
             # In the same order: the order of pages shows in sitemap.xml.
-            files = Files([as_katalog_file(f) if f.is_documentation_page() else f for f in files])
+            reusable = preview.reusable
+            files = Files([as_katalog_file(f, reusable) if f.is_documentation_page() else f for f in files])
         for file in files.documentation_pages():
             text = catalogue.texts.get(f"{catalogue.config.content_dir}/{file.src_uri}")
             if text is not None:
@@ -416,7 +419,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def add(self, files: Files, config: MkDocsConfig, src: str, content: Content, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         made = "" if callable(content) else content
-        file = KatalogFile.generated(config, src, content=made, inclusion=inclusion)
+        reused = self.preview.generated(src, made, inclusion) if self.incremental and self.preview else None
+        file = reused or KatalogFile.generated(config, src, content=made, inclusion=inclusion)
         if callable(content) and isinstance(file, KatalogFile):
             file.make = content
         if not self.destinations:

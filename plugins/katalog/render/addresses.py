@@ -33,9 +33,10 @@ def generated_addresses(model: SiteModel) -> dict[str, str]:
     return {model.url(src): src for src in srcs}
 
 
-def address_clashes(catalogue: Catalogue, directory_urls: bool = True) -> None:
-    """Add a located problem for every content/ file whose page or file lands where Katalog writes."""
-    model = SiteModel(catalogue, directory_urls=directory_urls)
+def address_clashes(catalogue: Catalogue, directory_urls: bool = True, model: SiteModel | None = None) -> None:
+    """Add a located problem for every content/ file whose page or file lands where Katalog writes.
+    model: the build's own, when it has one (its entries are sorted once)."""
+    model = model or SiteModel(catalogue, directory_urls=directory_urls)
     taken = generated_addresses(model)
     content = catalogue.config.root / catalogue.config.content_dir
     prefix = f"{catalogue.config.content_dir}/"

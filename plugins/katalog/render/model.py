@@ -28,6 +28,7 @@ class SiteModel:
         self.page_size = self.catalogue.config.settings.page_size
         self._urls: dict[str, str] = {}  # src -> URL: every card, fact and relation asks
         self._srcs: dict[str, str] = {}  # entry id -> src, as often
+        self._newest: list[Entry] | None = None  # every entry, newest first: sorted once per build
 
     @functools.cached_property
     def similar_index(self) -> SimilarIndex:
@@ -45,9 +46,10 @@ class SiteModel:
         return self.catalogue.config.schema.types[entry.type]
 
     def entries_newest_first(self, type_name: str | None = None) -> list[Entry]:
-        entries = self.catalogue.entries.values()
-        chosen = [e for e in entries if type_name is None or e.type == type_name]
-        return sorted(chosen, key=newest_first)
+        if self._newest is None:
+            self._newest = sorted(self.catalogue.entries.values(), key=newest_first)
+        # A stable sort: a type's entries keep the order they have among all.
+        return [e for e in self._newest if type_name is None or e.type == type_name]
 
     # --- where pages live ---------------------------------------------------------------
 
