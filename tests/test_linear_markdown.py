@@ -133,6 +133,7 @@ PATTERNS = {
     "fence_lines": "```\n",
     "fence_lines_growing": "",  # ``` then ```` then `````: each opens, none closes
     "table_lines": "|a|`b`|\n",
+    "backtick_runs": "`` ` ``` ",
     "open_links_and_links": "[a]( [a](x) ",
 }
 

@@ -11,6 +11,8 @@ Python-Markdown is quadratic or worse on a few inputs an editor can type:
   to the end of the text for the `>` that would close a tag. A `<` with no `>` anywhere after it
   can never start a tag, comment or autolink, so when there are many they are hidden from that
   parser and put back before the page is written.
+- Code spans: from every run of backticks, a run as long is looked for to the end of the text,
+  character by character; now in a table of the text's runs.
 - Fenced code: from every line that opens a fence, the closing one is looked for to the end of the
   text; fences that no later line closes are now passed over.
 - Tables: every line of what is left of a block was split to test whether it starts a table;
@@ -38,6 +40,7 @@ from markdown.inlinepatterns import (
     IMAGE_REFERENCE_RE,
     LINK_RE,
     REFERENCE_RE,
+    BacktickInlineProcessor,
     ImageInlineProcessor,
     ImageReferenceInlineProcessor,
     InlineProcessor,
@@ -52,6 +55,7 @@ from markdown.treeprocessors import Treeprocessor
 _BRACKETS = re.compile(r"[\[\]]")
 _PARENTHESES = re.compile(r"[()]")
 _QUOTES = re.compile(r"['\"]")
+_BACKTICK_RUN = re.compile(r"`+")
 _FENCE_LINE = re.compile(r"^(~{3,}|`{3,})", re.MULTILINE)
 _CLOSING_FENCE_LINE = re.compile(r"^(~{3,}|`{3,})[ ]*$", re.MULTILINE)
 # A scan for a `]` this long is worth pairing the text's brackets once.
@@ -362,6 +366,82 @@ class QuickFences(FencedBlockPreprocessor):
         self.FENCED_BLOCK_RE = FenceSearch(FencedBlockPreprocessor.FENCED_BLOCK_RE)  # type: ignore[assignment, misc]
 
 
+class BacktickRuns:
+    """The runs of backticks of one text, found in one pass, with what Python-Markdown's
+    find_code_spans asks of them: the first later run of a length, and the longest later run.
+    Learnt runs serve the texts Markdown makes after each match, as far as their ends are the same."""
+
+    def __init__(self) -> None:
+        self._learnt = ""
+        self._starts: list[int] = []  # run k's start in the learnt text
+        self._ends: list[int] = []
+        self._by_length: dict[int, list[int]] = {}  # length -> indices of the runs of that length
+        self._longest: list[tuple[int, int]] = []  # run k -> (longest length from k on, end of the first one)
+        self._text: str | None = None
+        self._shift = 0
+        self._valid_from = 0
+
+    def code_span(self, text: str, after: int, ticks: int) -> tuple[int, int | None]:
+        """As find_code_spans, for an opening run of `ticks` backticks that ends at `after`."""
+        if not self._known(text, after):
+            self._learn(text)
+        shift = self._shift
+        first = bisect.bisect_left(self._starts, after + shift)
+        same = self._by_length.get(ticks, [])
+        exact = bisect.bisect_left(same, first)
+        if exact < len(same):
+            return after, self._starts[same[exact]] - shift
+        if first < len(self._starts):
+            longest, end = self._longest[first]
+            if 0 < longest < ticks:
+                return after - (ticks - longest), end - shift - longest
+        return after + ticks, None  # as Python-Markdown: past the run, and as far again
+
+    def _known(self, text: str, index: int) -> bool:
+        if not self._learnt:
+            return False
+        if text is not self._text:
+            self._text, self._shift, self._valid_from = text, len(self._learnt) - len(text), len(text) + 1
+        if index >= self._valid_from:
+            return True
+        if index + self._shift >= 0 and self._learnt.endswith(text[index:]):
+            self._valid_from = index
+            return True
+        return False
+
+    def _learn(self, text: str) -> None:
+        self._learnt = self._text = text
+        self._shift, self._valid_from = 0, 0
+        runs = [(run.start(), run.end()) for run in _BACKTICK_RUN.finditer(text)]
+        self._starts = [start for start, _ in runs]
+        self._ends = [end for _, end in runs]
+        self._by_length = {}
+        for index, (start, end) in enumerate(runs):
+            self._by_length.setdefault(end - start, []).append(index)
+        longest: list[tuple[int, int]] = [(0, 0)] * len(runs)
+        best = (0, 0)
+        for index in range(len(runs) - 1, -1, -1):
+            start, end = runs[index]
+            if end - start >= best[0]:  # the first of the longest: the scan keeps the first it meets
+                best = (end - start, end)
+            longest[index] = best
+        self._longest = longest
+
+
+class QuickBackticks(BacktickInlineProcessor):
+    """Code spans: Python-Markdown looks, from every run of backticks, for a run as long to the end
+    of the text, character by character (a text of ``` ```` ````` ...); here from the runs' table."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.runs = BacktickRuns()
+
+    def find_code_spans(self, start: int, text: str) -> tuple[int, int | None]:  # type: ignore[override]
+        run = _BACKTICK_RUN.match(text, start)
+        ticks = run.end() - start if run else 0
+        return self.runs.code_span(text, start + ticks, ticks)
+
+
 class QuickTable(TableProcessor):
     """Tests a block's first two lines before all of it: Python-Markdown splits and strips every line
     of what is left of a block each time one line is taken from it (a block of a thousand headings).
@@ -379,6 +459,10 @@ class QuickTable(TableProcessor):
 class LinearMarkdownExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         pairs = BracketPairs()
+        if "backtick" in md.inlinePatterns:
+            backticks = md.inlinePatterns["backtick"]
+            if type(backticks) is BacktickInlineProcessor:
+                md.inlinePatterns.register(QuickBackticks(backticks.pattern), "backtick", 190)
         for cls, pattern, name, priority in _LINK_PATTERNS:
             processor = cls(pattern, md)  # type: ignore[call-arg]
             processor.pairs = pairs
