@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from .problems import Position
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Base: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - LibYAML missing from this PyYAML build
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -30,6 +30,51 @@ MAP = "tag:yaml.org,2002:map"
 _CORE_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP, "tag:yaml.org,2002:merge"})
 
 _PLAIN_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """The safe loader, with the resolver's work done faster for the same answers.
+
+    LibYAML's composer asks Python to resolve the tag of every node, and to descend into and
+    ascend out of it for path resolvers (a feature we never use): half a million calls at 10,000
+    entries. Here the path steps do nothing, text whose first character starts no implicit type
+    (most of it) is a string without a regular expression, and what the expressions said of a
+    plain scalar is remembered (keys and vocabulary terms come back again and again)."""
+
+    # A copy: what another module may add to PyYAML's loaders later changes nothing here.
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[Any]]] = {
+        first: list(pairs) for first, pairs in _Base.yaml_implicit_resolvers.items()
+    }
+    yaml_path_resolvers: ClassVar[dict[Any, Any]] = {}
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:  # quoted, or a block scalar
+                return STR
+            if value and value[0] not in _IMPLICIT_FIRST:
+                return STR
+            tag = _resolved.get(value)
+            if tag is None:
+                tag = _base_resolve(self, kind, value, implicit)
+                if len(_resolved) >= _RESOLVED_MAX:
+                    _resolved.clear()  # a long-running preview reads many values; keep the memory bounded
+                _resolved[value] = tag
+            return tag
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+
+_IMPLICIT_FIRST = frozenset(first for first in _Loader.yaml_implicit_resolvers if first)
+assert None not in _Loader.yaml_implicit_resolvers  # no resolver for every first character
+_base_resolve = _Base.resolve
+_resolved: dict[str, str] = {}
+_RESOLVED_MAX = 20_000
 
 
 @dataclass(slots=True)
@@ -93,9 +138,21 @@ class _Syntax(Exception):
 _constructor = yaml.constructor.SafeConstructor()
 
 
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
 def _scalar_value(node: yaml.ScalarNode) -> Any:
-    if node.tag in (STR, TIMESTAMP):
-        return node.value
+    """The value SafeConstructor gives the scalar, or its text when it cannot (e.g. an octal 08)."""
+    tag, raw = node.tag, node.value
+    if tag in (STR, TIMESTAMP):
+        return raw
+    # The common cases without the constructor's machinery; the same values it gives.
+    if tag == NULL:
+        return None
+    if tag == INT and raw.isdecimal() and (raw[0] != "0" or len(raw) == 1):
+        return int(raw)
+    if tag == BOOL and raw.lower() in _BOOLS:
+        return _BOOLS[raw.lower()]
     try:
         return _constructor.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
@@ -105,7 +162,8 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
 def parse(text: str, line_offset: int = 0) -> Parsed:
     """Parse one YAML document; line_offset is added to every reported line."""
     issues: list[YamlIssue] = []
-    issues.extend(_tab_issues(text, line_offset))
+    if "\t" in text:
+        issues.extend(_tab_issues(text, line_offset))
     text = _blank_odd_characters(text, line_offset, issues)
     deep = _too_deep(text, line_offset)
     if deep is not None:
@@ -132,8 +190,15 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     if node is None:
         return Parsed(None, issues)
     builder = _Builder(line_offset, issues, text)
+    before = len(issues)
     try:
-        root = builder.build(node, depth=0, path="")
+        try:
+            root = builder.quick(node, 0)
+        except _NeedsPath:
+            # A problem that names its key path: build again, keeping paths (and unsaid what the quick pass said).
+            del issues[before:]
+            builder = _Builder(line_offset, issues, text)
+            root = builder.build(node, depth=0, path="")
     except _Syntax as stop:
         issues.append(stop.issue)
         return Parsed(None, issues)
@@ -165,6 +230,8 @@ def _too_deep(text: str, line_offset: int) -> YamlIssue | None:
     if len(text) < MAX_NESTING:
         return None
     flow = _FlowDepth() if text.count("[") + text.count("{") > MAX_NESTING else None
+    if flow is None and _DEEP_START.match(text) is None and _DEEP_LINE.search(text) is None:
+        return None  # no line starts with enough spaces and dashes to nest that deep in blocks
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) <= MAX_NESTING and flow is None:
             continue  # too short to nest that deep, and too few brackets in the whole text
@@ -177,6 +244,12 @@ def _too_deep(text: str, line_offset: int) -> YamlIssue | None:
         if column is not None:
             return YamlIssue("too_deep", Position(number + line_offset, column), {"limit": MAX_NESTING})
     return None
+
+
+# Block nesting is half the indentation plus the dashes after it: deeper than MAX_NESTING only
+# where a line starts with more than MAX_NESTING spaces and dashes.
+_DEEP_START = re.compile(f"[ -]{{{MAX_NESTING + 1}}}")
+_DEEP_LINE = re.compile(f"\n[ -]{{{MAX_NESTING + 1}}}")
 
 
 class _FlowDepth:
@@ -242,6 +315,13 @@ def _tab_issues(text: str, line_offset: int) -> list[YamlIssue]:
 MAX_DEPTH = 40  # what an entry may nest; MAX_NESTING only keeps LibYAML alive
 
 
+class _NeedsPath(Exception):
+    """The quick build met a node whose problem names its key path."""
+
+
+_new_tuple = tuple.__new__  # Position(line, column) without the named tuple's Python-level __new__
+
+
 class _Builder:
     def __init__(self, line_offset: int, issues: list[YamlIssue], text: str) -> None:
         self.first_line = line_offset + 1
@@ -296,6 +376,54 @@ class _Builder:
                 where = {"key": prefix + name, "first_line": items[name][0].pos.line}
                 self.issues.append(YamlIssue("duplicate_key", key_pos, where))
                 continue
+            items[name] = (YKey(name, key_pos), value)
+        return mapping
+
+    def quick(self, node: Any, depth: int) -> YNode:  # a yaml.Node; Any spares isinstance() for the checker
+        """build() without the key paths, which only problems use: raises _NeedsPath at the first
+        node that has one of those (a tag of its own, a duplicate key). Up to there, it finds the
+        same problems in the same order."""
+        mark = node.start_mark
+        first_line = self.first_line
+        pos: Position = _new_tuple(Position, (mark.line + first_line, mark.column + 1))
+        if depth > MAX_DEPTH:
+            raise _Syntax(YamlIssue("too_deep", pos, {"limit": MAX_DEPTH}))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Syntax(YamlIssue("alias", pos, {}))
+            self.seen.add(id(node))
+        tag = node.tag
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            raw = node.value
+            if tag in (STR, TIMESTAMP):
+                value = raw
+            elif tag in _CORE_TAGS:
+                value = _scalar_value(node)
+            else:
+                raise _NeedsPath
+            return YScalar(value, raw, tag, node.style in _QUOTED, pos)
+        if tag not in _CORE_TAGS:
+            raise _NeedsPath
+        child = depth + 1
+        if kind is yaml.SequenceNode:
+            quick = self.quick
+            return YSeq([quick(item, child) for item in node.value], pos)
+        items: dict[str, tuple[YKey, YNode]] = {}
+        end = node.end_mark
+        mapping = YMap(items, pos, _new_tuple(Position, (end.line + first_line, end.column + 1)))
+        for key_node, value_node in node.value:
+            key_mark = key_node.start_mark
+            key_pos: Position = _new_tuple(Position, (key_mark.line + first_line, key_mark.column + 1))
+            if type(key_node) is not yaml.ScalarNode:
+                self.issues.append(YamlIssue("complex_key", key_pos, {}))
+                continue
+            name = key_node.value
+            if name == "<<" and key_node.tag == MERGE:
+                raise _Syntax(YamlIssue("alias", key_pos, {}))
+            value = self.quick(value_node, child)
+            if name in items:
+                raise _NeedsPath
             items[name] = (YKey(name, key_pos), value)
         return mapping
 
