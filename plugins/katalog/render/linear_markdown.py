@@ -62,9 +62,9 @@ _CLOSING_FENCE_LINE = re.compile(r"^(~{3,}|`{3,})[ ]*$", re.MULTILINE)
 _FAR = 1000
 # Below this many, looking ahead for each `<` costs less than hiding them.
 _FEW_LESS_THAN = 64
-# Python-Markdown strips STX and ETX from the source before this runs (its placeholders use them),
-# so this cannot come from an editor; it names none of Markdown's own placeholders.
-_HIDDEN_LESS_THAN = "\x02katalog-lt\x03"
+# One character for one, so that every position in the text stays where it was (Python-Markdown's
+# code spans skip by counts of characters); a noncharacter, and a text holding it is left alone.
+_HIDDEN_LESS_THAN = "\ufdd0"
 _UNESCAPED_LESS_THAN = re.compile(r"(?<!\\)((?:\\\\)*)<")
 
 
@@ -241,7 +241,7 @@ class UnclosableLessThan(Preprocessor):
         self.hidden = False
         text = "\n".join(lines)
         tail_start = text.rfind(">") + 1
-        if text.count("<", tail_start) <= _FEW_LESS_THAN:
+        if text.count("<", tail_start) <= _FEW_LESS_THAN or _HIDDEN_LESS_THAN in text:
             return lines
         self.hidden = True
         tail = _UNESCAPED_LESS_THAN.sub(lambda m: m.group(1) + _HIDDEN_LESS_THAN, text[tail_start:])
