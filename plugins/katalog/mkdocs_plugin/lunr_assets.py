@@ -5,9 +5,13 @@ Taking them from the installed MkDocs keeps one pinned copy of each and none in 
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
-_SEARCH = files("mkdocs.contrib.search")
+import mkdocs.contrib.search
+
+# The package's folder, from the module as imported: a MkDocs 1.x fork such as ProperDocs answers
+# `import mkdocs...` with its own modules, which importlib.resources.files() cannot read from.
+_SEARCH = Path(mkdocs.contrib.search.__file__).parent
 
 
 def lunr_scripts(language_code: str) -> dict[str, str]:
