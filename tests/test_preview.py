@@ -179,6 +179,24 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         assert not build_catalogue(root).problems
         assert_same_as_clean(root, site, clean)
 
+        # 3b. a status: a badge on the entry's cards, in listings it stays on
+        status = re.search(r"^status: (\w+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert status is not None
+        edit(path, status.group(0), f"status: {'ended' if status.group(1) != 'ended' else 'idea'}")
+        serve.build()
+        assert_same_as_clean(root, site, clean)
+
+        # 3c. a unit's expertise: the who-knows-what page, keyword pages
+        unit = next(e for e in catalogue.entries.values() if e.type == "unit" and e.data.get("expertise"))
+        unit_path = root / unit.path
+        expertise = re.search(r"^expertise: \[.*\]$", unit_path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert expertise is not None
+        edit(unit_path, expertise.group(0), 'expertise: ["forhåndsvisning af ændringer"]')
+        serve.build()
+        assert 0 < serve.rebuilt() < len(serve.plugin.preview.previous)
+        assert "forhåndsvisning af ændringer" in (site / "hvem-ved-noget-om" / "index.html").read_text("utf-8")
+        assert_same_as_clean(root, site, clean)
+
         # 4. a new entry, linking to another
         new = root / "catalogue/initiatives/et-nyt-initiativ.md"
         new.write_text(entry("initiative", body=f"Se [[{other.id}]].\n"), "utf-8")

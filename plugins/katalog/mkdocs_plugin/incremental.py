@@ -140,6 +140,7 @@ class Signatures:
         # Its body is never shown elsewhere.
         self.faces = {entry.id: (entry.data, entry.type, self.srcs[entry.id]) for entry in self.entries.values()}
         self.cards = {entry.id: self.card(entry) for entry in self.entries.values()}
+        self.named: dict[str, frozenset[str]] = {}  # entry id -> the entries its page shows something of
 
     def card(self, entry: Entry) -> tuple[Any, ...]:
         municipality = entry.data.get("municipality") or ()
@@ -158,7 +159,9 @@ class Signatures:
         named.extend(link[0] for link in incoming)
         named.extend(similar)
         known = self.faces
-        faces = tuple((name, known.get(name)) for name in dict.fromkeys(named))
+        names = dict.fromkeys(named)
+        self.named[entry.id] = frozenset(names)
+        faces = tuple((name, known.get(name)) for name in names)
         relative_links = self.page_set if "](" in entry.body else ""
         return (
             entry.path,
@@ -239,6 +242,7 @@ class RememberedSimilar(SimilarIndex):
         self.postings = index.postings
         self.own_terms = index.own_terms
         self.answers: dict[str, list[str]] = {}
+        self.carried: set[str] = set()  # entries whose answer is the last build's
         if last is None or last.settings != self.settings:
             return
         changed = {
@@ -250,6 +254,7 @@ class RememberedSimilar(SimilarIndex):
             terms = self.own_terms.get(entry_id)
             if terms is not None and terms == last.own_terms.get(entry_id) and changed.isdisjoint(terms):
                 self.answers[entry_id] = answer
+        self.carried = set(self.answers)
 
     def of(self, entry_id: str) -> list[str]:
         answer = self.answers.get(entry_id)
@@ -277,6 +282,12 @@ class Preview:
         self.files: dict[str, File] = {}  # the last good build's files, by src_uri
         self.files_token: object = None  # what their Page objects depend on (the date, mkdocs.yml)
         self.reusable: Mapping[str, File] = {}  # what this build may take up of them
+        # Of the last good build: its entries, what each entry's page shows of others, its page set.
+        self.entries: dict[str, Entry] = {}
+        self.named: dict[str, frozenset[str]] = {}
+        self.page_set = ""
+        self.affected: set[str] | None = None  # entries whose page this build must sign; None: all
+        self.signatures: Signatures | None = None
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
         """Let this build's model reuse the last build's similar entries, and its search documents."""
@@ -319,6 +330,40 @@ class Preview:
         self.current = {}
         self.kept = []
 
+    def sign_entries(self, signatures: Signatures) -> None:
+        """Which entries' pages may have changed: the entries whose file changed (an unchanged file
+        gives the same Entry object), those their pages show or showed, those whose similar entries
+        were ranked again. Any other entry page's signature is the last build's: every input of it
+        is the same object as then (see Signatures.entry)."""
+        self.signatures = signatures
+        catalogue = signatures.model.catalogue
+        entries = catalogue.entries
+        similar = signatures.model.similar_index
+        if self.full or not self.entries or not isinstance(similar, RememberedSimilar):
+            self.affected = None
+            return
+        last = self.entries
+        changed = {entry_id for entry_id, entry in entries.items() if last.get(entry_id) is not entry}
+        changed.update(entry_id for entry_id in last if entry_id not in entries)
+        affected = set(changed)
+        for entry_id in changed:  # pages it links to now (those it linked to before name it)
+            affected.update(link.target for link in catalogue.outgoing.get(entry_id, ()))
+        affected.update(entry_id for entry_id in entries if entry_id not in similar.carried)
+        affected.update(entry_id for entry_id, names in self.named.items() if not names.isdisjoint(changed))
+        self.affected = affected
+
+    def entry_signature(self, src: str, entry: Entry) -> object:
+        signatures = self.signatures
+        assert signatures is not None
+        affected = self.affected
+        if affected is not None and entry.id not in affected and src in self.previous:
+            names = self.named.get(entry.id)
+            moved = "](" in entry.body and signatures.page_set != self.page_set
+            if names is not None and not moved:
+                signatures.named[entry.id] = names
+                return self.previous[src]
+        return signatures.entry(entry)
+
     def decide(self, file: KatalogFile, signature: object) -> None:
         self.current[file.src_uri] = signature
         file.changed = self.full or signature is ALWAYS or self.previous.get(file.src_uri, _MISSING) != signature
@@ -342,10 +387,14 @@ class Preview:
         self.full = False
         self.files = {file.src_uri: file for file in files if isinstance(file, KatalogFile)}
         self.reusable = {}
+        signatures, self.signatures = self.signatures, None
+        if signatures is not None:
+            self.entries, self.named, self.page_set = dict(signatures.entries), signatures.named, signatures.page_set
 
     def failed(self) -> None:
         self.full = True
         self.files, self.reusable = {}, {}
+        self.entries, self.named, self.signatures = {}, {}, None
 
 
 _MISSING = object()

@@ -364,6 +364,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         pages = files.documentation_pages()
         signatures = Signatures(model, digest(sorted(f.src_uri for f in pages)), self.search.docs_name())
         reference = self.reference_page.src_uri if self.reference_page is not None else None
+        preview.sign_entries(signatures)
         for file in pages:
             if not isinstance(file, KatalogFile):
                 continue
@@ -371,7 +372,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             entry = self.entry_pages.get(src)
             signature: object = ALWAYS  # ordinary pages of content/ (few)
             if entry is not None:
-                signature = signatures.entry(entry)
+                signature = preview.entry_signature(src, entry)
             elif src in self.generated_pages:
                 signature = signatures.generated(self.generated_pages[src])
             elif src == reference:
