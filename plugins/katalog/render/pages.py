@@ -81,6 +81,8 @@ class PageRenderer:
         self.env.filters["date"] = self.formats.date
         self.env.filters["number"] = self.formats.number
         self._entry_templates: dict[str, jinja2.Template] = {}
+        self.data_url: Callable[[], str] | None = None  # the search data file's path (term_pages)
+        self._term_keys: dict[str, dict[str, str]] = {}  # taxonomy -> term slug -> key
 
     def render(self, template: str, **context: Any) -> str:
         return _html_block(self.env.get_template(template).render(**context))
@@ -181,6 +183,8 @@ class PageRenderer:
         src: str,
         extra: Callable[[], str] | None,
     ) -> str:
+        if extra is None and number == 1:
+            extra = self.term_sorter(src_of, src)
         return self.render(
             "katalog/listing.html",
             heading=title,
@@ -190,23 +194,35 @@ class PageRenderer:
             extra=Markup(extra()) if extra is not None else "",
         )
 
+    def term_sorter(self, src_of: Callable[[int], str], src: str) -> Callable[[], str] | None:
+        """A term's first page gets a sort control, made here from the page's place (src_of names the
+        term) rather than passed in: `mkdocs serve --dirty` then signs the page by its cards alone
+        (mkdocs_plugin/incremental.py), not by the search data every edit changes."""
+        if self.data_url is None or not isinstance(src_of, functools.partial) or src_of.func != self.model.term_src:
+            return None
+        taxonomy, slug = src_of.args[:2]
+        keys = self._term_keys.get(taxonomy.name)
+        if keys is None:
+            keys = self._term_keys[taxonomy.name] = {info.slug: info.key for info in taxonomy.terms.values()}
+        key = keys.get(slug)
+        if key is None:
+            return None
+        return functools.partial(self.filters_html, None, [], self.data_url, (taxonomy.name, key), src)
+
     def pager(self, current: int, count: int, src_of: Callable[[int], str], src: str) -> dict[str, Any]:
         pages = [(n, self.model.link(src_of(n), src)) for n in range(1, count + 1)]
         return {"current": current, "label": self.tr("ui.pages"), "pages": pages}
 
     def term_pages(self, data_url: Callable[[], str] | None = None) -> list[GeneratedPage]:
         """data_url: the search data file's path; with it, a term's first page has a sort control."""
+        if data_url is not None:
+            self.data_url = data_url
         pages: list[GeneratedPage] = []
         for taxonomy in self.model.taxonomies.values():
             for info in taxonomy.sorted_terms():
                 heading = f"{taxonomy.singular}: {info.label}"
                 src_of = functools.partial(self.model.term_src, taxonomy, info.slug)
-                sorter = None
-                if data_url is not None:
-                    sorter = functools.partial(
-                        self.filters_html, None, [], data_url, (taxonomy.name, info.key), src_of(1)
-                    )
-                pages.extend(self.paginated(heading, info.entries, src_of, sorter))
+                pages.extend(self.paginated(heading, info.entries, src_of))
             pages.extend(self.taxonomy_pages(taxonomy))
         pages.append(self.terms_index())
         return pages
