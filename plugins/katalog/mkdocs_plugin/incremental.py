@@ -39,6 +39,7 @@ from ..render.problem_panel import with_panel
 from ..render.site_search import SearchMemo
 
 ALWAYS = None  # the signature of a page rebuilt every time
+SITEMAP = "sitemap.xml"
 
 
 class KatalogFile(File):
@@ -279,6 +280,7 @@ class Preview:
         self.similar: RememberedSimilar | None = None
         self.search = SearchMemo()
         self.search_token: object = None
+        self.card_faces: dict[str, Any] = {}  # render/views.py EntryViews.faces, while search_token holds
         self.files: dict[str, File] = {}  # the last good build's files, by src_uri
         self.files_token: object = None  # what their Page objects depend on (the date, mkdocs.yml)
         self.reusable: Mapping[str, File] = {}  # what this build may take up of them
@@ -287,6 +289,9 @@ class Preview:
         self.named: dict[str, frozenset[str]] = {}
         self.page_set = ""
         self.affected: set[str] | None = None  # entries whose page this build must sign; None: all
+        self.sitemap: object = None  # what the last good build's sitemap.xml was made of
+        self.sitemap_next: object = None
+        self.skipped: set[str] = set()  # theme templates this build left as they were
         self.signatures: Signatures | None = None
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
@@ -295,6 +300,7 @@ class Preview:
         model.similar_index = self.similar
         if config_state != self.search_token:
             self.search, self.search_token = SearchMemo(), config_state
+            self.card_faces = {}
         return self.search
 
     def take_up(self, token: object) -> None:
@@ -364,6 +370,15 @@ class Preview:
                 return self.previous[src]
         return signatures.entry(entry)
 
+    def skip_sitemap(self, templates: set[str], pages: Iterable[File]) -> None:
+        """sitemap.xml lists every page's address (~14,000 at 10,000 entries) with the build's date:
+        when neither changed since the last good build, MkDocs is not asked to render it again."""
+        self.sitemap_next = (self.world, digest(f"{file.src_uri} {file.url}" for file in pages))
+        self.skipped = set()
+        if not self.full and self.sitemap_next == self.sitemap and SITEMAP in templates:
+            templates.discard(SITEMAP)
+            self.skipped = {SITEMAP, f"{SITEMAP}.gz"}
+
     def decide(self, file: KatalogFile, signature: object) -> None:
         self.current[file.src_uri] = signature
         file.changed = self.full or signature is ALWAYS or self.previous.get(file.src_uri, _MISSING) != signature
@@ -375,6 +390,7 @@ class Preview:
     ) -> None:
         """After a good build: delete what the last build wrote and this one did not, bring the panel
         up to date on the pages kept, and remember this build."""
+        dests = dests | self.skipped
         for gone in sorted(self.dests - dests):
             if keep(gone):
                 continue
@@ -387,6 +403,7 @@ class Preview:
         self.full = False
         self.files = {file.src_uri: file for file in files if isinstance(file, KatalogFile)}
         self.reusable = {}
+        self.sitemap, self.skipped = self.sitemap_next, set()
         signatures, self.signatures = self.signatures, None
         if signatures is not None:
             self.entries, self.named, self.page_set = dict(signatures.entries), signatures.named, signatures.page_set
@@ -395,6 +412,7 @@ class Preview:
         self.full = True
         self.files, self.reusable = {}, {}
         self.entries, self.named, self.signatures = {}, {}, None
+        self.sitemap, self.skipped = None, set()
 
 
 _MISSING = object()

@@ -191,6 +191,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         env.globals["katalog_help"] = self.theme.help_links(files, help_pages)
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+            if self.incremental:
+                self.preview.skip_sitemap(config.theme.static_templates, files.documentation_pages())
         # Static files are copied next; the search script must know the search files' names by then.
         if self.background is not None and self.search is not None:
             made = None
@@ -314,6 +316,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if preview is not None:
             renderer.env.bytecode_cache = preview.templates
         search = SiteSearch(model, preview.remember(model, config_state) if self.incremental and preview else None)
+        if self.incremental and preview is not None:
+            renderer.views.faces = preview.card_faces
         nav = nav_paths(config.nav) if config.nav else None
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
         try:

@@ -120,6 +120,9 @@ class EntryViews:
         self.shared = set.intersection(*(set(t.fields) for t in types)) if types else set()
         self.entries = model.catalogue.entries
         self._orders: dict[str, dict[str, int]] = {}
+        # Entry path -> (entry, card face), kept by a long-running preview from build to build for the
+        # same Entry objects (an unchanged file), as long as site_config/ is unchanged.
+        self.faces: dict[str, tuple[Entry, tuple[str, list[str], list[str]]]] | None = None
 
     def view(self, entry: Entry, src: str) -> EntryView:
         entry_type = self.model.entry_type(entry)
@@ -418,6 +421,11 @@ class EntryViews:
     def card_face(self, entry: Entry) -> tuple[str, list[str], list[str]]:
         """What a card shows besides title, type and place: when, its status (or kind), its themes.
         The same for the overview pages' script (render/listing_data.py)."""
+        faces = self.faces
+        if faces is not None:
+            kept = faces.get(entry.path)
+            if kept is not None and kept[0] is entry:
+                return kept[1]
         entry_type = self.model.entry_type(entry)
         when = ""
         badges: list[str] = []
@@ -430,6 +438,8 @@ class EntryViews:
             elif field_.kind == "term" and field_.required and not field_.many and field_.vocabulary:
                 badges.append(self.term_label(field_.vocabulary, str(value)))
         themes = [self.term_label(CARD_TERMS, str(key)) for key in entry.data.get(CARD_TERMS) or []]
+        if faces is not None:
+            faces[entry.path] = (entry, (when, badges, themes))
         return when, badges, themes
 
     def when(self, field_: Field, value: Any) -> str:
