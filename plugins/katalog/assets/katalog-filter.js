@@ -35,8 +35,9 @@
   function dataUrls(root) {
     var known = window.katalogData || {};
     var here = window.location.href;
+    var src = root.getAttribute("data-src");  // term pages have none
     return {
-      docs: known.docs || new URL(root.getAttribute("data-src"), here).href,
+      docs: known.docs || (src ? new URL(src, here).href : null),
       cards: known.cards || new URL(root.getAttribute("data-cards"), here).href
     };
   }
@@ -48,6 +49,7 @@
     // On a narrow screen the filters start folded; the count and the status stay outside.
     if (panel && window.matchMedia && window.matchMedia(NARROW).matches) panel.open = false;
     var urls = dataUrls(root);
+    if (!urls.docs) return;
     Promise.all([
       json(urls.docs),
       json(urls.cards, { cache: "no-cache" })

@@ -374,7 +374,9 @@ class PageRenderer:
             facets=[] if fixed else self.facets_for(type_name, entries, first_src),
             type_name=type_name or "",
             fixed=fixed,
-            data_href=self.model.static_link(data_url(), first_src),
+            # A term page names no search data file: a dirty preview keeps it while the data changes, and
+            # the search script tells the page this build's file (window.katalogData).
+            data_href="" if fixed else self.model.static_link(data_url(), first_src),
             cards_href=self.model.static_link(CARDS_FILE, first_src),
             page_size=self.model.page_size,
             root_href=self.model.link("index.md", first_src),
