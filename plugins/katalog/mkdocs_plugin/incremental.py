@@ -131,45 +131,54 @@ def digest(texts: Iterable[str]) -> str:
 class Signatures:
     """The signature of each Katalog page in one build (see the module's docstring)."""
 
-    def __init__(self, model: SiteModel, page_set: str, docs_name: str) -> None:
+    def __init__(self, model: SiteModel, page_set: str, docs_name: str, lists: CardLists | None = None) -> None:
+        """lists: the last build's signed lists of entries (see `normal`); only while the world is the same."""
         self.model = model
         self.entries = model.catalogue.entries
         self.page_set = page_set  # changes when a page is added or removed: relative Markdown links may change
         self.docs_name = docs_name  # a hash of the search data, which holds every entry's terms
-        self.srcs = {entry.id: model.entry_src(entry) for entry in self.entries.values()}
-        # What another page may show of an entry: its front-matter (title and all), type and address.
-        # Its body is never shown elsewhere.
-        self.faces = {entry.id: (entry.data, entry.type, self.srcs[entry.id]) for entry in self.entries.values()}
-        self.cards = {entry.id: self.card(entry) for entry in self.entries.values()}
+        self.cards: dict[str, tuple[Any, ...]] = {}  # entry id -> its card, made when first asked for
         self.named: dict[str, frozenset[str]] = {}  # entry id -> the entries its page shows something of
+        self.lists: CardLists = lists or {}
+        self.lists_next: CardLists = {}  # the lists this build signed, for the next
+
+    def face(self, entry_id: str) -> tuple[Any, ...] | None:
+        """What another page may show of an entry: its front-matter (title and all), type and address.
+        Its body is never shown elsewhere."""
+        entry = self.entries.get(entry_id)
+        return None if entry is None else (entry.data, entry.type, self.model.entry_src(entry))
 
     def card(self, entry: Entry) -> tuple[Any, ...]:
-        municipality = entry.data.get("municipality") or ()
-        places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
-        # A card also shows the entry's dates, status and themes (render/views.py card_face): its front-matter.
-        return (entry.id, entry.title, entry.summary, places, entry.type, self.srcs[entry.id], entry.data)
+        card = self.cards.get(entry.id)
+        if card is None:
+            municipality = entry.data.get("municipality") or ()
+            places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
+            # A card also shows the entry's dates, status and themes (render/views.py card_face): its front-matter.
+            src = self.model.entry_src(entry)
+            card = self.cards[entry.id] = (entry.id, entry.title, entry.summary, places, entry.type, src, entry.data)
+        return card
 
     def entry(self, entry: Entry) -> tuple[Any, ...]:
         catalogue = self.model.catalogue
         outgoing = tuple((link.target, link.key) for link in catalogue.outgoing.get(entry.id, []))
         incoming = tuple((link.source, link.key) for link in catalogue.incoming.get(entry.id, []))
         similar = tuple(self.model.similar(entry))
+        src = self.model.entry_src(entry)
         named = [reference.target for reference in entry.references]
         named.extend(link.target for link in entry.wikilinks)
         named.extend(link[0] for link in outgoing)
         named.extend(link[0] for link in incoming)
         named.extend(similar)
-        known = self.faces
         names = dict.fromkeys(named)
         self.named[entry.id] = frozenset(names)
-        faces = tuple((name, known.get(name)) for name in names)
+        faces = tuple((name, self.face(name)) for name in names)
         relative_links = self.page_set if "](" in entry.body else ""
         return (
             entry.path,
             entry.type,
             entry.data,
             entry.body,
-            self.srcs[entry.id],
+            src,
             outgoing,
             incoming,
             similar,
@@ -215,18 +224,29 @@ class Signatures:
         if value is None or isinstance(value, str | int):
             return value
         if isinstance(value, Entry):
-            return self.cards[value.id]
+            return self.card(value)
         if isinstance(value, TermInfo):
             return ("term", value.key, value.label, value.slug, len(value.entries))
         if isinstance(value, Taxonomy):
             digits = any(info.slug.isdigit() for info in value.terms.values())
             return ("taxonomy", value.name, value.slug, value.label, digits)
         if isinstance(value, list | tuple):
-            if value and all(type(item) is Entry for item in value):
-                cards = self.cards
-                return tuple(cards[item.id] for item in value)  # the common case, made fast
+            # The common case, made fast: a list of entries. The same Entry objects as in the last
+            # build (unchanged files), in the same order, have the same cards: the last build's
+            # signature of the list is taken as it was, by the objects' ids (alive, as `lists`
+            # holds them, so no other object has one of those ids).
+            ids = tuple(map(id, value))
+            kept = self.lists.get(ids) or self.lists_next.get(ids)
+            if kept is None and value and all(type(item) is Entry for item in value):
+                kept = (tuple(value), tuple(self.card(item) for item in value))
+            if kept is not None:
+                self.lists_next[ids] = kept
+                return kept[1]
             return tuple(self.normal(item) for item in value)
         raise _Unknown(type(value).__name__)
+
+
+CardLists = dict[tuple[int, ...], tuple[tuple[Entry, ...], tuple[Any, ...]]]
 
 
 class _Unknown(Exception):
@@ -293,6 +313,7 @@ class Preview:
         self.sitemap_next: object = None
         self.skipped: set[str] = set()  # theme templates this build left as they were
         self.signatures: Signatures | None = None
+        self.lists: CardLists = {}  # Signatures.lists of the last good build
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
         """Let this build's model reuse the last build's similar entries, and its search documents."""
@@ -335,6 +356,10 @@ class Preview:
         self.world = world
         self.current = {}
         self.kept = []
+
+    def card_lists(self) -> CardLists:
+        """The last build's signed lists of entries, unless this build rebuilds everything."""
+        return {} if self.full else self.lists
 
     def sign_entries(self, signatures: Signatures) -> None:
         """Which entries' pages may have changed: the entries whose file changed (an unchanged file
@@ -407,11 +432,12 @@ class Preview:
         signatures, self.signatures = self.signatures, None
         if signatures is not None:
             self.entries, self.named, self.page_set = dict(signatures.entries), signatures.named, signatures.page_set
+            self.lists = signatures.lists_next
 
     def failed(self) -> None:
         self.full = True
         self.files, self.reusable = {}, {}
-        self.entries, self.named, self.signatures = {}, {}, None
+        self.entries, self.named, self.signatures, self.lists = {}, {}, None, {}
         self.sitemap, self.skipped = None, set()
 
 

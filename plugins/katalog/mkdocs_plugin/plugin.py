@@ -366,7 +366,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         preview.start(world)
         assert self.search is not None
         pages = files.documentation_pages()
-        signatures = Signatures(model, digest(sorted(f.src_uri for f in pages)), self.search.docs_name())
+        page_set = digest(sorted(f.src_uri for f in pages))
+        signatures = Signatures(model, page_set, self.search.docs_name(), preview.card_lists())
         reference = self.reference_page.src_uri if self.reference_page is not None else None
         preview.sign_entries(signatures)
         for file in pages:
@@ -386,7 +387,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def start_producer(self, files: Files, renderer: PageRenderer, search: SiteSearch, workers: int) -> None:
         """Katalog's share of every page, in the order MkDocs will ask for it (see render/producer.py)."""
         jobs: Jobs = []
+        # A dirty build asks for the few pages an edit changed: rendering all of them ahead is waste.
+        rebuilding = self.incremental and self.preview is not None and not self.preview.full
         for file in files.documentation_pages():
+            if rebuilding and isinstance(file, KatalogFile) and not file.changed:
+                continue  # kept as the last build wrote it: MkDocs will not ask
             src = file.src_uri
             entry = self.entry_pages.get(src)
             if entry is not None:
@@ -396,8 +401,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.producer is not None:
             self.producer.close()
         big_enough = self.config.workers or len(jobs) >= PARALLEL_FROM
-        # A dirty build asks for the few pages an edit changed: rendering all of them ahead is waste.
-        rebuilding = self.incremental and self.preview is not None and not self.preview.full
         parallel = workers > 1 and big_enough and fork_available() and not rebuilding
         # Under `mkdocs serve --dirty` the search files are made apart (see preview_search.py).
         last = search.files if self.background is None or self.background.index is None else _nothing

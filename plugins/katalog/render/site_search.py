@@ -89,6 +89,7 @@ class SearchMemo:
     documents: dict[str, tuple[Entry, str, int, SearchDocument]] = field(default_factory=dict)
     docs_key: object = None
     docs: tuple[str, str] = ("", "")
+    keys: dict[int, tuple[SearchDocument, object]] = field(default_factory=dict)  # id -> (document, its part)
 
 
 class SiteSearch:
@@ -130,10 +131,17 @@ class SiteSearch:
     def docs(self) -> tuple[str, str]:
         if self.memo is None:
             return docs_file(self.model.catalogue, self.documents)
-        key = tuple(
-            (d.title, d.url, d.type_name, d.summary, tuple((k, tuple(v)) for k, v in d.terms.items()))
-            for d in self.documents
-        )
+        # Each document's part of the key, kept for the same (unchanged) document object.
+        keys, fresh = self.memo.keys, {}
+        parts = []
+        for d in self.documents:
+            kept = keys.get(id(d))
+            if kept is None or kept[0] is not d:
+                kept = (d, (d.title, d.url, d.type_name, d.summary, tuple((k, tuple(v)) for k, v in d.terms.items())))
+            fresh[id(d)] = kept
+            parts.append(kept[1])
+        self.memo.keys = fresh
+        key = tuple(parts)
         if key != self.memo.docs_key:
             self.memo.docs_key, self.memo.docs = key, docs_file(self.model.catalogue, self.documents)
         return self.memo.docs
