@@ -26,7 +26,7 @@ from .values import (
     parse_partial_date,
 )
 from .vocabulary import Vocabulary
-from .yamlnodes import BOOL, FLOAT, NULL, TIMESTAMP, YNode, YScalar
+from .yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class ScalarChecks:
     positions: dict[str, Position]
 
     def as_text(self, field_: Field, node: YScalar, path: str) -> str | None:
-        if node.is_text or node.is_plain_decimal:
+        if node.tag == STR or node.is_plain_decimal:
             return self.visible_text(field_, node, path)
         if node.tag in (BOOL, FLOAT, NULL, TIMESTAMP) or not node.quoted:
             self.out.add(
@@ -77,7 +77,7 @@ class ScalarChecks:
             code = f"U+{ord(odd.group()):04X}"
             self.out.add("odd_character", node.pos, path, hint=self.tr("hints.odd_character"), char=code)
             return None
-        if text and is_invisible(text):
+        if text and not text[0].isalnum() and is_invisible(text):  # a letter or digit first: visible
             self.out.add(
                 "invisible_text",
                 node.pos,
@@ -167,12 +167,17 @@ class ScalarChecks:
         return match.term.key
 
     def check_id(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
+        if is_slug(text):  # as check_format() would say, without making its arguments
+            self.references.append(Reference(text, node.pos, path, field_.target_type))
+            return text
         checked = self.check_format(node, text, path, "bad_id", is_slug, "slug", slug=_slug_example)
         if checked is not None:
             self.references.append(Reference(checked, node.pos, path, field_.target_type))
         return checked
 
     def check_slug(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
+        if is_slug(text):
+            return text
         return self.check_format(node, text, path, "bad_slug", is_slug, "slug", slug=_slug_example)
 
     def check_email(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:

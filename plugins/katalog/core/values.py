@@ -26,6 +26,8 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 def is_invisible(text: str) -> bool:
     """True for text that shows nothing: only spaces, zero-width and combining characters."""
+    if text[:1].isalnum():  # a letter or a digit (never of those categories) shows
+        return False
     return all(unicodedata.category(ch) in _INVISIBLE for ch in text)
 
 
