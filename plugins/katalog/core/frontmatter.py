@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +51,16 @@ def split(text: str, *, required: bool) -> Split:
     if not _is_fence(first_line):
         issue = ("no_frontmatter", Position(1, 1), {"first_line": first_line[:40]}) if required else None
         return Split(None, 0, text, 1, issue)
-    lines = text.split("\n")
-    for index in range(1, len(lines)):
-        if _is_fence(lines[index]) or lines[index].rstrip() == "...":
-            yaml_text = "\n".join(lines[1:index]) + "\n"
-            body = "\n".join(lines[index + 1 :])
-            return Split(yaml_text, 2, body, index + 2)
-    return Split(None, 0, "", 1, ("unclosed_frontmatter", Position(1, 1), {}))
+    closing = _CLOSING.search(text, first_newline) if first_newline >= 0 else None
+    if closing is None:
+        return Split(None, 0, "", 1, ("unclosed_frontmatter", Position(1, 1), {}))
+    end = closing.start()  # the line break before the closing line
+    index = text.count("\n", 0, end) + 1  # the closing line's number, counting from 0
+    yaml_text = text[first_newline + 1 : end + 1] if end > first_newline else "\n"
+    body = text[closing.end() + 1 :]
+    return Split(yaml_text, 2, body, index + 2)
+
+
+# The line break before the first line that closes the front-matter: `---` (spaces or tabs may
+# follow, as _is_fence allows) or `...` (any whitespace may follow). A line ends at "\n" only.
+_CLOSING = re.compile(r"\n(?:---[ \t]*|\.\.\.[^\S\n]*)(?=\n|\Z)")
