@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from .browser_support import CHROMIUM, CHROMIUM_ARGS, browser_page, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.browser
@@ -72,6 +72,49 @@ def describe(violations: list[dict[str, Any]], shown: int = 3) -> str:
         lines.append(f"{v['id']} [{v['impact']}] {v['help']}: {' | '.join(targets[:shown])}{more}")
         lines.append(f"    e.g. {v['nodes'][0]['html'][:200]}")
     return "\n".join(lines)
+
+
+# The keyboard tests come first: each starts its own Chromium, which must not run while the
+# module's shared one (below) does.
+
+
+def tab_until(page: Any, is_target: str, limit: int) -> int:
+    """Press Tab until `is_target` (a JS predicate) holds; return how many presses it took, or 0."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(is_target):
+            return presses
+    return 0
+
+
+def test_search_works_from_the_keyboard_alone(example_site: Site) -> None:
+    with browser_page() as page:
+        page.goto(example_site.url, wait_until="networkidle")
+        presses = tab_until(page, IS_SEARCH_INPUT, 15)
+        assert presses, "15 Tabs from page load do not reach the search input"
+        page.keyboard.type("samskabelse")
+        page.wait_for_selector(".katalog-search__title")
+        wait_until_quiet(page, ".katalog-search__panel")
+        page.keyboard.press("ArrowDown")
+        first = page.locator(".katalog-search__link").first
+        assert first.evaluate("link => link === document.activeElement"), "ArrowDown does not focus the first result"
+        href = first.get_attribute("href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(href)
+
+
+def test_facet_filters_work_from_the_keyboard_alone(example_site: Site) -> None:
+    with browser_page() as page:
+        page.goto(example_site.url + "initiativer/", wait_until="networkidle")
+        wait_for_filters(page)
+        before = page.locator(".katalog-results .katalog-card-title").count()
+        first_box = f"() => document.activeElement === document.querySelector('{FACET_BOX}')"
+        presses = tab_until(page, first_box, 60)
+        assert presses, "60 Tabs from page load do not reach the first facet checkbox"
+        page.keyboard.press("Space")
+        assert page.locator(FACET_BOX).first.is_checked()
+        assert page.locator(".katalog-filter-status").is_visible()
+        assert page.locator(".katalog-results .katalog-card-title").count() < before
 
 
 def open_filters(page: Any) -> None:
@@ -147,42 +190,3 @@ def test_pages_have_no_wcag_22_aa_violations(example_site: Site, browser: Any, n
         options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
         violations = Axe().run(page, options=options).response["violations"]
     assert violations == [], f"axe found on /{path} ({name}) at {width} px:\n{describe(violations)}"
-
-
-def tab_until(page: Any, is_target: str, limit: int) -> int:
-    """Press Tab until `is_target` (a JS predicate) holds; return how many presses it took, or 0."""
-    for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
-        if page.evaluate(is_target):
-            return presses
-    return 0
-
-
-def test_search_works_from_the_keyboard_alone(example_site: Site, browser: Any) -> None:
-    with new_page(browser) as page:
-        page.goto(example_site.url, wait_until="networkidle")
-        presses = tab_until(page, IS_SEARCH_INPUT, 15)
-        assert presses, "15 Tabs from page load do not reach the search input"
-        page.keyboard.type("samskabelse")
-        page.wait_for_selector(".katalog-search__title")
-        wait_until_quiet(page, ".katalog-search__panel")
-        page.keyboard.press("ArrowDown")
-        first = page.locator(".katalog-search__link").first
-        assert first.evaluate("link => link === document.activeElement"), "ArrowDown does not focus the first result"
-        href = first.get_attribute("href")
-        page.keyboard.press("Enter")
-        page.wait_for_url(href)
-
-
-def test_facet_filters_work_from_the_keyboard_alone(example_site: Site, browser: Any) -> None:
-    with new_page(browser) as page:
-        page.goto(example_site.url + "initiativer/", wait_until="networkidle")
-        wait_for_filters(page)
-        before = page.locator(".katalog-results .katalog-card-title").count()
-        first_box = f"() => document.activeElement === document.querySelector('{FACET_BOX}')"
-        presses = tab_until(page, first_box, 60)
-        assert presses, "60 Tabs from page load do not reach the first facet checkbox"
-        page.keyboard.press("Space")
-        assert page.locator(FACET_BOX).first.is_checked()
-        assert page.locator(".katalog-filter-status").is_visible()
-        assert page.locator(".katalog-results .katalog-card-title").count() < before
