@@ -513,10 +513,6 @@ def card_images(page: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="katalog-filter.js and render/listing_data.py (another part's files) do not carry the card's image yet",
-)
 def test_sorted_cards_made_by_the_script_show_the_same_image(built: dict[str, Any]) -> None:
     from .browser_support import browser_page, serve
 

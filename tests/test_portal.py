@@ -148,6 +148,10 @@ def test_front_page_shows_featured_entries_then_the_newest_others(built: Path) -
     # By their dates (period start, year, ...), newest first; a featured entry is not shown twice.
     assert card_titles(newest) == ["Det nye initiativ", "Det gamle initiativ", "Centret"]
     assert '<p class="katalog-portal-more"><a href="katalog/">Se alle poster, nyeste først</a></p>' in newest
+    # Cards stand under the sections' h2 headings: their titles are h3 (h2 on overviews, under the h1).
+    assert featured.count('<h3 class="katalog-card-heading">') == 1
+    assert newest.count('<h3 class="katalog-card-heading">') == 3
+    assert 'class="katalog-card-heading"' not in html.replace('<h3 class="katalog-card-heading">', "")
 
 
 def test_front_page_theme_tiles_count_entries_and_link_term_pages(built: Path) -> None:

@@ -246,6 +246,8 @@
       var doc = data.docs[row];
       var extra = cardRows[row] || [-1, EMPTY, EMPTY];
       var item = el("li", { "class": "katalog-card" });
+      var image = cardImage(extra[3]);
+      if (image) item.appendChild(image);
       var heading = el("h2", { "class": "katalog-card-heading" });
       var title = el("a", { "class": "katalog-card-title" }, doc[0]);
       var href = pageUrl(Array.isArray(doc[1]) ? data.prefixes[doc[1][0]] + doc[1][1] : doc[1], siteRoot);
@@ -273,6 +275,22 @@
         item.appendChild(themes);
       }
       return item;
+    }
+
+    // The entry's image as cards.html shows it: [src, srcset, width, height, alt], addresses from the site's root.
+    function cardImage(image) {
+      if (!Array.isArray(image) || image.length !== 5) return null;
+      var src = pageUrl(image[0], siteRoot);
+      var srcset = String(image[1]).split(", ").map(function (one) {
+        var parts = one.split(" ");
+        var url = pageUrl(parts[0], siteRoot);
+        return url && /^[0-9]+w$/.test(parts[1] || "") ? url + " " + parts[1] : null;
+      });
+      if (!src || srcset.indexOf(null) >= 0) return null;
+      return el("img", {
+        "class": "katalog-card-image", src: src, srcset: srcset.join(", "), sizes: "(min-width: 480px) 160px, 120px",
+        width: String(image[2]), height: String(image[3]), alt: String(image[4]), loading: "lazy", decoding: "async"
+      });
     }
 
     function render(hits) {

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.search.build import compact_json
+from .images import entry_image, picture
 from .views import EntryViews
 
 # Not content-hashed: overview and term pages that a dirty preview build keeps find it by the same
@@ -26,7 +27,12 @@ def listing_data(views: EntryViews) -> str:
     rows: list[list[Any]] = []
     for entry in entries:
         when, badges, themes = views.card_face(entry)
-        rows.append([text(when) if when else -1, [text(b) for b in badges], [text(t) for t in themes]])
+        row: list[Any] = [text(when) if when else -1, [text(b) for b in badges], [text(t) for t in themes]]
+        image = entry_image(model.entry_type(entry).fields, entry.data)
+        if image is not None:  # the card's thumbnail: site-relative addresses, as render/images.py makes them
+            shown = picture(image, lambda path: path)
+            row.append([shown.src, shown.srcset, shown.width, shown.height, shown.alt])
+        rows.append(row)
     keywords = []
     for taxonomy in model.taxonomies.values():
         if not taxonomy.free:
