@@ -9,6 +9,8 @@
    - first_page_s: from starting the server until the front page answers;
    - body_edit_s: from writing an entry's body until its page shows the new text;
    - term_edit_s: from changing an entry's themes until its page links the new theme;
+   - body_edit_cpu_s, term_edit_cpu_s: the server's CPU time (user + system) over the same span:
+     what the wall time would be on an idle machine, about (the machine is often shared);
    - peak_rss_mb: the server's peak resident memory (VmHWM), and peak_tree_rss_mb: the largest
      sum over the server and its children (the search index process), sampled every 0.1 s;
 3. prints, as its last line, one JSON object with both modes and the ratios full / dirty.
@@ -64,6 +66,16 @@ def wait_for(url: str, text: str, process: subprocess.Popen[bytes], timeout: flo
             return time.monotonic()
         time.sleep(0.05)
     raise Failed(f"{text!r} did not appear at {url} within {timeout:.0f} s")
+
+
+def cpu_s(pid: int) -> float:
+    """The process's CPU time so far (user + system), in seconds."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def rss_kb(pid: int, field: str = "VmRSS") -> int:
@@ -140,18 +152,20 @@ def session(root: Path, mode: str, round_: int, timeout: float) -> dict[str, flo
             first = wait_for(base, "</html>", process, timeout) - start
             time.sleep(1)  # let the watcher settle
             marker = f"forhåndsvisningsmåling{mode}{round_}"
-            written = time.monotonic()
+            written, cpu = time.monotonic(), cpu_s(process.pid)
             with body_file.open("a", encoding="utf-8") as handle:
                 handle.write(f"\n{marker} i brødteksten.\n")
             body_s = wait_for(page_url(base, body_file), marker, process, timeout) - written
+            body_cpu = cpu_s(process.pid) - cpu
             time.sleep(1)
             text = term_file.read_text(encoding="utf-8")
             themes = re.search(r"^themes: \[.*\]$", text, re.MULTILINE)
             if themes is None:
                 raise Failed(f"{term_file} has no themes line")
-            written = time.monotonic()
+            written, cpu = time.monotonic(), cpu_s(process.pid)
             term_file.write_text(text.replace(themes.group(0), f'themes: ["{NEW_THEME}"]', 1), encoding="utf-8")
             term_s = wait_for(page_url(base, term_file), f"/{NEW_THEME}/", process, timeout) - written
+            term_cpu = cpu_s(process.pid) - cpu
             # Put the term back for the next mode (and wait for that build, so it does not overlap).
             term_file.write_text(text, encoding="utf-8")
             time.sleep(1)
@@ -169,6 +183,8 @@ def session(root: Path, mode: str, round_: int, timeout: float) -> dict[str, flo
         "first_page_s": round(first, 2),
         "body_edit_s": round(body_s, 2),
         "term_edit_s": round(term_s, 2),
+        "body_edit_cpu_s": round(body_cpu, 2),
+        "term_edit_cpu_s": round(term_cpu, 2),
         "peak_rss_mb": round(max(hwm, sampler.hwm_kb) / 1024),
         "peak_tree_rss_mb": round(sampler.peak_kb / 1024),
     }
