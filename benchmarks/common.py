@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 
 class Failed(Exception):
@@ -30,3 +32,11 @@ def main_for(
         return 0
 
     return main
+
+
+def copy_site_config(repo: Path, target: Path) -> None:
+    """repo's site_config/ for a generated catalogue: without `featured:`, whose ids are the example's."""
+    shutil.copytree(repo / "site_config", target)
+    settings = target / "site.yml"
+    lines = settings.read_text(encoding="utf-8").split("\n")
+    settings.write_text("\n".join(line for line in lines if not line.startswith("featured:")), encoding="utf-8")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from common import copy_site_config
 
 from katalog.core.slugs import slugify  # generated ids must be Katalog's own slugs
 
@@ -262,7 +263,7 @@ def generate(repo: Path, root: Path, total: int, seed: int) -> dict[str, int]:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    shutil.copytree(repo / "site_config", root / "site_config")
+    copy_site_config(repo, root / "site_config")
     write_mkdocs_yml(repo, root)
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text(INDEX_MD, encoding="utf-8")

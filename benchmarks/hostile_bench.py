@@ -46,7 +46,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import Failed, main_for  # noqa: E402
+from common import Failed, copy_site_config, main_for  # noqa: E402
 from generate import WORDS  # noqa: E402
 
 REPO = HERE.parent  # site_config/ and mkdocs.yml are copied from here: run a copy to measure another checkout
@@ -162,7 +162,7 @@ def write_site(root: Path, field: str, body: str) -> None:
     """A catalogue root with one initiative whose text fields hold `field` and whose body is `body`."""
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_site_config(REPO, root / "site_config")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["nav"] = [item for item in config["nav"] if isinstance(item, str) and item.endswith("index.md")]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

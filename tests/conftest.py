@@ -127,10 +127,18 @@ class Site:
         return self.root / other
 
 
+def copy_example_config(target: Path) -> None:
+    """The repository's site_config/ for a test site: without `featured:`, whose ids are the example's."""
+    shutil.copytree(REPO / "site_config", target)
+    settings = target / "site.yml"
+    lines = settings.read_text(encoding="utf-8").split("\n")
+    settings.write_text("\n".join(line for line in lines if not line.startswith("featured:")), encoding="utf-8")
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Site]:
     """make_site({relative path: text or bytes}) -> Site with site_config/, mkdocs.yml and content/index.md."""
-    shutil.copytree(REPO / "site_config", tmp_path / "site_config")
+    copy_example_config(tmp_path / "site_config")
     (tmp_path / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "index.md").write_text(INDEX_MD, encoding="utf-8")

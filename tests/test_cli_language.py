@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,14 @@ import yaml
 
 from katalog.cli import main as cli_main
 
-from .conftest import REPO
+from .conftest import REPO, copy_example_config
 
 COMMANDS = ("check", "new", "stale", "init", "export", "links")
 ENGLISH = re.compile(r"\b(usage|options|positional arguments|show this help|the catalogue's|folder|default)\b")
 
 
 def site_in(tmp_path: Path, language: str) -> Path:
-    shutil.copytree(REPO / "site_config", tmp_path / "site_config")
+    copy_example_config(tmp_path / "site_config")
     settings = tmp_path / "site_config" / "site.yml"
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("language: da", f"language: {language}"), encoding="utf-8"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -25,7 +24,7 @@ from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
 from .browser_support import browser_page, serve
-from .conftest import REPO, Site, entry
+from .conftest import REPO, Site, copy_example_config, entry
 
 # The schema's `display` option needs core/schema.py to accept it, and a fork's custom_dir needs the
 # adapter to hand the theme's directories to the renderer; until both are in, those tests say so.
@@ -103,7 +102,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from .conftest import INDEX_MD, mkdocs_yml_for_tests
 
     root = tmp_path_factory.mktemp("entries")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write(
         {

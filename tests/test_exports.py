@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,14 @@ from katalog.exports.issue_forms import MAX_OPTIONS, issue_forms
 from katalog.exports.json_schema import DIALECT, json_schemas
 from katalog.exports.write import GENERATED, render_all, stale_files, write_all
 
-from .conftest import REPO, VALID
+from .conftest import REPO, VALID, copy_example_config
 
 
 # The texts the exporters take from site_config/i18n/; the same blocks go into da.yml and en.yml.
 def copy_site_config(root: Path, *, language: str = "da", site_lines: str = "") -> SiteConfig:
     """The repository's site_config/ under root, loaded."""
     target = root / "site_config"
-    shutil.copytree(REPO / "site_config", target)
+    copy_example_config(target)
     site = target / "site.yml"
     text = site.read_text(encoding="utf-8").replace("language: da", f"language: {language}")
     site.write_text(text + site_lines, encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from .browser_support import browser_page, serve
-from .conftest import INDEX_MD, REPO, Site, entry, mkdocs, mkdocs_yml_for_tests
+from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs, mkdocs_yml_for_tests
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +62,7 @@ def hostile_entry(number: int, word: str, where: str) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("hostile-browser")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     themes = root / "site_config" / "vocabularies" / "themes.yml"
     themes.write_text(themes.read_text(encoding="utf-8") + THEMES, encoding="utf-8")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")

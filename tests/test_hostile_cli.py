@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from katalog.cli import main as cli_main
 
-from .conftest import REPO, VALID
+from .conftest import VALID, copy_example_config
 
 COMMANDS = ("check", "new", "stale", "init", "export", "links")
 OPTIONS = ("--format", "github", "text", "--strict", "--root", "--months", "--yes", "--check", "--help", "-h", "--")
@@ -44,7 +43,7 @@ ODD = st.sampled_from(
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text("# Forside\n", encoding="utf-8")
     for kind, folder in (("initiative", "initiatives"), ("case", "cases"), ("unit", "units")):

@@ -39,7 +39,7 @@ from katalog.core.siteconfig import ConfigError, load_site_config
 from katalog.core.theme import COLOR_ROLES
 from katalog.mkdocs_plugin.colors import palette_and_css
 
-from .conftest import INDEX_MD, REPO, Site, entry
+from .conftest import INDEX_MD, REPO, Site, copy_example_config, entry
 
 CheckSite = Callable[[Path], tuple[int, list[str], str]]
 
@@ -695,7 +695,7 @@ Brødtekst.
 @pytest.fixture(scope="module")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("config-site")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

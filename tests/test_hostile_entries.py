@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import string
 import unicodedata
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from katalog.core.catalogue import build_catalogue
 from katalog.core.report import text_line
 from katalog.core.slugs import slugify
 
-from .conftest import REPO, Site, entry, problem_lines
+from .conftest import Site, copy_example_config, entry, problem_lines
 
 CASES = "catalogue/cases"
 UNITS = "catalogue/units"
@@ -29,7 +28,7 @@ UNITS = "catalogue/units"
 @pytest.fixture(scope="module")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     return root
 
 
@@ -91,7 +90,7 @@ def test_every_parent_cycle_is_found_and_nothing_else(
     tmp_path_factory: pytest.TempPathFactory, parents: list[int]
 ) -> None:
     root = tmp_path_factory.mktemp("cycles")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     count = len(parents)
     chosen = {i: p for i, p in enumerate(parents) if 0 <= p < count}
     for i in range(count):

@@ -39,7 +39,7 @@ from katalog.core.siteconfig import SiteConfig, load_site_config
 from katalog.core.slugs import is_slug
 from katalog.exports.write import ExportError, render_all, stale_files, unsafe_outputs, write_all
 
-from .conftest import INDEX_MD, REPO, Site, entry, mkdocs, mkdocs_yml_for_tests
+from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs, mkdocs_yml_for_tests
 
 RunCheck = Callable[..., tuple[int, list[str], str]]
 
@@ -510,7 +510,7 @@ class Bare:
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Bare:
     root = tmp_path_factory.mktemp("site")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     (root / "content").mkdir()
     (root / "content/index.md").write_text(INDEX_MD, encoding="utf-8")

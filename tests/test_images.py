@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from katalog.exports.decap import decap_config
 from katalog.exports.json_schema import value_schema
 from katalog.render.images import ImageStore, image_files, resize
 
-from .conftest import INDEX_MD, REPO, Site, entry, mkdocs, mkdocs_yml_for_tests, problem_lines
+from .conftest import INDEX_MD, REPO, Site, copy_example_config, entry, mkdocs, mkdocs_yml_for_tests, problem_lines
 
 PROPERTIES = settings(
     derandomize=True,
@@ -103,7 +102,7 @@ def with_image(src: str, alt: str | None = '"Et billede til testen"', kind: str 
 
 
 def new_root(base: Path) -> Site:
-    shutil.copytree(REPO / "site_config", base / "site_config")
+    copy_example_config(base / "site_config")
     (base / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     return Site(base).write({"content/index.md": INDEX_MD})
 

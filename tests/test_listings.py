@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from katalog.render.collation import Collation
 
-from .conftest import INDEX_MD, REPO, entry, mkdocs_yml_for_tests
+from .conftest import INDEX_MD, copy_example_config, entry, mkdocs_yml_for_tests
 
 ENTRIES = {
     "catalogue/initiatives/aeldre.md": entry(
@@ -56,7 +55,7 @@ def build(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("listings")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text(INDEX_MD, encoding="utf-8")

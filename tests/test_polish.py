@@ -17,7 +17,7 @@ import pytest
 from katalog.commands import init
 
 from .browser_support import browser_page, serve
-from .conftest import REPO, Site, entry, mkdocs_yml_for_tests
+from .conftest import Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 SUB_PATH_URL = "https://example.org/kommune/katalog/"
 EPOCH = "1767312000"  # 2026-01-02
@@ -41,7 +41,7 @@ def set_site_yml(root: Path, **values: str) -> None:
 
 
 def build_site(root: Path, files: dict[str, str], **site_yml: str) -> Path:
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write(files)
     set_site_yml(root, **site_yml)

@@ -4,7 +4,6 @@ site.yml's `featured:` and `site_url:` as `katalog check` reads them. One small 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +14,7 @@ import pytest
 from katalog.core.report import text_line
 from katalog.core.siteconfig import ConfigError
 
-from .conftest import REPO, Site, entry, mkdocs_yml_for_tests, problem_lines
+from .conftest import Site, copy_example_config, entry, mkdocs_yml_for_tests, problem_lines
 
 
 def check_lines(site: Site) -> list[str]:
@@ -62,7 +61,7 @@ def with_featured(root: Path, featured: str) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("portal")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write(FILES)
     with_featured(root, "[haven]")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -30,7 +29,7 @@ from katalog.core.report import text_line
 from katalog.core.wikilinks import find_wikilinks, links_by_line
 from katalog.render.urls import relative
 
-from .conftest import INDEX_MD, INITIATIVE, REPO
+from .conftest import INDEX_MD, INITIATIVE, copy_example_config
 
 PATH = "catalogue/initiatives/a.md"
 
@@ -88,7 +87,7 @@ any_bytes = st.binary(max_size=300).map(drop_yaml_only_breaks)
 @pytest.fixture(scope="module")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text(INDEX_MD, encoding="utf-8")
     (root / "catalogue" / "initiatives").mkdir(parents=True)
@@ -438,7 +437,7 @@ print(len(build_catalogue(root).problems))
 
 
 def test_very_deep_nesting_does_not_crash_the_process(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "site_config", tmp_path / "site_config")
+    copy_example_config(tmp_path / "site_config")
     (tmp_path / "catalogue" / "initiatives").mkdir(parents=True)
     result = subprocess.run(
         [sys.executable, "-c", CRASH_SCRIPT, str(tmp_path)],

@@ -16,7 +16,7 @@ from katalog.core.search.language import analysis_for, trim
 from katalog.mkdocs_plugin.lunr_assets import lunr_scripts
 
 from .browser_support import browser_page, serve
-from .conftest import Site, entry
+from .conftest import Site, copy_example_config, entry
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -80,10 +80,10 @@ ENTRIES = {
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    from .conftest import INDEX_MD, REPO, mkdocs_yml_for_tests
+    from .conftest import INDEX_MD, mkdocs_yml_for_tests
 
     root = tmp_path_factory.mktemp("search")
-    shutil.copytree(REPO / "site_config", root / "site_config")
+    copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write({"content/index.md": INDEX_MD, **ENTRIES})
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, check=True)
