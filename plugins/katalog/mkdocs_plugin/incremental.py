@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 
 from ..core.entries import Entry
 from ..core.loader import FileCache
-from ..core.similar import SimilarIndex
+from ..core.similar import SimilarIndex, settings_from
 from ..core.taxonomy import Taxonomy, TermInfo
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage
@@ -262,9 +262,14 @@ class RememberedSimilar(SimilarIndex):
         self.settings = index.settings
         self.postings = index.postings
         self.own_terms = index.own_terms
+        self.terms_of: list[tuple[str, list[tuple[str, str]]]] = []  # what the index was made of, in order
         self.answers: dict[str, list[str]] = {}
         self.carried: set[str] = set()  # entries whose answer is the last build's
         if last is None or last.settings != self.settings:
+            return
+        if index is last:  # the same index: every answer holds
+            self.answers = dict(last.answers)
+            self.carried = set(self.answers)
             return
         changed = {
             pair
@@ -316,8 +321,16 @@ class Preview:
         self.lists: CardLists = {}  # Signatures.lists of the last good build
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
-        """Let this build's model reuse the last build's similar entries, and its search documents."""
-        self.similar = RememberedSimilar(model.similar_index, self.similar)
+        """Let this build's model reuse the last build's similar entries, and its search documents.
+        When no entry's terms changed (a body or title edit), the last index serves as it is."""
+        terms_of = list(model.terms_of_entries().items())
+        last = self.similar
+        settings = settings_from(model.catalogue.config.site)
+        if last is not None and last.settings == settings and last.terms_of == terms_of:
+            self.similar = RememberedSimilar(last, last)
+        else:
+            self.similar = RememberedSimilar(SimilarIndex(dict(terms_of), settings), last)
+        self.similar.terms_of = terms_of
         model.similar_index = self.similar
         if config_state != self.search_token:
             self.search, self.search_token = SearchMemo(), config_state
