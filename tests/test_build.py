@@ -188,3 +188,13 @@ def test_rendering_in_a_second_process_changes_no_byte_of_the_site(tmp_path: Pat
     assert sorted(one_files) == sorted(two_files)
     assert [name for name in one_files if one_files[name] != two_files[name]] == []
     assert any(name.startswith("katalog/search/index.") for name in one_files)
+
+
+def test_heading_anchors_are_spelled_as_katalogs_addresses(make_site: Callable[..., Site]) -> None:
+    body = "## Læringer fra Ærø og Åbenrå\n\nTekst.\n\n## Sådan\n\nMere.\n"
+    site = make_site({"catalogue/cases/ankre.md": entry("case", body=body)})
+    assert mkdocs(site.root, "build", "--strict").returncode == 0
+    html = (site / f"site/{url_prefix(site.root, 'case')}/ankre/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="laeringer-fra-aeroe-og-aabenraa">Læringer fra Ærø og Åbenrå' in html
+    assert '<h2 id="saadan">Sådan' in html
+    assert 'title="Link til dette afsnit"' in html

@@ -109,7 +109,7 @@ def test_front_page_keeps_the_editors_introduction_and_puts_the_portal_after_it(
     article = between(html, '<article class="md-content__inner md-typeset">', "</article>")
     intro = article.index("Her er redaktørens egen indledning.")
     portal = article.index('<div class="katalog-portal">')
-    section = article.index('id="sadan-bidrager-du"')
+    section = article.index('id="saadan-bidrager-du"')
     assert intro < portal < section
     assert article.count('<div class="katalog-portal">') == 1
     assert "katalog-portal-slot" not in html

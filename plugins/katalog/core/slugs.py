@@ -18,5 +18,11 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
+def heading_slug(text: str, separator: str = "-") -> str:
+    """A heading's anchor, for Python-Markdown's toc extension (which passes its separator)."""
+    slug = slugify(text)
+    return slug if separator == "-" else slug.replace("-", separator)
+
+
 def is_slug(text: str) -> bool:
     return SLUG.fullmatch(text) is not None

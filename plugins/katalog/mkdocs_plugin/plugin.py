@@ -32,6 +32,7 @@ from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..core.search.language import analysis_for
 from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
+from ..core.slugs import heading_slug
 from ..render.addresses import address_clashes
 from ..render.escaping import escaped_meta
 from ..render.images import ImageBuildError, image_originals
@@ -135,9 +136,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         config.extra_css.append(PORTAL_STYLESHEET)
         if not self.previewing:  # `mkdocs serve` gives the preview's own address
             config.site_url = settings.site_url or config.site_url
-        toc = config.mdx_configs.get("toc")
-        if isinstance(toc, dict) and toc.get("permalink"):
-            toc["permalink_title"] = self.site_config.tr("ui.permalink")
+        toc = config.mdx_configs.setdefault("toc", {})
+        if isinstance(toc, dict):
+            if toc.get("permalink"):
+                toc["permalink_title"] = self.site_config.tr("ui.permalink")
+            # Headings' anchors spelled as Katalog's addresses are: #laeringer, not #lringer.
+            toc.setdefault("slugify", heading_slug)
         config.extra_javascript.append(SCRIPT)
         config.extra_javascript.append(SEARCH_SCRIPT)
         # MkDocs passes this list to Markdown, which takes extension instances as well as names.
