@@ -12,6 +12,14 @@ Pages whose signature cannot be made cheaply (the overviews' first pages with th
 list of taxonomies, ordinary pages of content/) are few and always rebuilt. Files an edit removed
 are deleted from the site; when the problems panel changes, it is replaced in every page kept.
 tests/test_preview.py checks a dirty-built site against a clean one after a sequence of edits.
+
+At 10,000 entries a rebuild must not do per page what it can do per change. So, between builds:
+- the File objects (and the Page objects MkDocs made for them) are taken up again (Preview.take_up);
+- an entry page is signed again only if an edit can reach it (Preview.sign_entries): the loader
+  gives the same Entry object for an unchanged file, so "changed" is a comparison of identities;
+- a list of entries on a listing keeps its signature while it holds the same objects in order;
+- the similar-entries index, card faces and search-data keys are kept while their inputs are;
+- sitemap.xml is not rendered again while the pages' addresses and the date are the same.
 """
 
 from __future__ import annotations
