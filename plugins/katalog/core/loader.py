@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import errno
 import gc
 import multiprocessing
@@ -23,8 +24,10 @@ from .hints import closest
 from .i18n import Translator
 from .problems import Position, Problem, Severity
 from .schema import EntryType
+from .settings import build_date
 from .siteconfig import SiteConfig
 from .slugs import is_slug, slugify
+from .transfer import pack, unpack
 from .validate import validate_entry
 from .wikilinks import WikiLink, find_wikilinks
 from .yamlnodes import YMap, YScalar
@@ -71,7 +74,7 @@ class Loaded:
 
 
 # (path, path relative to the root, the type its folder implies, whether it is in catalogue/)
-Job = tuple[Path, str, str | None, bool]
+Job = tuple[str, str, str | None, bool]
 PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
 
 
@@ -324,7 +327,7 @@ class _Finder:
             self.report("symlink_duplicate", relative, warning=True, other=shown(first))
             return
         self.files[real] = relative
-        slot.items.append((Path(path), relative, folder_type, in_catalogue))
+        slot.items.append((path, relative, folder_type, in_catalogue))
 
     def follow(self, path: str, relative: str, in_catalogue: bool, slot: _Slot) -> None:
         """A symbolic link: refused if it leads out of the project or nowhere, else read where it stands."""
@@ -431,7 +434,7 @@ def _load(config: SiteConfig, workers: int, bodies: bool, cache: FileCache | Non
     return loaded
 
 
-def _file_key(path: Path) -> FileKey | None:
+def _file_key(path: str) -> FileKey | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -489,7 +492,7 @@ def _load_each(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) 
         others = [pool.submit(_load_chunk_each, share) for share in shares[1:]]
         each = [load_jobs(config, [job], bodies) for job in shares[0]]
         for other in others:
-            each.extend(other.result())
+            each.extend(unpack(packed) for packed in other.result())
     return each
 
 
@@ -506,7 +509,7 @@ def _load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool)
     with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
         others = [pool.submit(_load_chunk, share) for share in shares[1:]]
         parts = [load_jobs(config, shares[0], bodies)]
-        parts.extend(other.result() for other in others)
+        parts.extend(unpack(other.result()) for other in others)
     merged = Loaded()
     for part in parts:
         merged.entries.extend(part.entries)
@@ -521,22 +524,34 @@ _worker_config: SiteConfig | None = None
 _worker_bodies = True
 
 
-def _load_chunk(chunk: list[Job]) -> Loaded:
+def _load_chunk(chunk: list[Job]) -> bytes:
     assert _worker_config is not None
-    return load_jobs(_worker_config, chunk, _worker_bodies)
+    return pack(load_jobs(_worker_config, chunk, _worker_bodies))
 
 
-def _load_chunk_each(chunk: list[Job]) -> list[Loaded]:
+def _load_chunk_each(chunk: list[Job]) -> list[bytes]:
     assert _worker_config is not None
-    return [load_jobs(_worker_config, [job], _worker_bodies) for job in chunk]
+    return [pack(load_jobs(_worker_config, [job], _worker_bodies)) for job in chunk]
 
 
 def load_jobs(config: SiteConfig, todo: list[Job], bodies: bool = True) -> Loaded:
     loaded = Loaded()
     types = config.schema.types
+    # The same for every file: asked once (the day a `reviewed` date may not pass, the body `katalog new` writes).
+    today = build_date()
+    placeholder = config.tr("new.body").strip()
     for path, relative, type_name, in_catalogue in todo:
         folder_type = types[type_name] if type_name else None
-        load_file(config, loaded, path, relative, folder_type, in_catalogue=in_catalogue)
+        load_file(
+            config,
+            loaded,
+            path,
+            relative,
+            folder_type,
+            in_catalogue=in_catalogue,
+            today=today,
+            placeholder=placeholder,
+        )
     if not bodies:
         for entry in loaded.entries:
             entry.body = ""
@@ -546,7 +561,15 @@ def load_jobs(config: SiteConfig, todo: list[Job], bodies: bool = True) -> Loade
 
 
 def load_file(
-    config: SiteConfig, loaded: Loaded, path: Path, relative: str, folder_type: EntryType | None, *, in_catalogue: bool
+    config: SiteConfig,
+    loaded: Loaded,
+    path: str,
+    relative: str,
+    folder_type: EntryType | None,
+    *,
+    in_catalogue: bool,
+    today: datetime.date | None = None,
+    placeholder: str | None = None,
 ) -> None:
     loaded.files += 1
     out = Collector(relative, config.tr, loaded.problems)
@@ -598,10 +621,10 @@ def load_file(
     if entry_type is None:
         return
     errors_before = out.errors
-    validated = validate_entry(root, entry_type, out, config.vocabularies, config.root)
+    validated = validate_entry(root, entry_type, out, config.vocabularies, config.root, today=today)
     entry_id, id_pos = entry_identity(out, root, path, validated.data.get("id"))
     wikilinks = check_body(config, out, split.body, split.body_first_line)
-    check_placeholder(config, out, split.body, split.body_first_line)
+    check_placeholder(config, out, split.body, split.body_first_line, placeholder)
     loaded.entries.append(
         Entry(
             id=entry_id,
@@ -668,9 +691,14 @@ def check_body_length(config: SiteConfig, out: Collector, body: str, first_line:
     )
 
 
-def check_placeholder(config: SiteConfig, out: Collector, body: str, first_line: int) -> None:
-    """`katalog new` writes a body that tells the editor what to write; left as it is, it would be published."""
-    placeholder = config.tr("new.body").strip()
+def check_placeholder(
+    config: SiteConfig, out: Collector, body: str, first_line: int, placeholder: str | None = None
+) -> None:
+    """`katalog new` writes a body that tells the editor what to write; left as it is, it would be published.
+
+    placeholder: config.tr("new.body").strip(), when the caller has it already."""
+    if placeholder is None:
+        placeholder = config.tr("new.body").strip()
     if placeholder and body.strip() == placeholder:
         lines = body.split("\n")
         line = next(index for index, text in enumerate(lines) if text.strip())
@@ -735,17 +763,25 @@ def out_position(root: YMap, key: str) -> Position:
     return node.pos
 
 
+def _stem(path: Path | str) -> str:
+    """Path(path).stem, without making a Path: the name without its last suffix."""
+    name = os.fspath(path).rsplit(os.sep, 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def closest_type(written: str, names: list[str]) -> str | None:
     found = closest(written, names, limit=1)
     return found[0] if found else None
 
 
-def entry_identity(out: Collector, root: YMap, path: Path, valid_id: object) -> tuple[str, Position]:
+def entry_identity(out: Collector, root: YMap, path: Path | str, valid_id: object) -> tuple[str, Position]:
     """The `id` when given and valid (a bad one is reported already), else the file's stem."""
     if isinstance(valid_id, str):
         return valid_id, out_position(root, "id")
-    stem = path.stem
+    stem = _stem(path)
     if not is_slug(stem):
+        path = Path(path)
         out.add(
             "bad_filename",
             Position(1, 1),

@@ -49,6 +49,7 @@ class ScalarChecks:
     vocabularies: dict[str, Vocabulary]
     references: list[Reference]
     positions: dict[str, Position]
+    today: datetime.date | None
 
     def as_text(self, field_: Field, node: YScalar, path: str) -> str | None:
         if node.tag == STR or node.is_plain_decimal:
@@ -257,7 +258,7 @@ class ScalarChecks:
                 value=raw,
             )
             return None
-        if field_.name == REVIEWED_KEY and isinstance(parsed, datetime.date) and parsed > build_date():
+        if field_.name == REVIEWED_KEY and isinstance(parsed, datetime.date) and parsed > (today := self.build_day()):
             self.out.add(
                 "future_date",
                 node.pos,
@@ -266,10 +267,13 @@ class ScalarChecks:
                 found=f'"{raw}"',
                 hint=self.tr("hints.future_date"),
                 value=raw,
-                today=build_date().isoformat(),
+                today=today.isoformat(),
             )
             return None
         return raw
+
+    def build_day(self) -> datetime.date:
+        return self.today if self.today is not None else build_date()
 
     # --- wording -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,15 @@ TERM_KINDS = ("term", "keyword")  # the values term pages are made of; only thei
 
 
 class EntryValidator(ScalarChecks):
-    def __init__(self, out: Collector, vocabularies: dict[str, Vocabulary], root: Path | None = None) -> None:
+    def __init__(
+        self,
+        out: Collector,
+        vocabularies: dict[str, Vocabulary],
+        root: Path | None = None,
+        today: datetime.date | None = None,
+    ) -> None:
         self.out = out
+        self.today = today  # the build's day, if the caller knows it; else asked when a `reviewed` date needs it
         self.root = root  # the project's folder, for image files; None: images' files are not looked at
         self.tr = out.tr
         self.vocabularies = vocabularies
@@ -357,8 +365,11 @@ def validate_entry(
     out: Collector,
     vocabularies: dict[str, Vocabulary],
     project: Path | None = None,
+    *,
+    today: datetime.date | None = None,
 ) -> Validated:
-    """project: the project's folder, where images' files are looked up (out.path is the entry's path in it)."""
-    validator = EntryValidator(out, vocabularies, project)
+    """project: the project's folder, where images' files are looked up (out.path is the entry's path in it).
+    today: settings.build_date(), when the caller has it already (it is the same for every entry)."""
+    validator = EntryValidator(out, vocabularies, project, today)
     data = validator.check_object(root, entry_type.fields, entry_type.rules, "", extra=RESERVED_KEYS)
     return Validated(data, validator.references, validator.positions)
