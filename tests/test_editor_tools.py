@@ -127,6 +127,13 @@ def test_init_keeps_one_linked_example_per_type_and_the_site_still_builds(tmp_pa
     remaining = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
     assert [p.split("/")[1] for p in remaining if p.startswith("catalogue/")] == ["cases", "initiatives", "units"]
     assert len([p for p in remaining if p.startswith("content/vidensbank/")]) == 1
+    # The front page's featured entries were among the removed: site.yml no longer names them.
+    featured = [
+        line
+        for line in (tmp_path / "site_config/site.yml").read_text(encoding="utf-8").split("\n")
+        if line.startswith("featured:")
+    ]
+    assert featured == ["featured: []"]
     assert main(["check", str(tmp_path)]) == 0
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path, check=True)
 

@@ -16,7 +16,8 @@ from ..core.entries import Entry
 from ..core.frontmatter import decode
 from ..core.i18n import Translator
 from ..core.loader import NotRegularFile, is_inside, os_reason, read_regular
-from ..core.pruning import prune_references
+from ..core.problems import Position
+from ..core.pruning import prune_references, prune_values
 from ..core.report import summary, text_line
 from ..core.settings import normal_site_url
 from ..core.siteconfig import ConfigError
@@ -99,6 +100,9 @@ def run(root: Path, apply: bool, ask: Ask | None = None) -> int:
             failed = True
     for entry in sorted(keep.values(), key=lambda e: e.path):
         failed |= not prune(tr, root / entry.path, entry, gone_ids, titles, real_root)
+    featured_gone = [(pos, entry_id) for entry_id, pos in catalogue.config.settings.featured if entry_id in gone_ids]
+    if featured_gone:
+        failed |= not prune_featured(tr, root, featured_gone)
     print(tr("init.removed", count=removed))
     # A fork publishes somewhere else than the catalogue it came from: ask where (Enter keeps it).
     if ask is not None and not asked and not ask_site_url(root, tr, ask, catalogue.config.settings.site_url):
@@ -159,6 +163,22 @@ def remove(tr: Translator, path: Path, relative: str, real_root: str) -> bool:
     except OSError as error:
         print(tr("init.cannot_change", path=relative, reason=os_reason(tr, error)))
         return False
+    return True
+
+
+def prune_featured(tr: Translator, root: Path, gone: list[tuple[Position, str]]) -> bool:
+    """site.yml without the featured ids of removed entries (its check would refuse them)."""
+    path = root / "site_config" / "site.yml"
+    try:
+        text = read_regular(path).decode("utf-8")
+        if path.is_symlink():
+            raise PermissionError(errno.EPERM, "a symbolic link")
+        path.write_text(prune_values(text, gone), encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = os_reason(tr, error) if isinstance(error, OSError) else str(error)
+        print(tr("init.cannot_change", path="site_config/site.yml", reason=reason))
+        return False
+    print(tr("init.featured_pruned"))
     return True
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from .entries import Entry
+from .problems import Position
 from .wikilinks import WIKILINK, find_wikilinks
 
 _KEY_VALUE = re.compile(r"^(\s*)(-\s+)?[\w-]+:\s*[\"']?[a-z0-9-]+[\"']?\s*(#.*)?$")
@@ -29,12 +30,26 @@ def prune_references(entry: Entry, text: str, gone: Collection[str], titles: Map
         if match:
             shown = (link.text or titles.get(link.target, link.target)).strip()
             lines[index] = line[:start] + shown + line[match.end() :]
-    for reference in sorted(front, key=lambda r: (r.pos.line, r.pos.column), reverse=True):
-        index = reference.pos.line - 1
+    _remove_values(lines, [(reference.pos, reference.target) for reference in front])
+    return "\n".join(line for line in lines if line is not None)
+
+
+def prune_values(text: str, values: Sequence[tuple[Position, str]]) -> str:
+    """The YAML text without the values at these positions (list items, flow items, key: value lines),
+    e.g. site.yml's `featured:` ids of entries that are gone."""
+    lines: list[str | None] = list(text.split("\n"))
+    _remove_values(lines, values)
+    return "\n".join(line for line in lines if line is not None)
+
+
+def _remove_values(lines: list[str | None], values: Sequence[tuple[Position, str]]) -> None:
+    # Right to left, bottom to top: earlier edits never move later positions.
+    for pos, value in sorted(values, key=lambda one: (one[0].line, one[0].column), reverse=True):
+        index = pos.line - 1
         line = lines[index]
         assert line is not None
-        start = reference.pos.column - 1
-        end = _value_end(line, start, reference.target)
+        start = pos.column - 1
+        end = _value_end(line, start, value)
         before, after = line[:start].rstrip("\"'"), line[end:]
         if before.rstrip().endswith("[") or after.lstrip().startswith((",", "]")):
             lines[index] = _without_flow_item(before, after)
@@ -44,7 +59,6 @@ def prune_references(entry: Entry, text: str, gone: Collection[str], titles: Map
             lines[index] = match.group(1) + match.group(2).rstrip() + " {}"  # keep the list item, lose the key
         else:
             lines[index] = None
-    return "\n".join(line for line in lines if line is not None)
 
 
 def _value_end(line: str, start: int, value: str) -> int:
