@@ -395,20 +395,23 @@ class _Builder:
         tag = node.tag
         kind = type(node)
         if kind is yaml.ScalarNode:
-            raw = node.value
-            if tag in (STR, TIMESTAMP):
-                value = raw
-            elif tag in _CORE_TAGS:
-                value = _scalar_value(node)
-            else:
-                raise _NeedsPath
-            return YScalar(value, raw, tag, node.style in _QUOTED, pos)
+            return self.scalar(node, pos)
         if tag not in _CORE_TAGS:
             raise _NeedsPath
         child = depth + 1
+        # A scalar child (most are) is made here, without a call of quick() for it, when quick()
+        # would only make it: no alias to look for and not too deep.
+        inline = self.seen is None and child <= MAX_DEPTH
+        scalar, quick = self.scalar, self.quick
         if kind is yaml.SequenceNode:
-            quick = self.quick
-            return YSeq([quick(item, child) for item in node.value], pos)
+            seq: list[YNode] = []
+            for item in node.value:
+                if inline and type(item) is yaml.ScalarNode:
+                    item_mark = item.start_mark
+                    seq.append(scalar(item, _new_tuple(Position, (item_mark.line + first_line, item_mark.column + 1))))
+                else:
+                    seq.append(quick(item, child))
+            return YSeq(seq, pos)
         items: dict[str, tuple[YKey, YNode]] = {}
         end = node.end_mark
         mapping = YMap(items, pos, _new_tuple(Position, (end.line + first_line, end.column + 1)))
@@ -421,11 +424,27 @@ class _Builder:
             name = key_node.value
             if name == "<<" and key_node.tag == MERGE:
                 raise _Syntax(YamlIssue("alias", key_pos, {}))
-            value = self.quick(value_node, child)
+            value: YNode
+            if inline and type(value_node) is yaml.ScalarNode:
+                value_mark = value_node.start_mark
+                value = scalar(value_node, _new_tuple(Position, (value_mark.line + first_line, value_mark.column + 1)))
+            else:
+                value = quick(value_node, child)
             if name in items:
                 raise _NeedsPath
             items[name] = (YKey(name, key_pos), value)
         return mapping
+
+    @staticmethod
+    def scalar(node: Any, pos: Position) -> YScalar:
+        tag, raw = node.tag, node.value
+        if tag in (STR, TIMESTAMP):
+            value = raw
+        elif tag in _CORE_TAGS:
+            value = _scalar_value(node)
+        else:
+            raise _NeedsPath
+        return YScalar(value, raw, tag, node.style in _QUOTED, pos)
 
 
 _QUOTED = frozenset(("'", '"', "|", ">"))
