@@ -15,7 +15,7 @@ from .images import ALT_MAX, MAX_BYTES, MAX_PIXELS, MAX_SIDE, MIN_WIDTH, ImagePr
 from .problems import Position, Severity
 from .scalar_checks import Reference, ScalarChecks
 from .schema import KINDS, EntryType, Field, Rule
-from .values import is_before, parse_partial_date
+from .values import ODD_CHARACTERS, is_before, parse_partial_date
 from .vocabulary import Vocabulary
 from .yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq
 
@@ -59,7 +59,10 @@ class EntryValidator(ScalarChecks):
                         "empty_value", value.pos, path, expected=self.expected(field_), found=describe(value, self.tr)
                     )
                 continue
-            checked = self.check_field(field_, value, path)
+            if field_.many or (field_.kind != "object" and isinstance(value, YSeq)):
+                checked = self.check_field(field_, value, path)
+            else:
+                checked = self.check_one(field_, value, path)  # what check_field() would do, one call fewer
             if checked is not None:
                 data[name] = checked
         for name, field_ in fields.items():
@@ -183,10 +186,14 @@ class EntryValidator(ScalarChecks):
             # Most values: a scalar of a kind read as text. The same steps as below, fewer tests.
             if kind in TERM_KINDS:
                 self.positions[path] = node.pos
-            text = self.as_text(field_, node, path)
-            if text is None:
+            raw = node.raw
+            if node.tag == STR and (not raw or raw[0].isalnum()) and ODD_CHARACTERS.search(raw) is None:
+                # Text that as_text() would give back as it is: nothing odd in it, and visible.
+                return _CHECKS[kind](self, field_, node, raw, path)
+            shown = self.as_text(field_, node, path)
+            if shown is None:
                 return None
-            return _CHECKS[kind](self, field_, node, text, path)
+            return _CHECKS[kind](self, field_, node, shown, path)
         if kind == "object":
             if not isinstance(node, YMap):
                 self.wrong_type(field_, node, path, single=True)

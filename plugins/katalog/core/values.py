@@ -69,8 +69,11 @@ def is_phone(text: str) -> bool:
     return _PHONE.fullmatch(text.strip()) is not None
 
 
+_SPACE = re.compile(r"\s")  # for str patterns, exactly what str.isspace() calls a space
+
+
 def is_web_url(text: str) -> bool:
-    if any(ch.isspace() for ch in text.strip()):
+    if _SPACE.search(text.strip()):
         return False
     try:
         parts = urlsplit(text.strip())
