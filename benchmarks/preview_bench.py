@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -174,7 +175,7 @@ def session(root: Path, mode: str, round_: int, timeout: float) -> dict[str, flo
         finally:
             sampler.stop.set()
             sampler.join()
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs shuts the plugins down
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:

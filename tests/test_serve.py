@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,8 +42,13 @@ def serving(root: Path, *options: str) -> Iterator[str]:
         except AssertionError as failure:
             raise AssertionError(f"{failure}\n--- mkdocs serve said:\n{log.read_text(encoding='utf-8')}") from None
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            # Ctrl-C: MkDocs shuts down the plugins (the file-event watcher removes its stamp folder).
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=20)
 
 
 def wait_for(url: str, text: str, timeout: float = 60) -> str:

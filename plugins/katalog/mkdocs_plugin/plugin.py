@@ -62,6 +62,7 @@ from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
 from .preview_search import BackgroundSearch
 from .theme_context import ThemeContext
+from .watcher import StampWatcher
 
 log = get_plugin_logger(__name__)
 
@@ -102,6 +103,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.files: Files | None = None
         self.search: SiteSearch | None = None
         self.theme = ThemeContext()  # what theme/ overrides read: texts, trails, og: data
+        self.watcher = StampWatcher()  # under `mkdocs serve`: catalogue/ and site_config/
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
@@ -242,6 +244,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         if self.background is not None:
             self.background.close()
+        self.watcher.stop()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -249,9 +252,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         """MkDocs watches content/ and mkdocs.yml; the build also reads the catalogue, site_config/
         and a fork's template overrides, so an edit there must show in the browser too."""
         catalogue_dir = self.site_config.catalogue_dir if self.site_config else "catalogue"
-        for folder in (catalogue_dir, CONFIG_DIR):
-            if (self.root / folder).is_dir():
-                server.watch(str(self.root / folder))
+        folders = [str(self.root / folder) for folder in (catalogue_dir, CONFIG_DIR) if (self.root / folder).is_dir()]
+        # MkDocs would poll each of 10,000 files twice a second; the system's events tell instead.
+        stamp = self.watcher.start(folders) if folders else None
+        for folder in [stamp] if stamp else folders:
+            server.watch(folder)
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
         return server
