@@ -178,3 +178,19 @@ def test_linear_time(name: str) -> None:
     # once per match (C speed, but quadratic), which a loaded machine shows sooner: allow more there.
     limit = 32 if name in MANY_MATCHES else 16
     assert ratio < limit, f"{name}: {ratio:.1f} times the time for 8 times the text"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_search_text_is_linear(name: str) -> None:
+    """The body's plain words for the search index (core/search/plaintext.py), on the same patterns."""
+    from katalog.core.search.plaintext import plain_text
+
+    small, large = pattern_text(PATTERNS[name], 20_000), pattern_text(PATTERNS[name], 160_000)
+
+    def seconds(text: str) -> float:
+        start = time.process_time()
+        plain_text(text)
+        return time.process_time() - start
+
+    ratio = min(seconds(large) for _ in range(2)) / max(min(seconds(small) for _ in range(3)), 1e-3)
+    assert ratio < 16, f"{name}: {ratio:.1f} times the time for 8 times the text"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 _FENCED = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_HTML_TAG = re.compile(r"<[^>\n]+>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_WIKILINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+# No `<` inside a tag, no `[` inside link text, no `(` inside an address: each attempt stops at the
+# next opening, so that a long run of `<a `, `[` or `](` is read once, not once per opening.
+_HTML_TAG = re.compile(r"<[^<>\n]+>")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_WIKILINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 _MARKUP = re.compile(r"[#*_`>|~]+")
 _SPACE = re.compile(r"\s+")
 
