@@ -159,7 +159,11 @@ MANY_MATCHES = {"links", "links_and_brackets", "open_links_and_links", "fence_li
 
 def pattern_text(pattern: str, size: int) -> str:
     if not pattern:
-        return "".join("`" * ticks + "\n" for ticks in range(3, size))[:size]
+        pieces, length, ticks = [], 0, 3
+        while length < size:
+            pieces.append("`" * ticks + "\n")
+            length, ticks = length + ticks + 1, ticks + 1
+        return "".join(pieces)[:size]
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
