@@ -68,26 +68,23 @@ _HIDDEN_LESS_THAN = "\ufdd0"
 _UNESCAPED_LESS_THAN = re.compile(r"(?<!\\)((?:\\\\)*)<")
 
 
-class BracketPairs:
-    """Where each `[` and `(` of one text closes, found in one pass: `{index after "[": index of "]"}`.
-
-    Learnt only for a text on which Python-Markdown's own scan ran to its end (or far): ordinary
-    links close after a few characters and never pay for the pass. Learnt pairs serve the texts
-    Markdown makes from that one after each match, as far as their ends are the same."""
+class LearntText:
+    """Tables of one text that serve the texts Markdown makes from it: after every match it makes a
+    new string, replacing what it matched with a placeholder; the rest of the text is unchanged, so
+    tables of positions counted from the end still hold there."""
 
     def __init__(self) -> None:
-        self._learnt = ""  # the text whose brackets were paired
-        self._close: dict[int, int] = {}  # in the learnt text's indices
-        self._close_parenthesis: dict[int, int] = {}
-        self._last_quote = -1
+        self._learnt = ""  # the text the tables were made of
         self._text: str | None = None  # the text being read now
         self._shift = 0  # its index + shift = the learnt text's index
         self._valid_from = 0  # from here on, its characters are the learnt text's last ones
 
+    def remember(self, text: str) -> None:
+        self._learnt = self._text = text
+        self._shift, self._valid_from = 0, 0
+
     def known(self, text: str, index: int) -> bool:
-        """Whether the pairs hold for `text` from `index` on. Markdown makes a new string after
-        every match, replacing what it matched with a placeholder; the rest of the text, and how
-        its brackets pair, is unchanged."""
+        """Whether the tables hold for `text` from `index` on."""
         if not self._learnt:
             return False
         if text is not self._text:
@@ -99,9 +96,22 @@ class BracketPairs:
             return True
         return False
 
+
+class BracketPairs(LearntText):
+    """Where each `[` and `(` of one text closes, found in one pass: `{index after "[": index of "]"}`.
+
+    Learnt only for a text on which Python-Markdown's own scan ran to its end (or far): ordinary
+    links close after a few characters and never pay for the pass. Learnt pairs serve the texts
+    Markdown makes from that one after each match, as far as their ends are the same."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._close: dict[int, int] = {}  # in the learnt text's indices
+        self._close_parenthesis: dict[int, int] = {}
+        self._last_quote = -1
+
     def learn(self, text: str) -> None:
-        self._learnt = self._text = text
-        self._shift, self._valid_from = 0, 0
+        self.remember(text)
         self._close = _pair(_BRACKETS, "[", text)
         self._close_parenthesis = _pair(_PARENTHESES, "(", text)
         quotes = [quote.start() for quote in _QUOTES.finditer(text)]
@@ -366,24 +376,21 @@ class QuickFences(FencedBlockPreprocessor):
         self.FENCED_BLOCK_RE = FenceSearch(FencedBlockPreprocessor.FENCED_BLOCK_RE)  # type: ignore[assignment, misc]
 
 
-class BacktickRuns:
+class BacktickRuns(LearntText):
     """The runs of backticks of one text, found in one pass, with what Python-Markdown's
     find_code_spans asks of them: the first later run of a length, and the longest later run.
     Learnt runs serve the texts Markdown makes after each match, as far as their ends are the same."""
 
     def __init__(self) -> None:
-        self._learnt = ""
+        super().__init__()
         self._starts: list[int] = []  # run k's start in the learnt text
         self._ends: list[int] = []
         self._by_length: dict[int, list[int]] = {}  # length -> indices of the runs of that length
         self._longest: list[tuple[int, int]] = []  # run k -> (longest length from k on, end of the first one)
-        self._text: str | None = None
-        self._shift = 0
-        self._valid_from = 0
 
     def code_span(self, text: str, after: int, ticks: int) -> tuple[int, int | None]:
         """As find_code_spans, for an opening run of `ticks` backticks that ends at `after`."""
-        if not self._known(text, after):
+        if not self.known(text, after):
             self._learn(text)
         shift = self._shift
         first = bisect.bisect_left(self._starts, after + shift)
@@ -397,21 +404,8 @@ class BacktickRuns:
                 return after - (ticks - longest), end - shift - longest
         return after + ticks, None  # as Python-Markdown: past the run, and as far again
 
-    def _known(self, text: str, index: int) -> bool:
-        if not self._learnt:
-            return False
-        if text is not self._text:
-            self._text, self._shift, self._valid_from = text, len(self._learnt) - len(text), len(text) + 1
-        if index >= self._valid_from:
-            return True
-        if index + self._shift >= 0 and self._learnt.endswith(text[index:]):
-            self._valid_from = index
-            return True
-        return False
-
     def _learn(self, text: str) -> None:
-        self._learnt = self._text = text
-        self._shift, self._valid_from = 0, 0
+        self.remember(text)
         runs = [(run.start(), run.end()) for run in _BACKTICK_RUN.finditer(text)]
         self._starts = [start for start, _ in runs]
         self._ends = [end for _, end in runs]
