@@ -131,5 +131,17 @@ def _run(args: argparse.Namespace, words: Words) -> int:
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
+def console() -> NoReturn:
+    """The installed `katalog` command. It leaves without tearing the interpreter down: freeing a
+    catalogue of 10,000 entries object by object took 0.3 s of every `katalog check`, for nothing."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    console()
