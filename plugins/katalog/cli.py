@@ -71,6 +71,34 @@ def _parser(w: Words) -> argparse.ArgumentParser:
         "--check", action="store_true", help=w("export.check", "only report files that are out of date")
     )
 
+    pdf = commands.add_parser(
+        "pdf", help=w("pdf.help", "write a PDF booklet of a selection of the entries (e.g. every case)")
+    )
+    pdf.add_argument("root", nargs="?", default=".", metavar=root_name, help=root_help)
+    pdf.add_argument(
+        "--type", metavar=w("pdf.type_name", "TYPE"), help=w("pdf.type", "only entries of this type (e.g. case)")
+    )
+    pdf.add_argument(
+        "--theme",
+        metavar=w("pdf.theme_name", "THEME"),
+        help=w("pdf.theme", "only entries with this theme (its key in the vocabulary)"),
+    )
+    pdf.add_argument(
+        "--municipality",
+        metavar=w("pdf.municipality_name", "MUNICIPALITY"),
+        help=w("pdf.municipality", "only entries from this municipality (its key in the vocabulary)"),
+    )
+    pdf.add_argument(
+        "--title",
+        metavar=w("pdf.title_name", "TITLE"),
+        help=w("pdf.title", "the booklet's title (default: made from the selection)"),
+    )
+    pdf.add_argument(
+        "--output",
+        metavar=w("pdf.output_name", "FILE"),
+        help=w("pdf.output", "where the PDF is written (default: the title as the file name)"),
+    )
+
     links = commands.add_parser("links", help=w("links.help", "check the built site's internal links and anchors"))
     links.add_argument(
         "site", nargs="?", default="site", help=w("links.site", "the built site's folder (default: site)")
@@ -128,6 +156,9 @@ def _run(args: argparse.Namespace, words: Words) -> int:
         return int(command.run(root, check_only=args.check))
     if args.command == "links":
         return int(command.run(Path(args.site)))
+    if args.command == "pdf":
+        selection = command.Selection(args.type, args.theme, args.municipality)
+        return int(command.run(root, selection, args.title, args.output))
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 

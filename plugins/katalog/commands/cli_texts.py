@@ -8,6 +8,7 @@ the command line's help.
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,9 @@ import yaml
 
 from ..core.i18n import flatten
 
-ROOT_COMMANDS = ("check", "stale", "init", "export")
+ROOT_COMMANDS = ("check", "stale", "init", "export", "pdf")
+# Options whose next word is their value, not the root.
+VALUE_OPTIONS = frozenset({"--months", "--format", "--type", "--theme", "--municipality", "--title", "--output"})
 # LibYAML when present: the pure-Python reader takes most of a second for the four text files.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,9 +31,9 @@ def root_in(argv: Sequence[str]) -> Path:
     if "--root" in words[:-1]:
         return Path(words[words.index("--root") + 1])
     if words and words[0] in ROOT_COMMANDS:
-        positional = [w for w in words[1:] if not w.startswith("-")]
-        if positional and "--months" not in words[words.index(positional[0]) - 1 : words.index(positional[0])]:
-            return Path(positional[0])
+        for before, word in itertools.pairwise(words):
+            if not word.startswith("-") and before not in VALUE_OPTIONS:
+                return Path(word)
     return Path(".")
 
 

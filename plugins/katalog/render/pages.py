@@ -83,6 +83,8 @@ class PageRenderer:
         self._entry_templates: dict[str, jinja2.Template] = {}
         self.data_url: Callable[[], str] | None = None  # the search data file's path (term_pages)
         self._term_keys: dict[str, dict[str, str]] = {}  # taxonomy -> term slug -> key
+        # A listing's first page (src) -> the booklets made from it: (PDF's site path, title); see booklet.py.
+        self.booklet_links: dict[str, list[tuple[str, str]]] = {}
 
     def render(self, template: str, **context: Any) -> str:
         return _html_block(self.env.get_template(template).render(**context))
@@ -191,8 +193,16 @@ class PageRenderer:
             count_text=self.formats.count("entries", total),
             cards=self.cards(chunk, src),
             pager=self.pager(number, count, src_of, src),
-            extra=Markup(extra()) if extra is not None else "",
+            extra=Markup(self.booklets_html(src if number == 1 else "") + (extra() if extra is not None else "")),
         )
+
+    def booklets_html(self, src: str) -> str:
+        """Links to the PDF booklets made from the listing whose first page is src ("Hent ... som PDF")."""
+        links = self.booklet_links.get(src)
+        if not links:
+            return ""
+        booklets = [{"href": self.model.static_link(path, src), "title": title} for path, title in links]
+        return self.render("katalog/booklet_link.html", booklets=booklets)
 
     def term_sorter(self, src_of: Callable[[int], str], src: str) -> Callable[[], str] | None:
         """A term's first page gets a sort control, made here from the page's place (src_of names the
