@@ -95,6 +95,10 @@ class DirtyServe:
         assert self.plugin.background is not None
         assert self.plugin.background.wait(120), "the search index was not made in time"
 
+    def body_only(self) -> bool:
+        assert self.plugin.preview is not None
+        return self.plugin.preview.body_only
+
     def rebuilt(self) -> int:
         assert self.plugin.preview is not None
         return len(self.plugin.preview.previous) - len(self.plugin.preview.kept)
@@ -160,10 +164,43 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         serve.build()
         assert_same_as_clean(root, site, clean)
 
-        # 1. a body edit: the entry's page only (and the search data)
-        path.write_text(path.read_text(encoding="utf-8") + "\nEn ny sætning om forhåndsvisning.\n", "utf-8")
+        # 1. a body edit: the entry's page only (and the search data), the last build taken up whole
+        before = path.read_text(encoding="utf-8")
+        path.write_text(before + "\nEn ny sætning om forhåndsvisning.\n", "utf-8")
         serve.build()
+        assert serve.body_only()
         assert serve.rebuilt() < 20
+        assert_same_as_clean(root, site, clean)
+
+        # 1b. the body as it was: the page must not be taken for the one built two edits ago
+        path.write_text(before, "utf-8")
+        serve.build()
+        assert serve.body_only()
+        assert_same_as_clean(root, site, clean)
+
+        # 1c. bodies of an article in content/ and of two entries in one build
+        article = next(e for e in catalogue.entries.values() if e.type == "article")
+        for edited in (root / article.path, root / other.path, path):
+            edited.write_text(edited.read_text(encoding="utf-8") + "\nEndnu et afsnit.\n", "utf-8")
+        serve.build()
+        assert serve.body_only()
+        assert_same_as_clean(root, site, clean)
+
+        # 1d. a body that now links to another entry: backlinks change, the ordinary way
+        path.write_text(path.read_text(encoding="utf-8") + f"\nSe også [[{other.id}]].\n", "utf-8")
+        serve.build()
+        assert not serve.body_only()
+        assert_same_as_clean(root, site, clean)
+
+        # 1e. a body with a problem (the panel on every page), then without
+        good_body = path.read_text(encoding="utf-8")
+        path.write_text(good_body + "\nSe [[findes-ikke-endnu]].\n", "utf-8")
+        serve.build()
+        assert not serve.body_only()
+        assert 'id="katalog-problems"' in (site / "index.html").read_text(encoding="utf-8")
+        assert_same_as_clean(root, site, clean)
+        path.write_text(good_body, "utf-8")
+        serve.build()
         assert_same_as_clean(root, site, clean)
 
         # 2. a title: its page, the pages linking to it, listings and term pages showing its card

@@ -37,6 +37,7 @@ class Catalogue:
     outgoing: dict[str, list[Link]] = field(default_factory=dict)
     incoming: dict[str, list[Link]] = field(default_factory=dict)
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
+    load_problems: list[Problem] = field(default_factory=list)  # what reading the files found
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,8 +66,10 @@ def build_from_config(
     """cache, token: see loader.load (a long-running preview reads only the files that changed)."""
     loaded = load(config, workers, bodies=bodies, cache=cache, token=token)
     problems = loaded.problems
+    load_problems = list(problems)
     entries = unique_entries(config, loaded.entries, problems)
     catalogue = Catalogue(config, entries, problems, loaded.texts, loaded.files, loaded.pages)
+    catalogue.load_problems = load_problems
     unreadable = unreadable_ids(config, loaded.entries, problems)
     link(catalogue, unreadable)
     problems.extend(featured_problems(config, entries, unreadable))

@@ -37,6 +37,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 
+from ..core.catalogue import Catalogue
 from ..core.entries import Entry
 from ..core.loader import FileCache
 from ..core.similar import SimilarIndex, settings_from
@@ -327,6 +328,14 @@ class Preview:
         self.skipped: set[str] = set()  # theme templates this build left as they were
         self.signatures: Signatures | None = None
         self.lists: CardLists = {}  # Signatures.lists of the last good build
+        # For an edit of bodies only (body_edit.py): the last good build's catalogue, the order of its
+        # files (before the theme's), what MkDocs found in content/, and content/'s other files.
+        self.catalogue: Catalogue | None = None
+        self.order: list[str] = []
+        self.fresh: dict[str, str | None] = {}
+        self.assets: object = None
+        self.docs_dir = ""
+        self.body_only = False  # this build took the last one up whole (body_edit.py)
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
         """Let this build's model reuse the last build's similar entries, and its search documents.
@@ -374,6 +383,7 @@ class Preview:
     def start(self, world: object) -> None:
         """A new build; everything is rebuilt after a failed build or when the world changed."""
         self.full = self.full or world != self.world or not self.previous
+        self.body_only = False
         self.world = world
         self.current = {}
         self.kept = []
@@ -457,6 +467,7 @@ class Preview:
 
     def failed(self) -> None:
         self.full = True
+        self.catalogue, self.order = None, []
         self.files, self.reusable = {}, {}
         self.entries, self.named, self.signatures, self.lists = {}, {}, None, {}
         self.sitemap, self.skipped = None, set()

@@ -56,6 +56,7 @@ from ..render.site_files import (
     plan_site,
 )
 from ..render.site_search import SearchFiles, SiteSearch
+from .body_edit import body_edit, content_assets, fresh_state
 from .colors import palette_and_css
 from .incremental import ALWAYS, KatalogFile, Preview, Signatures, as_katalog_file, digest, folder_state, today
 from .lunr_assets import lunr_scripts
@@ -104,13 +105,19 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.search: SiteSearch | None = None
         self.theme = ThemeContext()  # what theme/ overrides read: texts, trails, og: data
         self.watcher = StampWatcher()  # under `mkdocs serve`: catalogue/ and site_config/
+        self.site_config_state: object = None  # while previewing: the state of site_config/ it was read in
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.root = root
         self.panel = ""
+        # While previewing, site_config/ is read again only when a file of it changed.
+        state = folder_state(root / CONFIG_DIR) if self.preview is not None else None
         try:
-            self.site_config = load_site_config(root)
+            if state is None or state != self.site_config_state or self.site_config is None:
+                self.site_config_state = None
+                self.site_config = load_site_config(root)
+                self.site_config_state = state
         except ConfigError as error:
             self.site_config = None
             self.log_problems(error.problems, error.tr)
@@ -299,10 +306,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 self.files = files
                 self.preview.start("site_config/ is broken")
             return files
-        self.destinations = {}
-        workers = self.workers() if fork_available() else 1
         preview = self.preview
         config_state = folder_state(self.root / CONFIG_DIR)
+        nav = nav_paths(config.nav) if config.nav else None
+        fresh = fresh_state(files)
+        if self.incremental and preview is not None and self.renderer is not None:
+            edited = body_edit(
+                preview,
+                files,
+                self.renderer,
+                config_state,
+                lambda: self.world(config, nav, config_state),
+                self.search_script,
+            )
+            if edited is not None:
+                return self.take_up_body_edit(edited, preview)
+        self.destinations = {}
+        workers = self.workers() if fork_available() else 1
         if preview is None:
             catalogue = build_from_config(self.site_config, workers)
         else:
@@ -327,7 +347,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         search = SiteSearch(model, preview.remember(model, config_state) if self.incremental and preview else None)
         if self.incremental and preview is not None:
             renderer.views.faces = preview.card_faces
-        nav = nav_paths(config.nav) if config.nav else None
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
         try:
             plan = plan_site(renderer, search, nav, self.colors_css, lunr)
@@ -357,17 +376,35 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.search = search
         self.files = files
         if self.incremental and preview is not None:
-            mkdocs_yml = config.config_file_path
-            in_nav = [f"{catalogue.config.content_dir}/{path}" for path in nav or ()]
-            world = (
-                config_state,
-                folder_state(mkdocs_yml, config.theme.custom_dir, *[self.root / path for path in in_nav]),
-                nav is None and digest(sorted(f.src_uri for f in files.documentation_pages())),
-                today(),
-                sorted((key, repr(value)) for key, value in self.config.items()),
-            )
-            self.decide_pages(files, model, preview, world)
+            pages = nav is None and digest(sorted(f.src_uri for f in files.documentation_pages()))
+            self.decide_pages(files, model, preview, (*self.world(config, nav, config_state), pages))
+            preview.catalogue, preview.order, preview.fresh = catalogue, [f.src_uri for f in files], fresh
+            preview.docs_dir = config.docs_dir
+            preview.assets = content_assets(config.docs_dir)
         self.start_producer(files, renderer, search, workers)
+        return files
+
+    def world(self, config: MkDocsConfig, nav: list[str] | None, config_state: object) -> tuple[object, ...]:
+        """What, when changed, changes every page (but the set of pages, which the caller adds)."""
+        assert self.site_config is not None
+        in_nav = [f"{self.site_config.content_dir}/{path}" for path in nav or ()]
+        return (
+            config_state,
+            folder_state(config.config_file_path, config.theme.custom_dir, *[self.root / path for path in in_nav]),
+            today(),
+            sorted((key, repr(value)) for key, value in self.config.items()),
+        )
+
+    def take_up_body_edit(self, edited: tuple[Files, list[Entry]], preview: Preview) -> Files:
+        """The last build's site, with the edited entries' pages to render again (body_edit.py)."""
+        files, changed = edited
+        renderer, catalogue = self.renderer, preview.catalogue
+        assert renderer is not None and catalogue is not None
+        log.debug(f"only the body of {len(changed)} entr(y/ies) changed: the last build's plan holds")
+        self.report(catalogue)
+        self.search = SiteSearch(renderer.model, preview.search)
+        self.files = files
+        self.start_producer(files, renderer, self.search, 1)
         return files
 
     def decide_pages(self, files: Files, model: SiteModel, preview: Preview, world: object) -> None:
