@@ -22,6 +22,7 @@ import pytest
 from pypdf import PdfReader
 
 from katalog.cli import main
+from katalog.commands.cli_texts import root_in
 from katalog.core.catalogue import build_catalogue
 from katalog.render.booklet import BookletError, Selection, make_booklet, plan_booklets, print_pdf
 from katalog.render.model import SiteModel
@@ -372,8 +373,8 @@ def test_site_booklet_is_written_and_linked_from_its_overview(renderer: PageRend
     term_page = next(page for page in renderer.term_pages() if page.src_uri == "kommuner/hedensted/index.md")
     html = term_page.render()
     assert (
-        '<ul class="katalog-booklets">\n<li><a class="md-button" href="../../katalog/hedensted.pdf" '
-        'type="application/pdf" download>Hent Medborgerskabskatalog – Kommune: Hedensted som PDF</a></li>\n</ul>'
+        '<div class="katalog-booklets">\n<p><a class="md-button" href="../../katalog/hedensted.pdf" '
+        'type="application/pdf" download>Hent Medborgerskabskatalog – Kommune: Hedensted som PDF</a></p>\n</div>'
     ) in html
     # The type's overview has no booklet of its own here.
     overview = next(p for p in renderer.overview_pages(lambda: "data.json") if p.src_uri == "cases/index.md")
@@ -386,6 +387,27 @@ def test_a_type_booklet_is_linked_from_the_types_overview(renderer: PageRenderer
     assert module.listing_src(renderer, Selection("case")) == "cases/index.md"
     assert module.listing_src(renderer, Selection()) == "katalog/index.md"
     assert module.listing_src(renderer, Selection(theme="lokalsamfund")) == "temaer/lokalsamfund/index.md"
+    # A theme's booklet holds what its page lists, articles of content/ too, by type and then by title.
+    chosen = module.select(renderer, Selection(theme="lokalsamfund"))
+    assert [entry.type for entry in chosen] == ["initiative", "case", "case", "case", "case", "article"]
+    assert [entry.title for entry in chosen][1:3] == [
+        "Beboerne, der skabte en fælleshave på en græsplæne",
+        "Borgere med ved bordet, da puljen til lokale mødesteder skulle fordeles",
+    ]
+
+
+def test_default_file_name_is_the_title(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_pdf(str(example), "--type", "case", "--municipality", "hedensted")
+    assert (code, err) == (0, "")
+    assert out == "Skrev medborgerskabskatalog-kommune-hedensted.pdf: 2 poster på 6 sider.\n"
+    assert len(PdfReader(tmp_path / "medborgerskabskatalog-kommune-hedensted.pdf").pages) == 6
+
+
+def test_the_root_is_found_after_options_with_values() -> None:
+    assert root_in(["pdf", "--type", "case", "--title", "Hæfte", "/et/katalog"]) == Path("/et/katalog")
+    assert root_in(["stale", "--months", "3", "/et/katalog"]) == Path("/et/katalog")
+    assert root_in(["pdf", "--output=x.pdf"]) == Path(".")
 
 
 BAD_SETTINGS = [

@@ -124,7 +124,7 @@ def selection_problem(renderer: PageRenderer, selection: Selection) -> str | Non
 def select(renderer: PageRenderer, selection: Selection) -> list[Entry]:
     """The selected entries, by type in the schema's order, then by title as the site's language sorts."""
     model = renderer.model
-    entries = [entry for entry in model.catalogue.entries.values() if not model.is_content_page(entry)]
+    entries = list(model.catalogue.entries.values())  # articles of content/ too, as on the listings
     if selection.type_name is not None:
         entries = [entry for entry in entries if entry.type == selection.type_name]
     for vocabulary_name, key in selection.terms():
