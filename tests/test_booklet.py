@@ -85,8 +85,9 @@ def example_root(target: Path) -> Path:
     return target
 
 
-def structure_kinds(node: Any) -> Counter[str]:
-    """How many elements of each kind (/H1, /P, /L, ...) the PDF's structure tree holds."""
+def structure_kinds(node: Any, alts: list[str] | None = None) -> Counter[str]:
+    """How many elements of each kind (/H1, /P, /L, ...) the PDF's structure tree holds; each figure's
+    alternative text into alts."""
     kinds: Counter[str] = Counter()
     pending = [node]
     while pending:
@@ -94,6 +95,8 @@ def structure_kinds(node: Any) -> Counter[str]:
         if isinstance(one, dict):
             if "/S" in one:
                 kinds[str(one["/S"])] += 1
+                if one["/S"] == "/Figure" and alts is not None:
+                    alts.append(str(one.get("/Alt", "")))
             if "/K" in one:
                 pending.append(one["/K"])
         elif isinstance(one, list):
@@ -199,7 +202,13 @@ def test_pdf_is_tagged_with_language_and_title(cases: Printed) -> None:
     assert cases.reader.metadata is not None and cases.reader.metadata.title == "Medborgerskabskatalog"
     xmp = root["/Metadata"].get_object().get_data()
     assert b'pdfuaid:part="1"' in xmp  # PDF/UA-1
-    kinds = structure_kinds(root["/StructTreeRoot"])
+    alts: list[str] = []
+    kinds = structure_kinds(root["/StructTreeRoot"], alts)
+    # The entries' images (resized, inline), each a figure with the alternative text its entry gives.
+    assert sorted(alts) == [
+        "Tegning af tre huse med sne på tagene og en ryddet sti gennem sneen hen til det midterste hus",
+        "Tegning af tre højbede med grønne planter på en græsplæne foran to boligblokke i solskin",
+    ]
     # The booklet's title, then the contents' heading and each entry's title; their parts under them.
     assert (kinds["/H1"], kinds["/H2"]) == (1, 1 + 8)
     assert kinds["/H3"] >= 8 and kinds["/BlockQuote"] >= 8 and kinds["/L"] >= 8 and kinds["/Link"] >= 8

@@ -13,6 +13,7 @@ has no site around it; WeasyPrint reads nothing from the network or the disk whi
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html
 import importlib
@@ -34,6 +35,7 @@ from ..core.config_rules import is_hex_colour
 from ..core.entries import Entry
 from ..core.slugs import slugify
 from .collation import Collation
+from .images import DEFAULT_WIDTH, ImageStore, entry_image, picture_sources
 from .linear_markdown import LinearMarkdownExtension
 from .pages import PageRenderer
 from .safety import SafetyExtension, sanitize_html
@@ -163,6 +165,7 @@ def booklet_html(renderer: PageRenderer, title: str, entries: Sequence[Entry]) -
     settings = config.settings
     tr = renderer.tr
     body = _BodyRenderer(sanitising(config))
+    images = ImageStore(config.root)
     sections = []
     for entry in entries:
         src = model.entry_src(entry)
@@ -175,6 +178,7 @@ def booklet_html(renderer: PageRenderer, title: str, entries: Sequence[Entry]) -
                 "view": view,
                 "url": page,
                 "body": Markup(_absolute_hrefs(body.html(text), page)),
+                "image": _image(images, model.entry_type(entry).fields, entry.data),
             }
         )
     css = STYLESHEET.read_text(encoding="utf-8") + _page_css(tr("booklet.page"), settings.colors.get("primary", ""))
@@ -195,8 +199,8 @@ def booklet_html(renderer: PageRenderer, title: str, entries: Sequence[Entry]) -
 
 class _BodyRenderer:
     """An entry's Markdown as HTML with the site's safety rules, its headings one level down (the
-    entry's title is the booklet's <h2>, as it is the page's <h1>), without images (the booklet
-    fetches nothing)."""
+    entry's title is the booklet's <h2>, as it is the page's <h1>), without the images it names (the
+    booklet fetches nothing; the entry's own image is shown under its lead)."""
 
     def __init__(self, sanitize: bool) -> None:
         self.sanitize = sanitize
@@ -217,6 +221,18 @@ class _BodyRenderer:
             made = sanitize_html(made)
         made = _IMAGE.sub("", made)
         return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", made)
+
+
+def _image(store: ImageStore, fields: dict[str, Any], data: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry's image as its page's default copy (resized, without EXIF), inline as a data: URL."""
+    image = entry_image(fields, data)
+    if image is None:
+        return None
+    store.add(image)
+    sources = picture_sources(image)
+    chosen = next((one for one in sources if one.width >= DEFAULT_WIDTH), sources[-1])
+    encoded = base64.b64encode(store.files[chosen.path]).decode("ascii")
+    return {"src": f"data:image/webp;base64,{encoded}", "alt": str(image["alt"])}
 
 
 def _absolute_hrefs(fragment: str, base: str) -> str:
@@ -282,11 +298,6 @@ def weasyprint_module(tr: Callable[..., str]) -> types.ModuleType:
     return weasyprint
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """WeasyPrint asks for every stylesheet and image it meets: the booklet has all it needs inline."""
-    raise ValueError(f"the booklet reads nothing from outside ({url[:80]})")
-
-
 @contextlib.contextmanager
 def _quiet(logger_name: str) -> Iterator[None]:
     """WeasyPrint's warnings about CSS it ignores are its own business, not an editor's."""
@@ -303,7 +314,10 @@ def print_pdf(document: str, tr: Callable[..., str]) -> Printed:
     """The booklet's HTML printed as a tagged PDF/UA-1; the same HTML gives the same bytes."""
     weasyprint = weasyprint_module(tr)
     with _quiet("weasyprint"):
-        rendered = weasyprint.HTML(string=document, url_fetcher=_no_fetching).render(pdf_variant=PDF_VARIANT)
+        # The booklet carries its stylesheet and images inline (data: URLs); nothing else is read, from
+        # the network or the disk, whatever an entry's HTML names.
+        fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
+        rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
         pdf = rendered.write_pdf(pdf_variant=PDF_VARIANT)
     assert isinstance(pdf, bytes)
     return Printed(pdf, len(rendered.pages))
