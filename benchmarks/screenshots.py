@@ -51,6 +51,7 @@ def page_kinds(root: Path) -> list[tuple[str, str]]:
         kinds.append(("term", model.url(model.term_src(taxonomy, term.slug))))
     kinds.append(("who-knows", model.url(f"{slug(catalogue.config.tr('ui.who_knows'))}/index.md")))
     kinds.append(("search", f"soeg/?q={SEARCH_QUERY}"))
+    kinds.append(("statistics", model.url(f"{slug(catalogue.config.tr('stats.title'))}/index.md")))
     kinds.append(("statement", model.url(f"{slug(catalogue.config.tr('statement.title'))}/index.md")))
     kinds.append(("field-reference", model.url(f"{slug(catalogue.config.tr('reference.title'))}/index.md")))
     kinds.append(("guide", "vejledning/"))

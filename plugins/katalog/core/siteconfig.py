@@ -30,6 +30,7 @@ from .config_rules import (
 from .config_texts import ENGLISH
 from .i18n import FALLBACK_LANGUAGE, Translator
 from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
+from .places import SiteMap, read_site_map
 from .problems import Position, Problem
 from .schema import Schema, read_schema
 from .sections import TITLED_PAGES, check_sections, taxonomy_names, taxonomy_sections, title_sections
@@ -62,6 +63,7 @@ class SiteConfig:
     tr: Translator
     settings: SiteSettings
     statement: dict[str, Any] | None = None  # site_config/accessibility.yml
+    site_map: SiteMap | None = None  # site_config/map.yml and places.yml (core/places.py)
     catalogue_dir: str = "catalogue"
     content_dir: str = "content"
 
@@ -193,6 +195,7 @@ def load_site_config(root: Path) -> SiteConfig:
 
     vocabulary_names = sorted(path.stem for path in (config_dir / "vocabularies").glob("*.yml"))
     vocabularies, vocabulary_nodes = _vocabularies(reader, vocabulary_names)
+    site_map = read_site_map(reader.read, vocabularies)
 
     schema_out, schema_item = reader.read(f"{CONFIG_DIR}/schema.yml")
     schema = read_schema(schema_out, schema_item, vocabulary_names) if schema_item is not None else Schema({})
@@ -221,6 +224,7 @@ def load_site_config(root: Path) -> SiteConfig:
         tr=tr,
         settings=settings,
         statement=statement,
+        site_map=site_map,
     )
 
 

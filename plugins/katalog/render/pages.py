@@ -85,6 +85,7 @@ class PageRenderer:
         self._term_keys: dict[str, dict[str, str]] = {}  # taxonomy -> term slug -> key
         # A listing's first page (src) -> the booklets made from it: (PDF's site path, title); see booklet.py.
         self.booklet_links: dict[str, list[tuple[str, str]]] = {}
+        self.feed_links: dict[str, str] = {}  # a listing's first page (src) -> its Atom feed's site path (feeds.py)
 
     def render(self, template: str, **context: Any) -> str:
         return _html_block(self.env.get_template(template).render(**context))
@@ -193,8 +194,17 @@ class PageRenderer:
             count_text=self.formats.count("entries", total),
             cards=self.cards(chunk, src),
             pager=self.pager(number, count, src_of, src),
-            extra=Markup(self.booklets_html(src if number == 1 else "") + (extra() if extra is not None else "")),
+            extra=Markup(
+                self.feed_html(src if number == 1 else "")
+                + self.booklets_html(src if number == 1 else "")
+                + (extra() if extra is not None else "")
+            ),
         )
+
+    def feed_html(self, src: str) -> str:
+        """The visible link to the Atom feed of the listing whose first page is src."""
+        path = self.feed_links.get(src)
+        return self.render("katalog/feed_link.html", feed_href=self.model.static_link(path, src)) if path else ""
 
     def booklets_html(self, src: str) -> str:
         """Links to the PDF booklets made from the listing whose first page is src ("Hent ... som PDF")."""

@@ -1,4 +1,5 @@
-"""The front page's generated blocks: a search box, counts per type, featured and newest entries, theme tiles."""
+"""The front page's generated blocks: a search box, counts per type, featured and newest entries, theme tiles,
+and a small map of where the entries come from."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from ..core.featured import featured_entries
 from .pages import PageRenderer
+from .statistics import Statistics
 
 HOME = "index.md"
 SEARCH_PAGE = "soeg/index.md"  # the full results page (?q=...)
@@ -55,4 +57,5 @@ def portal_html(renderer: PageRenderer, src: str = HOME) -> str:
         newest=renderer.cards(newest, src),
         all_href=model.link(model.overview_src(None), src),
         themes=themes,
+        map=Statistics(renderer).portal_map(src),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +11,13 @@ from pathlib import Path
 from ..core.entries import Entry
 from ..core.slugs import slugify
 from ..exports.field_reference import field_reference_markdown
+from .feeds import Feeds
 from .images import image_files
 from .listing_data import CARDS_FILE, listing_data
 from .pages import GeneratedPage, PageRenderer, fixed
 from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
 from .site_search import SiteSearch
+from .statistics import Statistics
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
@@ -77,13 +80,19 @@ def plan_site(
     )
     files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
     statement = renderer.statement_page()
-    extra = [statement, renderer.who_knows_page(), renderer.search_page()]
+    extra = [statement, renderer.who_knows_page(), renderer.search_page(), Statistics(renderer).page()]
     generated = {
         page.src_uri: page
         for page in [*renderer.term_pages(search.docs_name), *overviews, *[page for page in extra if page]]
     }
-    # The Markdown stays empty: the page is HTML, made when MkDocs asks for its content.
-    files.extend(SiteFile(src, "", src in listed) for src in generated)
+    # Atom feeds of the newest entries, beside the overviews and term pages they follow (feeds.py).
+    feeds = Feeds(model, renderer.views)
+    planned_feeds = feeds.plan()
+    renderer.feed_links = {feed.page_src: feed.path for feed in planned_feeds}
+    # The Markdown stays empty: the page is HTML, made when MkDocs asks for its content. A page with a
+    # feed names it in its metadata, for theme/main.html's <link rel="alternate"> in the page's head.
+    files.extend(SiteFile(src, _feed_meta(renderer.feed_links.get(src)), src in listed) for src in generated)
+    files.extend(SiteFile(feed.path, feeds.atom(feed)) for feed in planned_feeds)
     if colors_css:
         files.append(SiteFile(COLORS, colors_css))
     files.extend(
@@ -102,6 +111,11 @@ def plan_site(
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
     return SitePlan(entry_pages, generated, reference, files, statement)
+
+
+def _feed_meta(path: str | None) -> str:
+    """Front-matter MkDocs reads into page.meta: the feed's site path (slugs and / only, quoted anyway)."""
+    return f"---\nkatalog_feed: {json.dumps(path)}\n---\n" if path else ""
 
 
 def nav_paths(nav: object) -> list[str]:
