@@ -53,6 +53,11 @@ learnings:
 ---
 
 Tekst med <script>alert(2)</script> og [et link](javascript:alert(3)).
+
+## En overskrift i teksten
+
+Se [[hedensted-borgerne-prioriterer|casen fra Hedensted]], ![et billede](billeder/faelleshave.jpg) og
+[vejledningen](../../vejledning/).
 """
 HYPHENATED = f"""\
 ---
@@ -229,6 +234,22 @@ def test_hostile_text_is_printed_as_written(cases: Printed) -> None:
     assert "alert(2)" not in page
     with cases.path.open("rb") as pdf:
         assert b"javascript" not in pdf.read()
+
+
+def test_links_lead_to_the_published_site(cases: Printed) -> None:
+    uris = [
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in cases.reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+    site = "https://example.org/samskabelseskataloget/"
+    assert uris and all(uri.startswith((site, "https://", "mailto:", "tel:")) for uri in uris)
+    # The hostile case's text: its wikilink and relative link made absolute, its image left out.
+    assert f"{site}cases/hedensted-borgerne-prioriterer/" in uris
+    assert f"{site}vejledning/" in uris
+    page = next(text for n, text in enumerate(cases.flat) if n > 1 and text.startswith(f"CASE {HOSTILE_TITLE} "))
+    assert "En overskrift i teksten Se casen fra Hedensted, og vejledningen." in page
 
 
 def test_a_long_danish_compound_is_hyphenated(cases: Printed) -> None:

@@ -21,6 +21,7 @@ import io
 import logging
 import re
 import types
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +29,17 @@ from typing import Any
 from urllib.parse import urljoin
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from ..core.catalogue import sanitising
 from ..core.config_rules import is_hex_colour
 from ..core.entries import Entry
 from ..core.slugs import slugify
+from ..core.wikilinks import replace_wikilinks
 from .collation import Collation
+from .escaping import markdown_text
 from .images import DEFAULT_WIDTH, ImageStore, entry_image, picture_sources
 from .linear_markdown import LinearMarkdownExtension
 from .pages import PageRenderer
@@ -54,9 +59,6 @@ DEFAULT_ACCENT = "#263238"  # when site.yml gives a Material palette name rather
 TERM_OPTIONS = {"theme": "themes", "municipality": "municipalities"}
 BOOKLET_KEYS = ("type", "theme", "municipality", "title", "file")
 _FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\.pdf")
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-_HREF = re.compile(r'\bhref="([^"]*)"')
-_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 
@@ -164,20 +166,19 @@ def booklet_html(renderer: PageRenderer, title: str, entries: Sequence[Entry]) -
     config = model.catalogue.config
     settings = config.settings
     tr = renderer.tr
-    body = _BodyRenderer(sanitising(config))
+    body = _BodyRenderer(renderer, sanitising(config))
     images = ImageStore(config.root)
     sections = []
     for entry in entries:
         src = model.entry_src(entry)
         page = urljoin(settings.site_url, model.url(src))
         view = _absolute_links(renderer.views.view(entry, src), page)
-        text = renderer.resolve_wikilinks(entry.body, src)
         sections.append(
             {
                 "id": f"post-{entry.id}",
                 "view": view,
                 "url": page,
-                "body": Markup(_absolute_hrefs(body.html(text), page)),
+                "body": Markup(body.html(entry, page)),
                 "image": _image(images, model.entry_type(entry).fields, entry.data),
             }
         )
@@ -198,12 +199,14 @@ def booklet_html(renderer: PageRenderer, title: str, entries: Sequence[Entry]) -
 
 
 class _BodyRenderer:
-    """An entry's Markdown as HTML with the site's safety rules, its headings one level down (the
-    entry's title is the booklet's <h2>, as it is the page's <h1>), without the images it names (the
-    booklet fetches nothing; the entry's own image is shown under its lead)."""
+    """An entry's Markdown as HTML with the site's safety rules, its links absolute (to the published
+    site), its headings one level down (the entry's title is the booklet's <h2>, as it is the page's
+    <h1>), and without the images it names (the entry's own image is shown under its lead)."""
 
-    def __init__(self, sanitize: bool) -> None:
+    def __init__(self, renderer: PageRenderer, sanitize: bool) -> None:
+        self.renderer = renderer
         self.sanitize = sanitize
+        self.tree = _BookletTree()
         self.md = markdown.Markdown(
             extensions=[
                 "admonition",
@@ -212,15 +215,67 @@ class _BodyRenderer:
                 "tables",
                 SafetyExtension(sanitize=sanitize),
                 LinearMarkdownExtension(),
+                self.tree,
             ]
         )
 
-    def html(self, text: str) -> str:
-        made = self.md.reset().convert(text)
-        if self.sanitize:
-            made = sanitize_html(made)
-        made = _IMAGE.sub("", made)
-        return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", made)
+    def html(self, entry: Entry, base: str) -> str:
+        """base: the entry's address on the published site."""
+        model = self.renderer.model
+        site_url = model.catalogue.config.settings.site_url
+
+        def link(target: str, text: str | None) -> str:
+            found = model.catalogue.entries.get(target)
+            if found is None:
+                return markdown_text(text or target)  # reported as a problem already
+            href = urljoin(site_url, model.url(model.entry_src(found)))
+            return f'<a href="{html.escape(href)}">{markdown_text(text or found.title)}</a>'
+
+        self.tree.base = base
+        made = self.md.reset().convert(replace_wikilinks(entry.body, link))
+        return sanitize_html(made) if self.sanitize else made
+
+
+class _BookletTree(Extension):
+    """The element tree of an entry's text made fit for the booklet (see _BodyRenderer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.base = ""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After the safety rules (5) have dropped or kept each link.
+        md.treeprocessors.register(_BookletElements(md, self), "katalog_booklet", 4)
+
+
+class _BookletElements(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, tree: _BookletTree) -> None:
+        super().__init__(md)
+        self.tree = tree
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            previous: etree.Element | None = None
+            for child in list(parent):
+                tag = str(child.tag).lower()
+                if tag == "img":
+                    _remove_keeping_tail(parent, previous, child)
+                    continue
+                if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+                    child.tag = f"h{min(int(tag[1]) + 1, 6)}"
+                href = child.get("href")
+                if tag == "a" and href is not None:
+                    child.set("href", urljoin(self.tree.base, href))
+                previous = child
+
+
+def _remove_keeping_tail(parent: etree.Element, previous: etree.Element | None, child: etree.Element) -> None:
+    if child.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
 
 
 def _image(store: ImageStore, fields: dict[str, Any], data: dict[str, Any]) -> dict[str, Any] | None:
@@ -233,14 +288,6 @@ def _image(store: ImageStore, fields: dict[str, Any], data: dict[str, Any]) -> d
     chosen = next((one for one in sources if one.width >= DEFAULT_WIDTH), sources[-1])
     encoded = base64.b64encode(store.files[chosen.path]).decode("ascii")
     return {"src": f"data:image/webp;base64,{encoded}", "alt": str(image["alt"])}
-
-
-def _absolute_hrefs(fragment: str, base: str) -> str:
-    def absolute(match: re.Match[str]) -> str:
-        href = html.unescape(match.group(1))
-        return f'href="{html.escape(urljoin(base, href))}"'
-
-    return _HREF.sub(absolute, fragment)
 
 
 def _absolute_links(view: EntryView, base: str) -> EntryView:
