@@ -466,3 +466,10 @@ def test_booklet_settings_are_checked(renderer: PageRenderer, setting: Any, mess
     with pytest.raises(BookletError) as error:
         plan_booklets(renderer, [setting])
     assert str(error.value) == message
+
+
+def test_css_strings_hold_any_text() -> None:
+    from katalog.render.booklet import css_string
+
+    assert css_string('Side "1" af\\ </style>{}') == '"Side \\22 1\\22  af\\5c  \\3c \\2f style\\3e \\7b \\7d "'
+    assert css_string("Sida ø\n") == '"Sida \\f8 \\a "'
