@@ -1,52 +1,27 @@
-// Katalog search worker: loads the prebuilt index (no index is built in the browser) and answers
-// queries off the main thread. The analysis mirrors the build's exactly: the same trimmer, the
-// stop words shipped in the index file, and the Snowball stemmer of lunr-languages.
+// Katalog search worker: answers queries off the main thread from the index in pieces
+// (core/search/index.py describes the files). It fetches the small first file, then per query only
+// the shards that hold the typed words' terms, then the result files of the results shown, and the
+// filters' data once a first result is out. The analysis mirrors the build's exactly: the same
+// splitting and trimming, the stop words shipped in the first file, the Snowball stemmer of
+// lunr-languages (lunr's Porter stemmer for English). Scores are lunr's BM25 per field, summed with
+// the field boosts at build time; here they are multiplied by lunr's idf and by how a word matched:
+// exactly, as a prefix while typing, as a part of a compound (in the postings already), or with one
+// typo (words of five letters or more). Every typed word must match, as with lunr's "+word";
+// "-word" leaves out what matches it.
 /* global lunr, importScripts */
 "use strict";
 
-var index = null;
-var data = null;
+var meta = null;
+var base = null;        // the search folder's address
 var stemmer = null;
 var stopwords = new Set();  // a Set, not an object: "constructor" or "__proto__" are words too
-var termDocs = [];  // per vocabulary, per term: the documents carrying it
-var pending = null;
-
-function trim(word) {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-}
-
-// The index arrives in a compact form (field vectors only, term numbers as differences, scores
-// in hundredths); this expands it to lunr's own serialization for lunr.Index.load. The postings
-// have no prototype, as lunr's own: a field or document named "__proto__" is an ordinary key.
-function expand(compact) {
-  var postings = compact.terms.map(function (term, i) {
-    var posting = Object.create(null);
-    posting._index = i;
-    compact.fields.forEach(function (name) { posting[name] = Object.create(null); });
-    return posting;
-  });
-  var fieldVectors = [];
-  compact.fields.forEach(function (name, f) {
-    compact.vectors[f].forEach(function (flat, d) {
-      var ref = compact.refs[d];
-      var vector = [];
-      var term = 0;
-      for (var i = 0; i < flat.length; i += 2) {
-        term += flat[i];
-        vector.push(term, flat[i + 1] / 100);
-        postings[term][name][ref] = {};
-      }
-      fieldVectors.push([name + "/" + ref, vector]);
-    });
-  });
-  return {
-    version: compact.version,
-    fields: compact.fields,
-    fieldVectors: fieldVectors,
-    invertedIndex: compact.terms.map(function (term, i) { return [term, postings[i]]; }),
-    pipeline: compact.pipeline
-  };
-}
+var shards = new Map();     // shard file -> promise of {terms, postings (decoded lazily)}
+var results = new Map();    // document number -> promise of its result file
+var facets = null;          // promise of the filters' data
+var facetData = null;
+var ready = null;
+var last = null;            // the last query's ranking, for "more" and for filters: {key, ranked}
+var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
 
 function json(url) {
   return fetch(url).then(function (response) {
@@ -55,133 +30,395 @@ function json(url) {
   });
 }
 
+function trim(word) {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
 function setup(message) {
-  var base = message.base;
-  var downloads = Promise.all([json(message.docs), json(message.index)]);
-  importScripts(base + "lunr/lunr.js");  // while the files download
-  downloads.then(function (files) {
-    data = files[0];
-    data.lang = String(files[1].lang);
+  base = new URL("search/", message.base);
+  var first = json(message.index);
+  importScripts(message.base + "lunr/lunr.js");  // while the first file downloads
+  ready = first.then(function (data) {
+    meta = data;
     // The language names a script to load: a language code, nothing else.
-    if (!/^[a-z]{2,3}$/.test(data.lang)) throw new Error("unknown language " + data.lang);
-    data.stopwords = files[1].stopwords;
-    data.index = files[1].index;
-    if (data.lang !== "en") {
-      importScripts(base + "lunr/lunr.stemmer.support.js", base + "lunr/lunr." + data.lang + ".js");
-      var snowball = lunr[data.lang].stemmer;
-      stemmer = function (token) { return snowball(token); };
+    if (!/^[a-z]{2,3}$/.test(String(meta.lang))) throw new Error("unknown language " + meta.lang);
+    if (meta.lang !== "en") {
+      importScripts(message.base + "lunr/lunr.stemmer.support.js", message.base + "lunr/lunr." + meta.lang + ".js");
+      var snowball = lunr[meta.lang].stemmer;
+      stemmer = function (word) { return snowball(new lunr.Token(word)).toString(); };
     } else {
-      stemmer = function (token) { return lunr.stemmer(token); };
+      stemmer = function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); };
     }
-    lunr.Pipeline.registerFunction(stemmer, "katalog-stemmer");
-    stopwords = new Set(data.stopwords);
-    index = lunr.Index.load(expand(data.index));
-    termDocs = data.vocabularies.map(function (vocabulary) {
-      return vocabulary.terms.map(function () { return []; });
-    });
-    data.docs.forEach(function (doc, d) {
-      doc[4].forEach(function (keys, v) {
-        keys.forEach(function (t) { termDocs[v][t].push(d); });
-      });
-    });
-    postMessage({ type: "ready", types: data.types.map(function (t) { return t[1]; }), typeKeys: data.types.map(function (t) { return t[0]; }), vocabularies: data.vocabularies.map(function (v) {
-      return { name: v.name, label: v.label, filter: v.filter, keys: v.keys, terms: v.terms };
-    }) });
-    if (pending) { search(pending); pending = null; }
-  }).catch(function (error) {
-    postMessage({ type: "error", message: String(error) });
-  });
-}
-
-function words(query) {
-  return lunr.tokenizer(query).map(function (token) { return trim(token.toString()); })
-    .filter(function (word) { return word && !stopwords.has(word); });
-}
-
-// Marks, for one typed word, every document whose vocabulary terms (labels and synonyms) contain
-// it: "aeldre" finds every entry with the theme Ældre, "Århus" every entry in Aarhus.
-function markTermMatches(word, stem, bit, covered, scores) {
-  data.vocabularies.forEach(function (vocabulary, v) {
-    vocabulary.words.forEach(function (termWords, t) {
-      var hit = termWords.some(function (w) { return w === stem || (word.length > 2 && w.indexOf(word) === 0); });
-      if (!hit) return;
-      termDocs[v][t].forEach(function (d) {
-        if (!(covered[d] & bit)) scores[d] += 3;
-        covered[d] |= bit;
-      });
+    stopwords = new Set(meta.stopwords);
+    postMessage({
+      type: "ready", types: meta.types.map(function (t) { return t[1]; }),
+      typeKeys: meta.types.map(function (t) { return t[0]; }),
+      vocabularies: meta.filters.map(function (f) {
+        return { name: f.name, label: f.label, filter: true, keys: f.keys, terms: f.terms };
+      })
     });
   });
+  ready.catch(function (error) { postMessage({ type: "error", message: String(error) }); });
 }
 
-// lunr reads every "*" in a term as a wildcard and has no escape for it: a typed "a*a*a*a..."
-// made it try every way of matching the pattern (exponential: the search hung). A typed "*" is
-// an ordinary character, as in the index: lunr is asked for the terms that start with the text
-// before it, and the check in `search` keeps only those that start with the whole word.
-function clause(query, term, boost, prefix) {
-  var star = term.indexOf("*");
-  if (star === 0) return;
-  if (star > 0) { term = term.slice(0, star); prefix = true; }
-  query.term(term, {
-    usePipeline: false, boost: boost,
-    wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-  });
-}
+// --- the index's pieces ----------------------------------------------------------------------------
 
-function search(message) {
-  if (!index) { pending = message; return; }
-  var typed = words(String(message.query)).slice(0, 30);  // one bit per word in the masks below
-  var stems = typed.map(function (word) { return stemmer(new lunr.Token(word)).toString(); });
-  var results = [];
-  if (typed.length) {
-    results = index.query(function (query) {
-      typed.forEach(function (word, i) {
-        clause(query, stems[i], 10, false);
-        // Prefixes while typing; from three letters, as one letter would match most of the index.
-        if (word.length > 2) {
-          clause(query, word, 1, true);
-          if (stems[i] !== word) clause(query, stems[i], 2, true);
-        }
-      });
-    });
+function compare(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }  // UTF-16 code units, as the build sorts
+
+// The number of the shard a term is in: the last whose first term is not after it.
+function shardOf(term) {
+  var low = 0, high = meta.shards.length - 1, found = 0;
+  while (low <= high) {
+    var mid = (low + high) >> 1;
+    if (compare(meta.shards[mid][0], term) <= 0) { found = mid; low = mid + 1; } else high = mid - 1;
   }
-  // Per document: a bit for each typed word it matches, in its text or its terms, and a score.
-  // Typed arrays, because a short prefix can touch thousands of documents on every keystroke.
-  var count = data.docs.length;
-  var covered = new Uint32Array(count);
-  var scores = new Float64Array(count);
-  var matchedTerms = new Set();
-  results.forEach(function (result) {
-    var d = parseInt(result.ref, 36);
-    var terms = Object.keys(result.matchData.metadata);
-    scores[d] = result.score;
-    typed.forEach(function (word, i) {
-      for (var k = 0; k < terms.length; k++) {
-        var term = terms[k];
-        if (term === stems[i] || term.indexOf(word) === 0 || term.indexOf(stems[i]) === 0) {
-          covered[d] |= 1 << i;
-          break;
-        }
+  return found;
+}
+
+function shard(number) {
+  var name = meta.shards[number][1];
+  if (!shards.has(name)) {
+    shards.set(name, json(new URL(name, base).href).then(function (data) {
+      var index = new Map();
+      data.t.forEach(function (term, i) { index.set(term, i); });
+      return { terms: data.t, postings: data.p, index: index };
+    }));
+  }
+  return shards.get(name);
+}
+
+// The shards a word's terms can be in: its exact terms', and every shard a prefix reaches into.
+function shardsFor(word) {
+  var wanted = new Set();
+  word.exact.forEach(function (term) { wanted.add(shardOf(term)); });
+  word.prefixes.forEach(function (prefix) {
+    var from = shardOf(prefix);
+    for (var s = from; s < meta.shards.length; s++) {
+      if (s > from && meta.shards[s][0].slice(0, prefix.length) !== prefix) break;
+      wanted.add(s);
+    }
+  });
+  return Array.from(wanted);
+}
+
+// --- the query ----------------------------------------------------------------------------------
+
+// Words as the build makes them: split on white space and hyphens, lower-case, trimmed. A word typed
+// with a "-" in front is one to leave out. Stop words are dropped unless the query is nothing else.
+function parse(text) {
+  var words = [];
+  String(text).toLowerCase().split(/\s+/).forEach(function (chunk) {
+    var without = chunk.charAt(0) === "-" && chunk.length > 1;
+    (without ? chunk.slice(1) : chunk).split("-").forEach(function (raw) {
+      var word = trim(raw);
+      if (word) words.push({ text: word, without: without });
+    });
+  });
+  var meaningful = words.filter(function (w) { return !stopwords.has(w.text); });
+  if (meaningful.some(function (w) { return !w.without; })) words = meaningful;
+  return words.slice(0, 30).map(function (w) {
+    var stem = stemmer(w.text);
+    var word = { text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: w.text.length >= 5 };
+    // Prefixes while typing; from three letters, as one or two would match most of the index.
+    if (w.text.length > 2) {
+      word.prefixes.push(w.text);
+      if (stem.length > 2 && stem !== w.text) word.prefixes.push(stem);
+    }
+    return word;
+  });
+}
+
+var ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåäöé";
+var typoMemo = new Map();
+
+// The stems of every word one edit away from the typed one (a letter left out, added, replaced, or
+// two neighbours swapped), but its own: "samskabelze" gives the stem of "samskabelse". Stemmed after
+// the edit, since a typo often changes what the stemmer cuts off.
+function typoStems(word) {
+  var known = typoMemo.get(word.text);
+  if (known) return known;
+  var text = word.text, variants = new Set();
+  for (var i = 0; i <= text.length; i++) {
+    var head = text.slice(0, i), tail = text.slice(i);
+    if (tail) variants.add(head + tail.slice(1));
+    if (tail.length > 1) variants.add(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+    for (var a = 0; a < ALPHABET.length; a++) {
+      var letter = ALPHABET.charAt(a);
+      variants.add(head + letter + tail);
+      if (tail) variants.add(head + letter + tail.slice(1));
+    }
+  }
+  var stems = new Set();
+  variants.forEach(function (variant) {
+    if (variant.length >= 4 && variant !== text) stems.add(stemmer(variant));
+  });
+  stems.delete(word.stem);
+  typoMemo.set(word.text, stems);
+  return stems;
+}
+
+function startsWith(term, prefixes) {
+  for (var p = 0; p < prefixes.length; p++) if (term.lastIndexOf(prefixes[p], 0) === 0) return true;
+  return false;
+}
+
+// {document: score} of one word, over the loaded shards; and the terms it matched.
+function match(word, loaded) {
+  var scores = new Map();
+  var clean = new Set();  // documents that have the word itself, a prefix or a compound: not a typo
+  var matched = [];
+  var exactHit = false;
+  function add(data, t, weight) {
+    var flat = data.postings[t];
+    var count = flat.length / 2;
+    var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
+    var doc = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      doc += flat[i];
+      var score = weight * idf * flat[i + 1] / 10;
+      var had = scores.get(doc);
+      if (had === undefined || had < score) scores.set(doc, score);
+      if (weight !== TYPO) clean.add(doc);
+    }
+    matched.push(data.terms[t]);
+  }
+  loaded.forEach(function (data) {
+    var seen = new Set();
+    word.exact.forEach(function (term) {
+      var t = data.index.get(term);
+      if (t !== undefined) { add(data, t, EXACT); seen.add(t); exactHit = true; }
+    });
+    if (word.prefixes.length) {
+      for (var t = 0; t < data.terms.length; t++) {
+        if (!seen.has(t) && startsWith(data.terms[t], word.prefixes)) { add(data, t, PREFIX); seen.add(t); }
+      }
+    }
+    if (word.typos) {
+      typoStems(word).forEach(function (term) {
+        var u = data.index.get(term);
+        if (u !== undefined && !seen.has(u)) { add(data, u, TYPO); seen.add(u); }
+      });
+    }
+  });
+  return { scores: scores, clean: clean, matched: matched, exactHit: exactHit };
+}
+
+// The words a typo in the first two letters could have been, as far as they can be named without
+// guessing a letter (one left out, two swapped): their shards are fetched only when the word itself
+// is not in the index. A typo after the second letter stays in the shards the word needs anyway.
+function typoNeighbours(word) {
+  var s = word.text;
+  return [s.slice(1), s.charAt(0) + s.slice(2), s.charAt(1) + s.charAt(0) + s.slice(2),
+    s.charAt(0) + s.charAt(2) + s.charAt(1) + s.slice(3)].map(stemmer);
+}
+
+function rank(words) {
+  var positive = words.filter(function (w) { return !w.without; });
+  var needed = new Set();
+  words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
+  var loads = Array.from(needed).map(shard);
+  return Promise.all(loads).then(function (loaded) {
+    var answers = words.map(function (word) { return match(word, loaded); });
+    var more = new Set();
+    words.forEach(function (word, i) {
+      if (word.typos && !answers[i].exactHit) {
+        typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
+        needed.forEach(function (s) { more.delete(s); });
       }
     });
-    terms.forEach(function (term) { matchedTerms.add(term); });
+    if (!more.size) return answers;
+    return Promise.all(Array.from(more).map(shard)).then(function (extra) {
+      var all = loaded.concat(extra);
+      return words.map(function (word, i) { return word.typos && !answers[i].exactHit ? match(word, all) : answers[i]; });
+    });
+  }).then(function (answers) {
+    var total = null;
+    answers.forEach(function (answer, i) {
+      if (words[i].without) return;
+      if (total === null) { total = new Map(answer.scores); return; }
+      var next = new Map();
+      total.forEach(function (score, doc) {
+        var other = answer.scores.get(doc);
+        if (other !== undefined) next.set(doc, score + other);
+      });
+      total = next;
+    });
+    total = total || new Map();
+    answers.forEach(function (answer, i) {
+      if (words[i].without) answer.scores.forEach(function (_, doc) { total.delete(doc); });
+    });
+    // Documents with fewer typed words matched only through a typo come after the others.
+    var typos = new Map();
+    total.forEach(function (_, doc) {
+      var count = 0;
+      answers.forEach(function (answer, i) { if (!words[i].without && !answer.clean.has(doc)) count++; });
+      typos.set(doc, count);
+    });
+    var ranked = Array.from(total.keys());
+    ranked.sort(function (a, b) { return typos.get(a) - typos.get(b) || total.get(b) - total.get(a) || a - b; });
+    var matched = [];
+    answers.forEach(function (answer, i) { if (!words[i].without) matched = matched.concat(answer.matched); });
+    return { ranked: ranked, positive: positive, matched: matched };
   });
-  typed.forEach(function (word, i) { markTermMatches(word, stems[i], 1 << i, covered, scores); });
-  // Every typed word must match (lunr ORs its clauses).
-  var all = (1 << typed.length) - 1;  // at most 30 words, so the bits fit
-  var hits = [];
-  for (var d = 0; d < count; d++) if (all && covered[d] === all) hits.push(d);
-  hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-  postMessage({
-    type: "results",
-    id: message.id,
-    words: typed.concat(Array.from(matchedTerms)),
-    total: hits.length,
-    // The header's list shows the first 200; the results page asks for every hit.
-    hits: hits.slice(0, message.all ? hits.length : 200).map(function (d) {
-      var doc = data.docs[d];
-      var url = Array.isArray(doc[1]) ? data.prefixes[doc[1][0]] + doc[1][1] : doc[1];
-      return [doc[0], url, doc[2], doc[3], doc[4]];
-    })
+}
+
+// --- what a result shows --------------------------------------------------------------------------
+
+function result(doc) {
+  if (!results.has(doc)) results.set(doc, json(new URL(meta.docs + doc + ".json", base).href));
+  return results.get(doc);
+}
+
+// Does a word of the text match the query? Its stem is a matched term, it starts with a typed word,
+// or (a compound) it holds a typed word of four letters or more.
+function marker(words, matched) {
+  var terms = new Set(matched);
+  var known = new Map();
+  return function (token) {
+    var lower = token.toLowerCase();
+    if (known.has(lower)) return known.get(lower);
+    var hit = terms.has(stemmer(lower)) || words.some(function (w) {
+      return lower.lastIndexOf(w.text, 0) === 0 || (w.text.length >= 4 && lower.indexOf(w.text) > 0) ||
+        (w.stem.length >= 4 && lower.indexOf(w.stem) > 0);
+    });
+    known.set(lower, hit);
+    return hit;
+  };
+}
+
+// A text as [[text, marked?], ...]: the page puts the marked parts in <mark>, as text.
+function segments(text, isHit) {
+  var out = [];
+  String(text).split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+    if (!part) return;
+    var hit = i % 2 === 1 && isHit(part);
+    if (out.length && out[out.length - 1][1] === hit) out[out.length - 1][0] += part;
+    else out.push([part, hit]);
+  });
+  return out;
+}
+
+var WINDOW = 28;  // words in a passage
+
+// The passage with the most matched words, cut around its densest part; and its heading.
+function passage(file, isHit) {
+  var best = null;
+  (file.c || []).forEach(function (section) {
+    var tokens = String(section[2]).split(/\s+/);
+    var flags = tokens.map(function (token) { return isHit(trim(token)); });
+    var count = flags.filter(Boolean).length;
+    if (!count) return;
+    var start = 0, bestStart = 0, inWindow = 0, most = -1;
+    for (var i = 0; i < tokens.length; i++) {
+      if (flags[i]) inWindow++;
+      if (i - start + 1 > WINDOW) { if (flags[start]) inWindow--; start++; }
+      if (inWindow > most) { most = inWindow; bestStart = start; }
+    }
+    var first = flags.indexOf(true);
+    if (first >= 0 && first < bestStart) bestStart = Math.max(0, Math.min(bestStart, first - 4));
+    var score = most + (section[0] ? 0.5 : 0) + count / 100;
+    if (!best || score > best.score) best = { score: score, section: section, tokens: tokens, start: bestStart };
+  });
+  if (!best) return null;
+  var from = Math.max(0, best.start - (best.start > 0 ? 3 : 0));
+  var text = best.tokens.slice(from, from + WINDOW).join(" ");
+  return {
+    heading: String(best.section[0]), anchor: String(best.section[1]),
+    text: (from > 0 ? "… " : "") + text + (from + WINDOW < best.tokens.length ? " …" : "")
+  };
+}
+
+function shown(doc, file, isHit) {
+  var found = passage(file, isHit);
+  return {
+    doc: doc, title: segments(file.t, isHit), url: String(file.u), info: String(file.i || ""),
+    passage: segments(found ? found.text : file.s, isHit),
+    heading: found && found.anchor ? found.heading : "", anchor: found ? found.anchor : ""
+  };
+}
+
+// --- filters ---------------------------------------------------------------------------------------
+
+function loadFacets() {
+  if (!facets) {
+    facets = json(new URL(meta.facets, base).href).then(function (data) { facetData = data; return data; });
+  }
+  return facets;
+}
+
+// filters: {type: key, <vocabulary>: key}; a document passes when it has every chosen one.
+function chosen(filters) {
+  var out = [];
+  if (filters.type) {
+    var t = meta.types.findIndex(function (pair) { return pair[0] === filters.type; });
+    out.push({ group: -1, value: t });
+  }
+  meta.filters.forEach(function (f, v) {
+    var key = filters[f.name];
+    if (key) out.push({ group: v, value: f.keys.indexOf(key) });
+  });
+  return out;
+}
+
+function passes(doc, want, skip) {
+  for (var i = 0; i < want.length; i++) {
+    if (want[i].group === skip) continue;
+    var ok = want[i].group < 0 ? facetData.type[doc] === want[i].value
+      : facetData.v[want[i].group][doc].indexOf(want[i].value) >= 0;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Per filter, per option: how many of the results have it, with the other filters as chosen.
+function counts(ranked, want) {
+  var types = meta.types.map(function () { return 0; });
+  var vocab = meta.filters.map(function (f) { return f.keys.map(function () { return 0; }); });
+  ranked.forEach(function (doc) {
+    if (facetData.type[doc] >= 0 && passes(doc, want, -1)) types[facetData.type[doc]]++;
+    meta.filters.forEach(function (f, v) {
+      if (!passes(doc, want, v)) return;
+      facetData.v[v][doc].forEach(function (t) { vocab[v][t]++; });
+    });
+  });
+  var out = { type: types };
+  meta.filters.forEach(function (f, v) { out[f.name] = vocab[v]; });
+  return out;
+}
+
+// --- answering ------------------------------------------------------------------------------------
+
+function search(message) {
+  ready.then(function () {
+    var words = parse(message.query);
+    var key = JSON.stringify(words.map(function (w) { return [w.text, w.without]; }));
+    var ranking = last && last.key === key ? Promise.resolve(last.value) : rank(words);
+    return ranking.then(function (value) {
+      last = { key: key, value: value };
+      var filters = message.filters || {};
+      var want = chosen(filters);
+      var needFacets = want.length > 0 && !facetData;
+      return (needFacets ? loadFacets() : Promise.resolve()).then(function () {
+        var hits = want.length ? value.ranked.filter(function (doc) { return passes(doc, want, null); }) : value.ranked;
+        var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
+        var isHit = marker(value.positive, value.matched);
+        return Promise.all(hits.slice(0, limit).map(function (doc) {
+          return result(doc).then(function (file) { return shown(doc, file, isHit); });
+        })).then(function (items) {
+          postMessage({
+            type: "results", id: message.id, total: hits.length, hits: items,
+            counts: facetData ? counts(value.ranked, want) : null
+          });
+          if (!facetData && value.ranked.length) {
+            loadFacets().then(function () {
+              postMessage({ type: "counts", id: message.id, counts: counts(value.ranked, want) });
+            });
+          }
+        });
+      });
+    });
+  }).catch(function (error) {
+    postMessage({ type: "error", id: message.id, message: String(error) });
   });
 }
 

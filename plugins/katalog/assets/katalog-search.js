@@ -1,7 +1,7 @@
-// Katalog search: the header search box, and the full results page (soeg/?q=...). The index is
-// fetched on first use, loaded in a worker, and every result is built with textContent: data never
-// becomes HTML, and a result's URL becomes a link only if it is a web address (never javascript: or
-// data:). Enter in the header box opens the results page; there the query and the filters live in
+// Katalog search: the header search box, and the full results page (soeg/?q=...). The worker fetches
+// the index's pieces on first use (katalog-search-worker.js), and every result is built with
+// textContent: data never becomes HTML, and a result's URL becomes a link only if it is a web address
+// (never javascript: or data:). Enter in the header box opens the results page; there the query and the filters live in
 // the address, so a search can be shared and comes back with Back and Forward.
 (function () {
   "use strict";
@@ -42,81 +42,87 @@
         if (message.type === "ready") engine.meta = message;
         engine.listeners.forEach(function (listener) { listener(message); });
       };
-      engine.worker.postMessage({
-        type: "setup", base: base.href,
-        docs: new URL(CONFIG.docs, base).href, index: new URL(CONFIG.index, base).href
-      });
+      engine.worker.postMessage({ type: "setup", base: base.href, index: new URL(CONFIG.index, base).href });
     },
-    ask: function (text, all) {
+    // filters: {name: key} of the chosen ones; limit: how many results to show (the worker counts all).
+    ask: function (text, filters, limit) {
       engine.start();
       engine.lastId += 1;
-      engine.worker.postMessage({ type: "search", id: engine.lastId, query: text, all: Boolean(all) });
+      engine.worker.postMessage({ type: "search", id: engine.lastId, query: text, filters: filters, limit: limit });
       return engine.lastId;
     }
   };
 
-  function marked(text, words) {
-    // Text with matched words in <mark>, built from text nodes only.
+  function marked(parts) {
+    // [[text, matched?], ...] as text nodes, the matched ones in <mark>: data never becomes HTML.
     var fragment = document.createDocumentFragment();
-    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
-      var lower = part.toLowerCase();
-      var hit = part && words.some(function (word) { return word.length > 1 && lower.indexOf(word) === 0; });
-      fragment.appendChild(hit ? el("mark", {}, part) : document.createTextNode(part));
+    (Array.isArray(parts) ? parts : []).forEach(function (part) {
+      var text = String(part[0]);
+      fragment.appendChild(part[1] ? el("mark", {}, text) : document.createTextNode(text));
     });
     return fragment;
   }
 
-  function placesOf(meta) {
-    var places = -1;
-    meta.vocabularies.forEach(function (vocabulary, v) { if (vocabulary.name === "municipalities") places = v; });
-    return places;
-  }
-
-  function resultItem(hit, words, meta) {
+  function resultItem(hit) {
     var item = el("li", { "class": "katalog-search__result" });
     var link = el("a", { "class": "katalog-search__link" });
-    var href = pageUrl(hit[1]);
+    var href = pageUrl(hit.url);
     if (href) link.setAttribute("href", href);
     var title = el("span", { "class": "katalog-search__title" });
-    title.appendChild(marked(String(hit[0]), words));
+    title.appendChild(marked(hit.title));
     link.appendChild(title);
-    var kind = hit[2] >= 0 && meta ? meta.types[hit[2]] : "";
-    var places = meta ? placesOf(meta) : -1;
-    var where = places >= 0 ? hit[4][places].map(function (t) { return meta.vocabularies[places].terms[t]; }) : [];
-    var info = [kind, where.join(", ")].filter(Boolean).join(" · ");
-    if (info) link.appendChild(el("span", { "class": "katalog-search__meta" }, info));
+    if (hit.info) link.appendChild(el("span", { "class": "katalog-search__meta" }, String(hit.info)));
     var summary = el("span", { "class": "katalog-search__summary" });
-    summary.appendChild(marked(String(hit[3]), words));
+    summary.appendChild(marked(hit.passage));
     link.appendChild(summary);
     item.appendChild(link);
+    // The heading the passage is under: a link to that part of the page.
+    var section = hit.heading && href ? pageUrl(String(hit.url) + "#" + encodeURIComponent(String(hit.anchor))) : null;
+    if (section) {
+      item.appendChild(el("a", { "class": "katalog-search__section", href: section },
+        CONFIG.texts.section.replace("{heading}", String(hit.heading))));
+    }
     return item;
   }
 
-  // The type and catalogue filters: [{ name, select, matches(hit) }], named as in the address.
+  // The type and catalogue filters: [{ name, select, labels }], named as in the address. The worker
+  // filters; counts (per option, with the other filters as chosen) arrive with the results.
   function makeFilters(meta, into, onChange) {
     var filters = [];
-    var groups = [["type", CONFIG.texts.all_types, meta.typeKeys, meta.types, -1]];
-    meta.vocabularies.forEach(function (vocabulary, v) {
-      if (vocabulary.filter) groups.push([vocabulary.name, vocabulary.label, vocabulary.keys, vocabulary.terms, v]);
+    var groups = [["type", CONFIG.texts.all_types, meta.typeKeys, meta.types]];
+    meta.vocabularies.forEach(function (vocabulary) {
+      if (vocabulary.filter) groups.push([vocabulary.name, vocabulary.label, vocabulary.keys, vocabulary.terms]);
     });
     groups.forEach(function (group) {
       var select = el("select", { "class": "katalog-search__filter", "aria-label": group[1] });
       select.appendChild(el("option", { value: "" }, group[1]));
       group[3].forEach(function (label, i) { select.appendChild(el("option", { value: String(group[2][i]) }, label)); });
-      var position = new Map();
-      group[2].forEach(function (key, i) { position.set(String(key), i); });
       select.addEventListener("change", onChange);
-      filters.push({
-        name: group[0], select: select,
-        matches: function (hit) {
-          if (!select.value) return true;
-          var want = position.get(select.value);
-          return group[4] < 0 ? hit[2] === want : hit[4][group[4]].indexOf(want) >= 0;
-        }
-      });
+      filters.push({ name: group[0], select: select, labels: group[3] });
       into.appendChild(select);
     });
     return filters;
+  }
+
+  function chosenFilters(filters) {
+    var out = {};
+    filters.forEach(function (f) { if (f.select.value) out[f.name] = f.select.value; });
+    return out;
+  }
+
+  // "Aarhus (12)": each option with its count (0 too: an option stays where it was, and selectable).
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || "da");
+  function showCounts(filters, counts) {
+    if (!counts) return;
+    filters.forEach(function (f) {
+      var per = counts[f.name];
+      if (!per) return;
+      Array.prototype.forEach.call(f.select.options, function (option, i) {
+        if (i === 0) return;
+        var n = per[i - 1] || 0;
+        option.textContent = f.labels[i - 1] + " (" + numbers.format(n) + ")";
+      });
+    });
   }
 
   function searchPageUrl(text) {
@@ -153,34 +159,38 @@
     var PAGE = 20;  // results shown at once: rendering hundreds per keystroke would be slow
     var shown = PAGE;
     var more = el("button", { type: "button", "class": "md-button katalog-search__more", hidden: "" }, CONFIG.texts.more);
-    more.addEventListener("click", function () { shown += PAGE; render(); });
+    more.addEventListener("click", function () { shown += PAGE; ask(); });
     panel.appendChild(more);
 
     engine.listeners.push(function (message) {
       if (message.type === "ready") {
-        filters = makeFilters(message, filtersBox, function () { shown = PAGE; render(); });
+        filters = makeFilters(message, filtersBox, function () { shown = PAGE; ask(); });
       } else if (message.type === "error") {
         status.textContent = CONFIG.texts.failed;
       } else if (message.type === "results" && message.id === myId) {
-        last = message; shown = PAGE; render();
+        last = message; render();
+      } else if (message.type === "counts" && message.id === myId) {
+        showCounts(filters, message.counts);
       }
     });
 
     function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
 
-    function query() {
+    function ask() {
       var text = input.value.trim();
       if (!text) { close(); return; }
-      myId = engine.ask(text, false);
+      myId = engine.ask(text, chosenFilters(filters), shown);
     }
+
+    function query() { shown = PAGE; ask(); }
 
     function render() {
       if (!last) return;
-      var hits = last.hits.filter(function (hit) { return filters.every(function (f) { return f.matches(hit); }); });
       list.textContent = "";
-      hits.slice(0, shown).forEach(function (hit) { list.appendChild(resultItem(hit, last.words, engine.meta)); });
-      more.hidden = hits.length <= shown;
-      status.textContent = countText(hits.length);
+      last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
+      more.hidden = last.total <= last.hits.length;
+      status.textContent = countText(last.total);
+      showCounts(filters, last.counts);
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
     }
@@ -193,7 +203,8 @@
       var text = input.value.trim();
       if (!text) return;
       var url = new URL(searchPageUrl(text));
-      filters.forEach(function (f) { if (f.select.value) url.searchParams.set(f.name, f.select.value); });
+      var chosen = chosenFilters(filters);
+      Object.keys(chosen).forEach(function (name) { url.searchParams.set(name, chosen[name]); });
       window.location.assign(url.href);
     });
     box.addEventListener("keydown", function (event) {
@@ -246,37 +257,40 @@
       list.textContent = "";
       more.hidden = true;
       if (!text) { status.textContent = CONFIG.texts.page_empty; return; }
-      myId = engine.ask(text, true);
+      if (!engine.meta) return;  // asked again when the filters exist (they may come from the address)
+      myId = engine.ask(text, chosenFilters(filters), shown);
     }
 
     function render() {
       if (!last) return;
-      var hits = last.hits.filter(function (hit) { return filters.every(function (f) { return f.matches(hit); }); });
       list.textContent = "";
-      hits.slice(0, shown).forEach(function (hit) { list.appendChild(resultItem(hit, last.words, engine.meta)); });
-      more.hidden = hits.length <= shown;
-      status.textContent = countText(hits.length);
+      last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
+      more.hidden = last.total <= last.hits.length;
+      status.textContent = countText(last.total);
+      showCounts(filters, last.counts);
     }
 
     engine.listeners.push(function (message) {
       if (message.type === "ready") {
-        filters = makeFilters(message, filtersBox, function () { shown = PAGE; toAddress(false); render(); });
+        filters = makeFilters(message, filtersBox, function () { shown = PAGE; toAddress(false); query(); });
         fromAddress();
-        render();
+        query();
       } else if (message.type === "error") {
         status.textContent = CONFIG.texts.failed;
       } else if (message.type === "results" && message.id === myId) {
-        last = message; shown = PAGE; render();
+        last = message; render();
+      } else if (message.type === "counts" && message.id === myId) {
+        showCounts(filters, message.counts);
       }
     });
-    more.addEventListener("click", function () { shown += PAGE; render(); });
+    more.addEventListener("click", function () { shown += PAGE; query(); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       toAddress(true);
       shown = PAGE;
       query();
     });
-    window.addEventListener("popstate", function () { fromAddress(); query(); });
+    window.addEventListener("popstate", function () { fromAddress(); shown = PAGE; query(); });
     fromAddress();
     engine.start();
     query();

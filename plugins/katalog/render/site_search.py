@@ -1,33 +1,30 @@
-"""The site's search files: what results and overview filters show, and the lunr index."""
+"""The site's search files: the overviews' data file, and the search index in pieces (core/search/index.py)."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.search.build import (
-    FIELDS,
     SearchDocument,
-    body_budget,
-    build_index,
-    compact_json,
     docs_file,
     entry_document,
-    index_file,
+    index_labels,
     ordinary_pages,
     page_document,
+    search_index,
 )
-from ..core.search.language import analysis_for
+from ..core.search.index import IndexFiles
 from .listing_data import CARDS_FILE
 from .model import SiteModel
 
 SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "katalog-search.js"
-TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more", "page_empty")
+TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more", "page_empty", "section")
 SEARCH_PAGE_URL = "soeg/"  # the full results page (render/pages.py SEARCH_PAGE), from the site's root
 
 
@@ -35,18 +32,28 @@ SEARCH_PAGE_URL = "soeg/"  # the full results page (render/pages.py SEARCH_PAGE)
 class SearchFiles:
     docs_name: str  # content-hashed, under katalog/
     docs_text: str
-    index_name: str
-    index_text: str
+    index: IndexFiles  # the search index's files (core/search/index.py), its first file included
+
+    @property
+    def index_name(self) -> str:
+        return self.index.meta_name
 
     def write(self, site_dir: Path) -> None:
         """Written beside the pages, like Material's search index: the names hash the content."""
-        for name, text in ((self.docs_name, self.docs_text), (self.index_name, self.index_text)):
-            path = site_dir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        write_files(site_dir, {self.docs_name: self.docs_text, **self.index.files})
 
     def script(self, tr: Translator) -> str:
         return search_script(self.docs_name, self.index_name, tr)
+
+
+def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    folders: set[Path] = set()
+    for name, text in files.items():
+        path = site_dir / name
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_text(text, encoding="utf-8")
 
 
 def search_script(docs_name: str, index_name: str, tr: Translator) -> str:
@@ -62,22 +69,30 @@ def search_script(docs_name: str, index_name: str, tr: Translator) -> str:
     return text.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(config, ensure_ascii=False))
 
 
-def index_inputs(documents: list[SearchDocument]) -> tuple[tuple[str, ...], ...]:
-    """All the lunr index is made of: each document's indexed fields, in order."""
-    return tuple(tuple(document.fields.get(name, "") for name, _ in FIELDS) for document in documents)
+def index_inputs(documents: list[SearchDocument], labels: dict[str, Any]) -> tuple[object, ...]:
+    """All the search index is made of."""
+    return (
+        json.dumps(labels, sort_keys=True),
+        *(
+            (
+                d.title,
+                d.url,
+                d.type_name,
+                d.summary,
+                d.info,
+                tuple(sorted(d.fields.items())),
+                tuple((k, tuple(v)) for k, v in sorted(d.terms.items())),
+                tuple(d.sections),
+            )
+            for d in documents
+        ),
+    )
 
 
-def index_for(language: str, documents: list[SearchDocument]) -> tuple[str, str]:
-    """What core.search.build.index_file makes, from the site's language alone (to run in another
+def index_for(language: str, documents: list[SearchDocument], labels: dict[str, Any]) -> IndexFiles:
+    """What SiteSearch.files makes of the index, from the site's language alone (to run in another
     process without the catalogue)."""
-    analysis = analysis_for(language)
-    data = {
-        "lang": analysis.lunr_code,
-        "stopwords": sorted(analysis.stopwords),
-        "index": build_index(documents, analysis),
-    }
-    text = compact_json(data)
-    return f"katalog/search/index.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json", text
+    return search_index(language, documents, labels)
 
 
 @dataclass
@@ -86,7 +101,7 @@ class SearchMemo:
     entry read from the same (unchanged) object gives the same document, the same documents the
     same docs file."""
 
-    documents: dict[str, tuple[Entry, str, int, SearchDocument]] = field(default_factory=dict)
+    documents: dict[str, tuple[Entry, str, SearchDocument]] = field(default_factory=dict)
     docs_key: object = None
     docs: tuple[str, str] = ("", "")
     keys: dict[int, tuple[SearchDocument, object]] = field(default_factory=dict)  # id -> (document, its part)
@@ -105,26 +120,23 @@ class SiteSearch:
         model = self.model
         catalogue = model.catalogue
         pages = list(ordinary_pages(catalogue))
-        budget = body_budget(catalogue, len(catalogue.entries) + len(pages))
-        documents = [self.entry_document(e, model.entry_url(e), budget) for e in model.entries_newest_first()]
+        documents = [self.entry_document(e, model.entry_url(e)) for e in model.entries_newest_first()]
         content_prefix = len(catalogue.config.content_dir) + 1
-        documents.extend(
-            page_document(title, model.url(path[content_prefix:]), body, budget) for path, title, body in pages
-        )
+        documents.extend(page_document(title, model.url(path[content_prefix:]), body) for path, title, body in pages)
         if self.memo is not None:
             used = {entry.path for entry in catalogue.entries.values()}
             for path in [path for path in self.memo.documents if path not in used]:
                 del self.memo.documents[path]
         return documents
 
-    def entry_document(self, entry: Entry, url: str, budget: int) -> SearchDocument:
+    def entry_document(self, entry: Entry, url: str) -> SearchDocument:
         if self.memo is None:
-            return entry_document(self.model.catalogue, entry, url, budget)
+            return entry_document(self.model.catalogue, entry, url)
         kept = self.memo.documents.get(entry.path)
-        if kept is not None and kept[0] is entry and kept[1] == url and kept[2] == budget:
-            return kept[3]
-        document = entry_document(self.model.catalogue, entry, url, budget)
-        self.memo.documents[entry.path] = (entry, url, budget, document)
+        if kept is not None and kept[0] is entry and kept[1] == url:
+            return kept[2]
+        document = entry_document(self.model.catalogue, entry, url)
+        self.memo.documents[entry.path] = (entry, url, document)
         return document
 
     @functools.cached_property
@@ -149,6 +161,10 @@ class SiteSearch:
     def docs_name(self) -> str:
         return self.docs[0]
 
+    @functools.cached_property
+    def labels(self) -> dict[str, Any]:
+        return index_labels(self.model.catalogue)
+
     def files(self) -> SearchFiles:
-        index_name, index_text = index_file(self.model.catalogue, self.documents)
-        return SearchFiles(self.docs[0], self.docs[1], index_name, index_text)
+        index = search_index(self.model.catalogue.config.language, self.documents, self.labels)
+        return SearchFiles(self.docs[0], self.docs[1], index)

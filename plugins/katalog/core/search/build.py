@@ -1,39 +1,39 @@
-"""Build the search index file: a serialized lunr index plus what a result shows, in compact arrays."""
+"""What the search knows of each page: its fields' texts, its passages, what its result shows; and the
+overviews' data file. The index itself is made in index.py."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-from lunr.stemmer import stemmer as porter_stemmer
-from lunr.token import Token
-
 from ..catalogue import Catalogue
 from ..entries import Entry
+from ..schema import Field
+from ..slugs import heading_slug
 from ..taxonomy import CATALOGUE_FILTERS
-from ..vocabulary import Term
-from .compact import compact
-from .language import Analysis, analysis_for, trim
-from .plaintext import first_words, plain_text
+from .index import IndexDocument, IndexFiles, build_index_files
+from .index import compact_json as compact_json  # listing_data.py's too
+from .plaintext import sections
 
-# Few fields on purpose: lunr stores a vector per field and document, which at 10,000 entries
-# made half the index file with six fields. Vocabulary labels and synonyms are not in the lunr
-# index at all: every entry's terms travel as small numbers, and the browser matches a typed
-# word against each term's words once (see `vocabularies` in the file).
-FIELDS = (("title", 10), ("about", 3), ("body", 1))
+# (field, boost): lunr's field boosts. Every word of each is indexed, at any catalogue size.
+FIELDS = (
+    ("title", 10),
+    ("summary", 4),
+    ("keywords", 4),
+    ("terms", 3),
+    ("people", 2),
+    ("details", 2),
+    ("body", 1),
+)
 SUMMARY_CHARS = 110
-# Fewer body words per entry than this are noise, not content: leave the body out instead.
-MIN_BODY_WORDS = 20
-SEARCH_PIPELINE_LABEL = "katalog-stemmer"
-# lunr.js splits on this too (lunr.tokenizer.separator).
-_SEPARATOR = re.compile(r"[\s\-]+")
+PLACES = "municipalities"  # the vocabulary a result names after its type
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+# Kinds of value that are not words a person searches for.
+_NOT_TEXT = frozenset({"slug", "id", "email", "phone", "url", "date", "partial_date", "image"})
+_PEOPLE = frozenset({"name", "role", "by"})  # sub-fields of contacts, interviews and quotes
 
 
 @dataclass
@@ -42,91 +42,86 @@ class SearchDocument:
     url: str
     type_name: str  # "" for an ordinary page
     summary: str
-    fields: dict[str, str]
+    fields: dict[str, str]  # FIELDS' names -> text
     terms: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> term keys
+    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (heading, anchor, text)
+    info: str = ""  # the result's second line: type and places
 
 
-class _Analyser:
-    """Index terms from text exactly as lunr.js would make them: split on whitespace and hyphens,
-    lower-case, trim, drop stop words, stem. Each word's result is remembered: a catalogue
-    repeats its words, and stemming was otherwise the build's costliest step."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.porter = analysis.lunr_code == "en"
-        self.known: dict[str, str | None] = {}
-
-    def term(self, word: str) -> str | None:
-        if word in self.known:
-            return self.known[word]
-        trimmed = trim(word)
-        result: str | None
-        if not trimmed or trimmed in self.analysis.stopwords:
-            result = None
-        elif self.porter:
-            result = str(porter_stemmer(Token(trimmed)))
-        else:
-            result = self.analysis.stem(trimmed)
-        self.known[word] = result
-        return result
-
-    def terms(self, text: str) -> list[str]:
-        return [term for word in _SEPARATOR.split(text.lower()) if word and (term := self.term(word))]
-
-    def search_stemmer(self) -> Callable[..., Token]:
-        def stemmer(token: Token, *args: Any) -> Token:
-            if self.porter:
-                stemmed: Token = porter_stemmer(token)
-                return stemmed
-            token.string = self.analysis.stem(token.string)
-            return token
-
-        # As Pipeline.register_function does, without its warning when a rebuild registers again.
-        stemmer.label = SEARCH_PIPELINE_LABEL  # type: ignore[attr-defined]
-        Pipeline.registered_functions[SEARCH_PIPELINE_LABEL] = stemmer
-        return stemmer
+def body_sections(markdown: str) -> list[tuple[str, str, str]]:
+    """(heading, anchor, text) of a body's parts, anchored as the page's headings are (core.slugs, and
+    Python-Markdown's toc numbering a repeated anchor _1, _2)."""
+    used: set[str] = set()
+    out = []
+    for heading, text in sections(markdown):
+        anchor = ""
+        if heading:
+            anchor = base = heading_slug(heading)
+            number = 0
+            while anchor in used:
+                number += 1
+                anchor = f"{base}_{number}"
+            used.add(anchor)
+        out.append((heading, anchor, text))
+    return out
 
 
-def build_index(documents: list[SearchDocument], analysis: Analysis) -> dict[str, Any]:
-    analyser = _Analyser(analysis)
-    builder = Builder()
-    # Documents arrive as lists of finished terms, so the indexing pipeline stays empty.
-    builder.search_pipeline.add(analyser.search_stemmer())
-    builder.ref("r")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for number, document in enumerate(documents):
-        fields = {name: analyser.terms(document.fields.get(name, "")) for name, _ in FIELDS}
-        builder.add({"r": _ref(number), **fields})
-    serialized: dict[str, Any] = builder.build().serialize()
-    return compact(serialized, [_ref(number) for number in range(len(documents))])
-
-
-def _ref(number: int) -> str:
-    """The document's position in `docs`, in base 36: short, since every posting repeats it."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if not number:
-            return text
-
-
-def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int) -> SearchDocument:
+def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocument:
     config = catalogue.config
+    pick = config.tr.pick
     entry_type = config.schema.types[entry.type]
-    about = [entry.summary]
+    full = config.settings.contacts == "full"
+    texts: dict[str, list[str]] = {name: [] for name, _ in FIELDS}
     terms: dict[str, list[str]] = {}
+    shown: list[tuple[str, str, str]] = []
+
+    def add_terms(schema_field: Field, values: list[Any]) -> None:
+        vocabulary = config.vocabularies.get(schema_field.vocabulary or "")
+        for value in values:
+            term = vocabulary.terms.get(str(value)) if vocabulary else None
+            if term is not None:
+                texts["terms"].extend([*term.label.values(), *term.synonyms])
+
     for name, value in entry.data.items():
         schema_field = entry_type.fields.get(name)
-        if schema_field is None:
+        if schema_field is None or name in ("title", "summary") or schema_field.kind in _NOT_TEXT:
             continue
-        values = [str(v) for v in (value if isinstance(value, list) else [value])]
-        if schema_field.kind == "term" and schema_field.vocabulary:
-            terms.setdefault(schema_field.vocabulary, []).extend(values)
-        elif schema_field.kind == "keyword" or name in ("learnings", "offers"):
-            about.extend(values)
+        values = value if isinstance(value, list) else [value]
+        if schema_field.kind == "term":
+            if schema_field.vocabulary:
+                terms.setdefault(schema_field.vocabulary, []).extend(str(v) for v in values)
+            add_terms(schema_field, values)
+        elif schema_field.kind == "keyword":
+            texts["keywords"].extend(str(v) for v in values)
+        elif schema_field.kind == "object":
+            said = []
+            for item in values:
+                if not isinstance(item, dict):
+                    continue
+                for key, sub in item.items():
+                    sub_field = schema_field.fields.get(key)
+                    if sub_field is None or sub_field.kind in _NOT_TEXT or (sub_field.personal and not full):
+                        continue
+                    subs = sub if isinstance(sub, list) else [sub]
+                    if sub_field.kind == "term":
+                        add_terms(sub_field, subs)
+                    else:
+                        words = [str(s) for s in subs if s is not None]
+                        texts["people" if key in _PEOPLE else "details"].extend(words)
+                        said.extend(words)
+            if said and schema_field.many:
+                label = pick(schema_field.label, name)
+                shown.append((label, heading_slug(label), " · ".join(said)))
+        elif value is not None:
+            words = [str(v) for v in values]
+            texts["details"].extend(words)
+            if schema_field.many and len(words) > 1:
+                label = pick(schema_field.label, name)
+                shown.append((label, heading_slug(label), " · ".join(words)))
+    body = body_sections(entry.body)
+    type_label = pick(entry_type.label, entry.type)
+    places = config.vocabularies.get(PLACES)
+    where = [pick(places.terms[k].label, k) for k in terms.get(PLACES, []) if places and k in places.terms]
     return SearchDocument(
         title=entry.title,
         url=url,
@@ -134,21 +129,26 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str, body_words: int
         summary=entry.summary,
         fields={
             "title": entry.title,
-            "about": " ".join(about),
-            "body": first_words(plain_text(entry.body), body_words) if body_words > 0 else "",
+            "summary": entry.summary,
+            **{name: " ".join(parts) for name, parts in texts.items() if parts},
+            "body": " ".join(f"{heading} {text}" for heading, _, text in body),
         },
         terms=terms,
+        sections=[*body, *shown],
+        info=" · ".join(part for part in (type_label, ", ".join(where)) if part),
     )
 
 
-def page_document(title: str, url: str, markdown: str, body_words: int) -> SearchDocument:
-    text = plain_text(markdown)
+def page_document(title: str, url: str, markdown: str) -> SearchDocument:
+    parts = body_sections(markdown)
+    text = " ".join(part[2] for part in parts)
     return SearchDocument(
         title=title,
         url=url,
         type_name="",
-        summary=first_words(text, 30),
-        fields={"title": title, "body": first_words(text, body_words)},
+        summary=_shorten(text, SUMMARY_CHARS),
+        fields={"title": title, "body": " ".join(f"{h} {t}" for h, _, t in parts)},
+        sections=parts,
     )
 
 
@@ -160,19 +160,55 @@ def ordinary_pages(catalogue: Catalogue) -> Iterable[tuple[str, str, str]]:
         yield page.path, title, page.body
 
 
-def body_budget(catalogue: Catalogue, documents: int) -> int:
-    """Words of body text per document: the whole body in a small catalogue, a little in a huge one."""
-    per_document = catalogue.config.settings.search_body_words // max(documents, 1)
-    return per_document if per_document >= MIN_BODY_WORDS else 0
+def index_labels(catalogue: Catalogue) -> dict[str, Any]:
+    """The type and filter labels the index's first file carries (index.py build_index_files)."""
+    config = catalogue.config
+    pick = config.tr.pick
+    filters = []
+    for name in CATALOGUE_FILTERS:
+        vocabulary = config.vocabularies.get(name)
+        if vocabulary is None:
+            continue
+        keys = list(vocabulary.terms)
+        filters.append(
+            {
+                "name": name,
+                "label": pick(vocabulary.label, name),
+                "keys": keys,
+                "terms": [pick(vocabulary.terms[k].label, k) for k in keys],
+            }
+        )
+    return {"types": [[t, pick(config.schema.types[t].label, t)] for t in config.schema.types], "filters": filters}
+
+
+def index_documents(documents: list[SearchDocument], labels: dict[str, Any]) -> list[IndexDocument]:
+    types = [key for key, _ in labels["types"]]
+    positions = [{key: i for i, key in enumerate(f["keys"])} for f in labels["filters"]]
+    out = []
+    for d in documents:
+        result: dict[str, Any] = {"t": d.title, "u": d.url, "i": d.info, "s": _shorten(d.summary, 400)}
+        result["c"] = [list(section) for section in d.sections if section[2]]
+        facets = tuple(
+            tuple(sorted({positions[v][k] for k in d.terms.get(f["name"], []) if k in positions[v]}))
+            for v, f in enumerate(labels["filters"])
+        )
+        fields = tuple((name, d.fields[name]) for name, _ in FIELDS if d.fields.get(name))
+        out.append(IndexDocument(fields, result, types.index(d.type_name) if d.type_name in types else -1, facets))
+    return out
+
+
+def search_index(language: str, documents: list[SearchDocument], labels: dict[str, Any]) -> IndexFiles:
+    """Every file of the search index (index.py), from the site's language alone: runs in another
+    process without the catalogue."""
+    return build_index_files(language, FIELDS, index_documents(documents, labels), labels)
 
 
 def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
     """(content-hashed file name, JSON) of what results and overview filters show, in compact arrays.
 
-    One file serves both: the overview pages filter it, the search ranks it with the index file."""
+    The overview pages filter it; the search has files of its own (index.py)."""
     config = catalogue.config
     tr = config.tr
-    analyser = _Analyser(analysis_for(config.language))
     types = list(config.schema.types)
     vocabularies = sorted({name for document in documents for name in document.terms})
     keys = {name: list(config.vocabularies[name].terms) for name in vocabularies}
@@ -199,25 +235,12 @@ def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[st
                 "filter": name in CATALOGUE_FILTERS,
                 "keys": keys[name],
                 "terms": [tr.pick(config.vocabularies[name].terms[k].label, k) for k in keys[name]],
-                # The index words of each term's label and synonyms, as the search stems them.
-                "words": [_term_words(analyser, config.vocabularies[name].terms[k], tr.pick) for k in keys[name]],
             }
             for name in vocabularies
         ],
         "docs": rows,
     }
     return _hashed("katalog/data/docs", compact_json(data))
-
-
-def index_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
-    """(content-hashed file name, JSON) of the lunr index over the same documents, in the same order."""
-    analysis = analysis_for(catalogue.config.language)
-    data = {
-        "lang": analysis.lunr_code,
-        "stopwords": sorted(analysis.stopwords),
-        "index": build_index(documents, analysis),
-    }
-    return _hashed("katalog/search/index", compact_json(data))
 
 
 def _hashed(stem: str, text: str) -> tuple[str, str]:
@@ -237,17 +260,6 @@ def _url_prefixes(documents: list[SearchDocument]) -> list[str]:
 def _url_parts(url: str, prefixes: list[str]) -> list[int | str] | str:
     head = _url_head(url)
     return [prefixes.index(head), url[len(head) :]] if head in prefixes else url
-
-
-def _term_words(analyser: _Analyser, term: Term, pick: Callable[..., str]) -> list[str]:
-    texts = [pick(term.label, term.key), *term.label.values(), *term.synonyms]
-    return sorted({word for text in texts for word in analyser.terms(text)})
-
-
-def compact_json(data: object) -> str:
-    """JSON with <, > and & escaped, so no editor's text is ever markup, wherever the file is read."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -25,8 +25,17 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def first_words(text: str, limit: int) -> str:
-    if limit <= 0:
-        return ""
-    words = text.split(" ")
-    return text if len(words) <= limit else " ".join(words[:limit])
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+([^\n]*)", re.MULTILINE)
+
+
+def sections(markdown: str) -> list[tuple[str, str]]:
+    """(heading, plain text) of each part of a body: the text before the first heading has the heading
+    "". A heading's own text is plain too; code blocks are dropped first, so a `#` in code is not one."""
+    text = _FENCED.sub(" ", markdown)
+    parts: list[tuple[str, str]] = []
+    start, heading = 0, ""
+    for match in _HEADING_LINE.finditer(text):
+        parts.append((heading, plain_text(text[start : match.start()])))
+        heading, start = plain_text(match.group(1).rstrip(" \t#")), match.end()
+    parts.append((heading, plain_text(text[start:])))
+    return [(h, body) for h, body in parts if h or body]

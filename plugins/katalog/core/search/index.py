@@ -1,0 +1,250 @@
+"""The search index in pieces, so that a browser downloads what a query needs and nothing else.
+
+Files, all under katalog/search/ and all named by a hash of their content (a host may cache them for ever):
+
+    index.<hash>.json   the first file, small whatever the catalogue's size:
+        {"format": 2, "lang": "da", "stopwords": [...], "count": number of documents,
+         "shards": [[first term, "t/<hash>.json"], ...]   sorted by first term: a term is in the shard
+                                                          with the greatest first term <= the term
+         "docs": "d<hash>/",                               folder of the result files, one per document
+         "facets": "facets.<hash>.json",
+         "types": [[key, label], ...],
+         "filters": [{"name", "label", "keys": [...], "terms": [labels]}, ...]}
+    t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term]}
+        postings: [document number difference, score, ...]: the documents (numbers ascending, each as
+        the difference to the one before) that hold the term, each with its score in tenths.
+    d<hash>/<n>.json    what the result of document n shows: {"t": title, "u": URL from the site's root,
+        "i": type and places, "s": summary, "c": [[heading, anchor, text], ...]} (the passages)
+    facets.<hash>.json  for filters and their counts: {"type": [type number of each document, -1 for a
+        page], "v": {vocabulary: [[term numbers] of each document]}}; fetched after the first result.
+
+Terms are made as lunr makes them (split on white space and hyphens, lower-cased, trimmed, stop words
+dropped, Snowball-stemmed; the browser stems with lunr-languages). Sorted by their UTF-16 code units,
+as JavaScript compares strings.
+
+A score is lunr's BM25 (k1 1.2, b 0.75) per field, times the field's boost, summed over the fields,
+without the idf: the browser multiplies by the idf (lunr's formula) from the number of postings.
+A compound's parts are terms too: "borgerinddragelse" is also counted, at PART_WEIGHT, under
+"inddragels" (the stem of "inddragelse"), when "borger" and "inddragelse" are words the catalogue
+uses on their own (see compounds.py). So a query finds the compounds its word is part of, below the
+documents that use the word itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lunr.stemmer import stemmer as porter_stemmer
+from lunr.token import Token
+
+from .compounds import Compounds
+from .language import Analysis, analysis_for, trim
+
+FORMAT = 2
+K1, B = 1.2, 0.75  # lunr's
+PART_WEIGHT = 0.4
+SHARD_CHARS = 48_000  # JSON characters of postings per shard (a term with more has one of its own)
+SCALE = 10
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """What the index needs of a document: its fields' texts (by FIELDS' names), what its result shows."""
+
+    fields: tuple[tuple[str, str], ...]
+    result: dict[str, Any]  # the d<hash>/<n>.json object
+    type_number: int
+    facets: tuple[tuple[int, ...], ...]  # per filter vocabulary: term numbers
+
+
+@dataclass(frozen=True)
+class IndexFiles:
+    meta_name: str  # katalog/search/index.<hash>.json
+    files: dict[str, str]  # path under the site's root -> text, the meta file included
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+
+class Analyser:
+    """Index terms exactly as the browser makes them. Each word's result is remembered: a catalogue
+    repeats its words, and stemming is the costliest step."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.stem = _porter if analysis.lunr_code == "en" else analysis.stem
+        self.known: dict[str, str | None] = {}
+        self.trimmed: dict[str, str] = {}
+
+    def words(self, text: str) -> list[str]:
+        """The trimmed, lower-case words of a text, stop words included."""
+        out = []
+        for raw in text.lower().replace("-", " ").split():
+            word = self.trimmed.get(raw)
+            if word is None:
+                word = self.trimmed[raw] = trim(raw)
+            if word:
+                out.append(word)
+        return out
+
+    def term(self, word: str) -> str | None:
+        """A trimmed word's index term; None for a stop word."""
+        known = self.known.get(word, False)
+        if known is not False:
+            return known  # type: ignore[return-value]
+        result = None if word in self.analysis.stopwords else self.stem(word)
+        self.known[word] = result
+        return result
+
+
+def _porter(word: str) -> str:
+    """English as lunr.js stems it (lunr.stemmer, Porter), not Snowball's English."""
+    return str(porter_stemmer(Token(word)))
+
+
+def utf16_key(text: str) -> bytes:
+    return text.encode("utf-16-be")
+
+
+def compact_json(data: object) -> str:
+    """JSON with <, > and & escaped, so no editor's text is ever markup, wherever the file is read."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def build_index_files(
+    language: str,
+    field_boosts: Sequence[tuple[str, float]],
+    documents: Sequence[IndexDocument],
+    labels: dict[str, Any],
+) -> IndexFiles:
+    """labels: {"types": [[key, label]], "filters": [{name, label, keys, terms}]} for the meta file."""
+    analysis = analysis_for(language)
+    analyser = Analyser(analysis)
+    boosts = dict(field_boosts)
+    names = [name for name, _ in field_boosts]
+    # Words of every field of every document, once: the compounds need the whole vocabulary first.
+    words_of = [
+        [(name, analyser.words(text)) for name, text in document.fields if name in boosts] for document in documents
+    ]
+    vocabulary: Counter[str] = Counter()
+    for fields in words_of:
+        for _, words in fields:
+            vocabulary.update(words)
+    compounds = Compounds(vocabulary, analyser)
+    # Per document: {term: weighted frequency} per field, and each field's length.
+    per_doc: list[list[tuple[str, dict[str, float], int]]] = []
+    totals = dict.fromkeys(names, 0)
+    for fields in words_of:
+        rows = []
+        for name, words in fields:
+            counts: dict[str, float] = {}
+            length = 0
+            for word in words:
+                term = analyser.term(word)
+                if term is not None:
+                    counts[term] = counts.get(term, 0) + 1
+                    length += 1
+                for part in compounds.parts(word):
+                    counts[part] = counts.get(part, 0) + PART_WEIGHT
+            if counts:
+                rows.append((name, counts, length))
+                totals[name] += length
+        per_doc.append(rows)
+    count = max(len(documents), 1)
+    average = {name: (totals[name] / count) or 1.0 for name in names}
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for number, rows in enumerate(per_doc):
+        scores: dict[str, float] = {}
+        for name, counts, length in rows:
+            norm = K1 * (1 - B + B * length / average[name])
+            boost = boosts[name]
+            for term, tf in counts.items():
+                scores[term] = scores.get(term, 0.0) + boost * tf * (K1 + 1) / (tf + norm)
+        for term, score in scores.items():
+            postings.setdefault(term, []).append((number, score))
+    files: dict[str, str] = {}
+    shards = _shards(postings, files)
+    docs_folder, facets_name = _results(documents, files)
+    meta = {
+        "format": FORMAT,
+        "lang": analysis.lunr_code,
+        "stopwords": sorted(analysis.stopwords),
+        "count": len(documents),
+        "shards": shards,
+        "docs": docs_folder,
+        "facets": facets_name,
+        "types": labels.get("types", []),
+        "filters": labels.get("filters", []),
+    }
+    text = compact_json(meta)
+    meta_name = f"katalog/search/index.{_digest(text)}.json"
+    files[meta_name] = text
+    return IndexFiles(meta_name, files)
+
+
+def _encode(entries: list[tuple[int, float]]) -> list[int]:
+    flat: list[int] = []
+    previous = 0
+    for number, score in entries:
+        flat += [number - previous, max(1, round(score * SCALE))]
+        previous = number
+    return flat
+
+
+def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str]) -> list[list[str]]:
+    shards: list[list[str]] = []
+    terms: list[str] = []
+    lists: list[str] = []
+    size = 0
+
+    def close() -> None:
+        nonlocal terms, lists, size
+        if not terms:
+            return
+        text = compact_json({"t": terms, "p": "\0"}).replace('"\\u0000"', "[" + ",".join(lists) + "]")
+        name = f"t/{_digest(text)}.json"
+        files[f"katalog/search/{name}"] = text
+        shards.append([terms[0], name])
+        terms, lists, size = [], [], 0
+
+    for term in sorted(postings, key=utf16_key):
+        encoded = json.dumps(_encode(postings[term]), separators=(",", ":"))
+        if size and size + len(encoded) > SHARD_CHARS:
+            close()
+        terms.append(term)
+        lists.append(encoded)
+        size += len(encoded) + len(term) + 4
+    close()
+    return shards
+
+
+def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple[str, str]:
+    texts = [compact_json(document.result) for document in documents]
+    folder = "d" + _digest("\n".join(texts)) + "/"
+    for number, text in enumerate(texts):
+        files[f"katalog/search/{folder}{number}.json"] = text
+    vocabularies = len(documents[0].facets) if documents else 0
+    facets = {
+        "type": [document.type_number for document in documents],
+        "v": [[list(document.facets[v]) for document in documents] for v in range(vocabularies)],
+    }
+    text = compact_json(facets)
+    name = f"facets.{_digest(text)}.json"
+    files[f"katalog/search/{name}"] = text
+    return folder, name
+
+
+def idf(documents: int, postings: int) -> float:
+    """lunr's idf (lunr.idf), as the browser computes it."""
+    return math.log(1 + abs((documents - postings + 0.5) / (postings + 0.5)))

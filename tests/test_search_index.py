@@ -1,0 +1,300 @@
+"""The search index in pieces (core/search/index.py): compounds, typos, structured fields, passages with
+heading links, filters with counts, hostile text, and a site published under a sub-path, in Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from katalog.core.search.build import SearchDocument, body_sections, search_index
+from katalog.core.search.compounds import Compounds
+from katalog.core.search.index import Analyser, utf16_key
+from katalog.core.search.language import analysis_for
+
+from .browser_support import browser_page, serve
+from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
+
+SUB = "projekt/katalog/"
+LABELS: dict[str, Any] = {"types": [["initiative", "Initiativ"]], "filters": []}
+
+
+# --- Python ---------------------------------------------------------------------------------------
+
+
+def test_compounds_split_into_words_the_catalogue_uses() -> None:
+    analyser = Analyser(analysis_for("da"))
+    words = ["borger", "inddragelse", "proces", "fælles", "land", "byen", "kommune", "kommunerne"]
+    compounds = Compounds(words, analyser)
+    assert compounds.parts("borgerinddragelse") == ("inddrag",)
+    assert compounds.parts("borgerinddragelsesproces") == ("proc", "inddrag")  # a linking s, three parts
+    assert compounds.parts("fælleshave") == ("hav",)  # "have" is a stop word, and a word
+    assert compounds.parts("landsbyen") == ("byen",)
+    assert compounds.parts("kommunerne") == ()  # "rne" is no word
+    assert compounds.parts("samskabelse") == ()  # "sam" is no word of this catalogue
+
+
+def test_body_sections_are_anchored_as_the_pages_headings() -> None:
+    body = "Før.\n\n## Læringer fra Ærø\n\nEt.\n\n```\n# kode, ingen overskrift\n```\n\n## Læringer fra Ærø\n\nTo.\n"
+    assert body_sections(body) == [
+        ("", "", "Før."),
+        ("Læringer fra Ærø", "laeringer-fra-aeroe", "Et."),
+        ("Læringer fra Ærø", "laeringer-fra-aeroe_1", "To."),
+    ]
+
+
+def shard_terms(files: dict[str, str], meta: dict[str, Any]) -> dict[str, list[int]]:
+    """Every term's postings, decoded: {term: [document numbers]}."""
+    out: dict[str, list[int]] = {}
+    for first, name in meta["shards"]:
+        shard = json.loads(files[f"katalog/search/{name}"])
+        assert shard["t"][0] == first and shard["t"] == sorted(shard["t"], key=utf16_key)
+        for term, flat in zip(shard["t"], shard["p"], strict=True):
+            numbers, doc = [], 0
+            for i in range(0, len(flat), 2):
+                doc += flat[i]
+                numbers.append(doc)
+            out[term] = numbers
+    return out
+
+
+def test_index_files_hold_every_word_in_shards_and_one_result_file_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("katalog.core.search.index.SHARD_CHARS", 40)  # many small shards
+    words = " ".join(f"ord{n}" for n in range(3000))  # a long body: every word is indexed
+    documents = [
+        SearchDocument("Fælleshave", "a/", "initiative", "Om haver.", {"title": "Fælleshave", "body": words}),
+        SearchDocument("Cykelsti", "b/", "initiative", "", {"title": "Cykelsti", "people": "Trafikplanlægger"}),
+    ]
+    index = search_index("da", documents, LABELS)
+    meta = json.loads(index.files[index.meta_name])
+    assert index.meta_name.startswith("katalog/search/index.") and meta["lang"] == "da" and meta["count"] == 2
+    assert len(meta["shards"]) > 10
+    assert [first for first, _ in meta["shards"]] == sorted((first for first, _ in meta["shards"]), key=utf16_key)
+    terms = shard_terms(index.files, meta)
+    assert terms["ord2999"] == [0] and terms["fælleshav"] == [0] and terms["trafikplanlæg"] == [1]
+    results = [json.loads(index.files[f"katalog/search/{meta['docs']}{n}.json"]) for n in range(2)]
+    assert results[1] == {"t": "Cykelsti", "u": "b/", "i": "", "s": "", "c": []}
+    facets = json.loads(index.files[f"katalog/search/{meta['facets']}"])
+    assert facets == {"type": [0, 0], "v": []}
+
+
+def test_structured_fields_are_indexed_and_names_only_with_full_contacts(tmp_path: Path) -> None:
+    from katalog.core.catalogue import build_catalogue
+    from katalog.core.search.build import entry_document
+
+    copy_example_config(tmp_path / "site_config")
+    Site(tmp_path).write({"content/index.md": INDEX_MD, **STRUCTURED})
+    catalogue = build_catalogue(tmp_path)
+    case = next(e for e in catalogue.entries.values() if e.id == "aebler")
+    document = entry_document(catalogue, case, "cases/aebler/")
+    assert document.fields["people"] == "Skolepædagog Skolepædagog"
+    assert "Vi plantede æbletræer sammen." in document.fields["details"]
+    assert "Teknik og Miljø" in document.fields["details"] and "2024" in document.fields["details"]
+    assert "Frivillig" in document.fields["terms"]  # the citizen role's label
+    assert ("Citater", "citater", "Vi plantede æbletræer sammen. · Skolepædagog") in document.sections
+    initiative = next(e for e in catalogue.entries.values() if e.id == "raadet")
+    assert "Test Testesen" in entry_document(catalogue, initiative, "x/").fields["people"]
+    settings = tmp_path / "site_config" / "site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("contacts: full", "contacts: role_only"))
+    catalogue = build_catalogue(tmp_path)
+    initiative = next(e for e in catalogue.entries.values() if e.id == "raadet")
+    people = entry_document(catalogue, initiative, "x/").fields["people"]
+    assert "Testesen" not in people and "Trafikplanlægger" in people
+
+
+# --- in the browser, under a sub-path ------------------------------------------------------------
+
+STRUCTURED = {
+    "catalogue/cases/aebler.md": entry(
+        "case",
+        replace={"title:": 'title: "Æbletræer i skolegården"', "citizen_roles:": "citizen_roles: [volunteer]"},
+        add=(
+            'department: "Teknik og Miljø"\n'
+            "interviews:\n  - role: Skolepædagog\n    kind: employee\n    date: '2020-02'\n"
+            'quotes:\n  - text: "Vi plantede æbletræer sammen."\n    by: Skolepædagog'
+        ),
+    ),
+    "catalogue/initiatives/raadet.md": entry(
+        "initiative",
+        replace={
+            "title:": 'title: "Et nyt råd for borgerne"',
+            "summary:": 'summary: "Hver borger kan foreslå en sag til rådet i kommunen."',
+            '  - name: "Test Testesen"': '  - name: "Test Testesen"\n    role: "Trafikplanlægger"',
+        },
+        body=(
+            "## Idéen\n\nRådet styrker borgerinddragelse i alle kommunens planer.\n\n"
+            "## Læringer undervejs\n\nMødet om cykelstil samlede mange.\n"
+        ),
+    ),
+}
+
+ENTRIES = {
+    **STRUCTURED,
+    "catalogue/initiatives/unge.md": entry(
+        "initiative",
+        replace={"title:": 'title: "Inddragelse af unge i planlægningen"'},
+        body="## Baggrund\n\nDe unge blev spurgt om byens rum.\n",
+    ),
+    "catalogue/cases/haven.md": entry(
+        "case",
+        replace={"title:": 'title: "Beboerne og deres fælleshave"'},
+        body="Et fælles projekt i gården.\n",
+    ),
+    "catalogue/initiatives/cykelsti.md": entry(
+        "initiative",
+        replace={"title:": 'title: "En ny cykelsti langs åen"', "municipality:": "municipality: horsens"},
+        body="Stien bygges sammen med borgerne.\n",
+    ),
+    "catalogue/initiatives/fjendtlig.md": entry(
+        "initiative",
+        replace={"title:": """title: '<b>Fed</b> & "citat" <img src=x onerror=window.__pwned=1>'"""},
+        body="## <i>Kursiv</i> afsnit\n\nHemmeligt ord: zebrafisk <img src=x onerror=window.__pwned=2>.\n",
+    ),
+    "content/vejledning.md": "# Vejledning\n\nSådan bruger du kataloget med en kompasnål.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built, and served under a sub-path: yields the site's address."""
+    root = tmp_path_factory.mktemp("search-index")
+    copy_example_config(root / "site_config")
+    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
+    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES})
+    top = root / "published"
+    out = top / SUB
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=root, check=True)
+    shutil.copy(out / "index.html", top / "index.html")  # something else at the host's root
+    with serve(top) as url:
+        yield url + SUB
+
+
+def results(page: Any, query: str) -> list[dict[str, Any]]:
+    page.fill(".katalog-search__input", query)
+    page.wait_for_function(
+        "q => { const s = document.querySelector('.katalog-search__status');"
+        " return s && s.textContent !== '' && document.querySelector('.katalog-search__input').value === q; }",
+        arg=query,
+    )
+    page.wait_for_timeout(150)  # the worker answers each keystroke; let the last answer land
+    return page.evaluate(  # type: ignore[no-any-return]
+        """() => Array.from(document.querySelectorAll('.katalog-search__list .katalog-search__result'), li => {
+          const section = li.querySelector('.katalog-search__section');
+          return {
+            title: li.querySelector('.katalog-search__title').textContent,
+            href: li.querySelector('.katalog-search__link').getAttribute('href'),
+            passage: li.querySelector('.katalog-search__summary').textContent,
+            marks: Array.from(li.querySelectorAll('mark'), m => m.textContent),
+            section: section ? [section.textContent, section.getAttribute('href')] : null,
+          };
+        })"""
+    )
+
+
+def titles(page: Any, query: str) -> list[str]:
+    return [r["title"] for r in results(page, query)]
+
+
+@pytest.mark.browser
+def test_compounds_typos_and_stop_words(published: str) -> None:
+    with browser_page() as page:
+        page.goto(published)
+        # A word finds the compounds it is part of, after the entries that use the word itself.
+        assert titles(page, "inddragelse") == ["Inddragelse af unge i planlægningen", "Et nyt råd for borgerne"]
+        # A query of one stop word still finds something: "have" in "fælleshave".
+        assert titles(page, "have") == ["Beboerne og deres fælleshave"]
+        # One typo in a word of five letters or more: swapped, missing, wrong, extra letter.
+        for typo in ("cykelsit", "cykelst", "cykelsto", "cykkelsti"):
+            assert "En ny cykelsti langs åen" in titles(page, typo), typo
+        assert titles(page, "cykel") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]  # prefixes
+        # A typo ranks below an exact match, even one in the title.
+        assert titles(page, "cykelstil") == ["Et nyt råd for borgerne", "En ny cykelsti langs åen"]
+        assert titles(page, "kat") != [] and titles(page, "ka") == []  # prefixes from three letters
+        # Structured fields: a contact's role and name, an interview's role, a quote, a department, a year.
+        assert titles(page, "trafikplanlægger") == ["Et nyt råd for borgerne"]
+        assert titles(page, "skolepædagog") == ["Æbletræer i skolegården"]
+        assert titles(page, "teknik miljø") == ["Æbletræer i skolegården"]
+        assert "Æbletræer i skolegården" in titles(page, "2024")
+        # Every word must match; a word with "-" in front leaves out what it matches.
+        assert titles(page, "inddragelse unge") == ["Inddragelse af unge i planlægningen"]
+        assert titles(page, "inddragelse -unge") == ["Et nyt råd for borgerne"]
+
+
+@pytest.mark.browser
+def test_results_show_the_passage_that_matched_with_a_link_to_its_heading(published: str) -> None:
+    with browser_page() as page:
+        page.goto(published + "initiativer/")
+        (first, second) = results(page, "inddragelse")
+        # A match in the title only: the summary, and no heading to link to.
+        assert first["marks"] == ["Inddragelse"] and first["section"] is None
+        assert first["passage"] == "Et initiativ, der kun findes i testene af kataloget."
+        assert second["passage"] == "Rådet styrker borgerinddragelse i alle kommunens planer."
+        assert second["marks"] == ["borgerinddragelse"]
+        assert second["section"] == ["Afsnit: Idéen", published + "initiativer/raadet/#ideen"]
+        (quote,) = results(page, "æbletræer sammen")
+        assert quote["section"] == ["Afsnit: Citater", published + "cases/aebler/#citater"]
+        assert quote["marks"] == ["Æbletræer", "æbletræer", "sammen"]
+        page.click(".katalog-search__section >> nth=0")
+        page.wait_for_url("**/" + SUB + "cases/aebler/#citater")
+        assert page.locator("#citater").inner_text().startswith("Citater")
+
+
+@pytest.mark.browser
+def test_hostile_titles_and_bodies_stay_text(published: str) -> None:
+    with browser_page() as page:
+        page.goto(published)
+        (hit,) = results(page, "zebrafisk")
+        assert hit["title"] == '<b>Fed</b> & "citat" <img src=x onerror=window.__pwned=1>'
+        assert hit["marks"] == ["zebrafisk"] and "Hemmeligt ord: zebrafisk" in hit["passage"]
+        assert hit["section"] is not None and hit["section"][0] == "Afsnit: Kursiv afsnit"
+        tags = page.evaluate("() => Array.from(document.querySelectorAll('#katalog-search-results *'), n => n.tagName)")
+        assert set(tags) <= {"P", "DIV", "SELECT", "OPTION", "OL", "LI", "A", "SPAN", "MARK", "BUTTON"}
+        assert page.evaluate("() => typeof window.__pwned") == "undefined"
+
+
+@pytest.mark.browser
+def test_under_a_sub_path_every_result_links_into_the_site(published: str) -> None:
+    with browser_page() as page:
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(published + "cases/")
+        assert not [r for r in requests if "/katalog/search/" in r], "the index is fetched on first use only"
+        (guide,) = results(page, "kompasnål")
+        assert guide["href"] == published + "vejledning/"  # a top-level page keeps its first letter
+        (front,) = results(page, "testside")
+        assert front["href"] == published  # the front page, not the host's root
+        page.click(".katalog-search__link")
+        page.wait_for_url(published)
+        # What was fetched: the first file, shards, and one result file per result shown; no more.
+        fetched = [r.split("/katalog/search/", 1)[1] for r in requests if "/katalog/search/" in r]
+        assert fetched[0].startswith("index.")
+        assert len([f for f in fetched if f.startswith("d")]) == 2
+
+
+@pytest.mark.browser
+def test_the_results_page_shows_passages_counts_and_keeps_the_query_in_the_address(published: str) -> None:
+    with browser_page() as page:
+        page.goto(published + "soeg/?q=inddragelse&type=initiative")
+        page.wait_for_selector(".katalog-search-page__results .katalog-search__section")
+        assert page.locator(".katalog-search-page__status").inner_text() == "2 resultater"
+        links = page.locator(".katalog-search-page__results .katalog-search__section")
+        assert links.last.get_attribute("href") == published + "initiativer/raadet/#ideen"
+        types = page.locator(".katalog-search-page__filters select").first
+        page.wait_for_function(
+            "() => document.querySelector('.katalog-search-page__filters select').options[1].textContent"
+            " === 'Initiativ (2)'"
+        )
+        assert types.input_value() == "initiative"
+        page.locator(".katalog-search-page__filters select").nth(1).select_option("horsens")
+        page.wait_for_function(
+            "document.querySelector('.katalog-search-page__status').textContent === 'Ingen resultater'"
+        )
+        assert "municipalities=horsens" in page.url and "q=inddragelse" in page.url
