@@ -291,6 +291,22 @@ def test_a_fork_without_a_map_builds_without_one(make_site: Callable[..., Site],
     assert 'id="katalog-stats-statuses"' in (out / STATS).read_text(encoding="utf-8")
 
 
+def test_a_fork_with_its_own_municipalities_and_our_places_has_no_map(make_site: Callable[..., Site]) -> None:
+    """Katalog's places are Danish: a fork that replaced the vocabulary is not told to fix them."""
+    vocabulary = (
+        "label: {sv: Kommuner}\nsingular: {sv: Kommun}\nterms:\n  - key: goeteborg\n    label: {sv: Göteborg}\n"
+    )
+    site = make_site(
+        {
+            "site_config/vocabularies/municipalities.yml": vocabulary,
+            "catalogue/initiatives/a.md": entry("initiative", replace={"municipality:": "municipality: goeteborg"}),
+        }
+    )
+    out = build(site.root)
+    assert "katalog-map" not in (out / "index.html").read_text(encoding="utf-8")
+    assert "katalog-map" not in (out / STATS).read_text(encoding="utf-8")
+
+
 # --- axe ------------------------------------------------------------------------------------------
 
 

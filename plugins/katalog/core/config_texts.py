@@ -58,6 +58,7 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.problems.placeholders_differ": "the placeholders differ from the other languages'",
     "config.problems.bad_site_url": '"{value}" is not a web address',
     "config.problems.duplicate_featured": '"{value}" is in featured already',
+    "config.problems.place_outside": "the place ({lon}, {lat}) is off the map ({bounds})",
     # expected
     "config.expected.text": "text",
     "config.expected.visible_text": "text that is not empty",
@@ -66,6 +67,11 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.expected.number": "a number of at least {min}",
     "config.expected.one_of": "one of {values}",
     "config.expected.mapping": "keys with values",
+    "config.expected.svg_path": (
+        "SVG path data: only the letters M, L, H, V, C, S, Q, T, A and Z, numbers, spaces and commas"
+    ),
+    "config.expected.place": "[longitude, latitude], e.g. {example}",
+    "config.expected.map_bounds": "[west, south, east, north] in degrees, e.g. [8.0, 54.5, 15.2, 57.8]",
     "config.expected.mapping_example": "keys with values, such as {example}",
     "config.expected.list": "a list",
     "config.expected.text_list": "a list of texts",
@@ -116,6 +122,9 @@ CONFIG_TEXTS: dict[str, str] = {
         "shared links use it."
     ),
     "config.hints.duplicate_featured": "Name each entry once.",
+    "config.hints.place_order": (
+        "Write the longitude (degrees east) first and the latitude (degrees north) second, in WGS 84."
+    ),
     # sections: who has an address
     "config.sections.type": 'the type "{name}"',
     "config.sections.vocabulary": 'the vocabulary "{name}"',

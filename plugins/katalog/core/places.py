@@ -3,7 +3,9 @@
 map.yml: `bounds: [west, south, east, north]` in degrees, the drawing's `width` and `height`, and the
 outline as SVG path data (`path`) in that drawing. places.yml: the vocabulary the places belong to
 (`vocabulary: municipalities`) and `places:`, each term's key with `[longitude, latitude]` (WGS 84).
-Both are optional (a fork without them has no map); every problem is reported at its line.
+Both are optional (a fork without them has no map); every problem is reported at its line. A places
+file none of whose keys the vocabulary has (a fork that replaced the municipalities and kept these
+files) gives no map and no problem.
 """
 
 from __future__ import annotations
@@ -115,9 +117,13 @@ def read_places(
     if name is not None and vocabulary is None:
         hint = did_you_mean(name, list(vocabularies)) or ""
         out.add("unknown_vocabulary", items["vocabulary"].pos, items["vocabulary"].key, hint=hint, value=name)
-    entries = out.mapping(items["places"], example=f"{{aarhus: {PLACE_EXAMPLE}}}")
+    entries = out.mapping(items["places"], example=f"{{aarhus: {PLACE_EXAMPLE}}}") or {}
+    if vocabulary is not None and entries and not any(key in vocabulary.terms for key in entries):
+        # Not one place is a term of the vocabulary: a fork that brought its own municipalities and kept
+        # Katalog's Danish places. They are another country's, not typos: no map, and nothing to fix.
+        return "", {}
     places: dict[str, tuple[float, float]] = {}
-    for key, item in (entries or {}).items():
+    for key, item in entries.items():
         if vocabulary is not None and key not in vocabulary.terms:
             hint = did_you_mean(key, list(vocabulary.terms)) or ""
             out.add("unknown_value", item.key_pos, item.key, hint=hint, value=key)

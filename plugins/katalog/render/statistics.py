@@ -139,6 +139,8 @@ class Statistics:
         if site_map is None or taxonomy is None or not taxonomy.terms:
             return None
         found = places(self.model, site_map, taxonomy, src)
+        if not any(place.point is not None for place in found):
+            return None  # no place of the catalogue's is on this map
         top = found[0]
         noun = taxonomy.singular if len(found) == 1 else taxonomy.label
         summary = self.tr(
