@@ -1,10 +1,10 @@
 """`mkdocs serve --dirty` after an edit of entries' bodies only: the last build's site, taken up whole.
 
 The catalogue is brought up to date in place (core/refresh.py); the last build's model, page plan,
-signatures and File objects all still hold, so this build renders the edited entries' pages, the
-pages rebuilt every time, and the search index, and nothing else is planned or signed again. Any
-other change (site_config/, mkdocs.yml, templates, a file added or removed, front-matter, body
-links, a problem) goes the ordinary way (incremental.py).
+signatures and File objects all still hold, so this build renders the edited entries' pages and
+the search index; nothing else is planned, signed or rendered again. Any other change
+(site_config/, mkdocs.yml, templates, a file added or removed, front-matter, body links, a
+problem) goes the ordinary way (incremental.py).
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..core.entries import Entry
 from ..core.refresh import refresh_bodies
 from ..render.pages import PageRenderer
-from .incremental import ALWAYS, KatalogFile, Preview, Signatures
-
-_MISSING = object()
+from .incremental import KatalogFile, Preview, Signatures
 
 
 def content_assets(docs_dir: str) -> tuple[tuple[str, int, int], ...]:
@@ -84,7 +82,8 @@ def body_edit(
             continue
         src = file.src_uri
         entry = by_src.get(src)
-        file.changed = entry is not None or preview.previous.get(src, _MISSING) is ALWAYS
+        # No other page shows an entry's body, not even those otherwise rebuilt every time.
+        file.changed = entry is not None
         if not file.changed:
             continue
         if entry is not None and file.generated_by is not None:
