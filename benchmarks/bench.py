@@ -9,7 +9,9 @@
 3. times `katalog check` against the floor of reading every file and parsing its front-matter with
    yaml.CSafeLoader, both as subprocesses, alternating; medians;
 4. measures peak RSS of the builds, output size, the largest entry page and listing page, the search index;
-5. prints a table and, as its last line, one JSON object.
+5. times, inside one process, what issue #15 adds to every build (all Atom feeds, the statistics page
+   and the front page's map) and gives it as a share of the Katalog build's time;
+6. prints a table and, as its last line, one JSON object.
 
 --check-only does 1 and 3 only (no baseline, no builds): `katalog check` against its floor in a minute.
 
@@ -109,6 +111,46 @@ def measured(command: list[str], cwd: Path, what: str, bytecode: bool = False) -
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-40:])
         raise Failed(f"{what} failed (exit {result.get('rc')}):\n{tail}")
     return {"s": float(result["s"]), "rss_kb": float(result["rss_kb"]), "cpu_s": float(result["cpu_s"])}
+
+
+# The feeds, the statistics page and the map made from the loaded catalogue, timed around those calls
+# alone (the catalogue's loading is the build's anyway); the least of a few rounds, in seconds.
+OVERVIEWS = """
+import json, sys, time
+from pathlib import Path
+from katalog.core.catalogue import build_catalogue
+from katalog.render.feeds import Feeds
+from katalog.render.model import SiteModel
+from katalog.render.pages import PageRenderer
+from katalog.render.statistics import Statistics
+catalogue = build_catalogue(Path(sys.argv[1]), bodies=False)
+best = {"feeds": 1e9, "stats": 1e9}
+for _ in range(int(sys.argv[2])):
+    model = SiteModel(catalogue)
+    renderer = PageRenderer(model)
+    t0 = time.perf_counter()
+    feeds = Feeds(model, renderer.views)
+    texts = [feeds.atom(feed) for feed in feeds.plan()]
+    t1 = time.perf_counter()
+    stats = Statistics(renderer)
+    page = stats.html(stats.src(), "x")
+    front = stats.portal_map("index.md")
+    t2 = time.perf_counter()
+    best = {"feeds": min(best["feeds"], t1 - t0), "stats": min(best["stats"], t2 - t1)}
+print(json.dumps({**best, "feeds_count": len(texts)}))
+"""
+
+
+def overview_times(root: Path, rounds: int = 3) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", OVERVIEWS, str(root), str(rounds)],
+        env=child_env(bytecode=True),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def mkdocs_build(root: Path, out: Path) -> list[str]:
@@ -225,6 +267,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         args.runs,
     )
     checks = timed_checks(root, check_command, max(args.runs, args.check_runs))
+    overviews = overview_times(root)
+    overviews_s = overviews["feeds"] + overviews["stats"]
 
     stats = site_stats(katalog_site)
     baseline_stats = site_stats(baseline_site)
@@ -253,6 +297,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "baseline_search_kb": round(float(baseline_stats["search_kb"]), 1),
         "baseline_html_pages": baseline_stats["html_pages"],
         "check_peak_rss_mb": figures["check_peak_rss_mb"],
+        # Issue #15: every feed, the statistics page and the map, against the build's wall time.
+        "feeds_s": round(overviews["feeds"], 3),
+        "stats_map_s": round(overviews["stats"], 3),
+        "feeds": int(overviews["feeds_count"]),
+        "feeds_stats_map_share": round(overviews_s / build_s, 4),
         "runs": args.runs,
         "seed": args.seed,
         "generate_s": round(generate_s, 2),
@@ -277,6 +326,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         ("Largest listing page", f"{result['max_listing_kb']} KB  {stats['max_listing']}"),
         ("Search index, Katalog / baseline", f"{result['search_kb']} KB / {result['baseline_search_kb']} KB"),
         ("Filter data", f"{result['filter_data_kb']} KB"),
+        ("Feeds + statistics + map", f"{overviews_s:.2f} s, {overviews_s / build_s:.1%} of the build"),
     ]
     width = max(len(label) for label, _ in rows)
     print()
