@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from katalog.cli import main
@@ -28,7 +29,7 @@ from katalog.render.booklet import BookletError, Selection, make_booklet, plan_b
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
-from .conftest import REPO, Site, copy_example_config, entry, problem_lines
+from .conftest import REPO, Site, copy_example_config, entry, mkdocs, problem_lines
 
 pytest.importorskip("weasyprint")
 
@@ -473,3 +474,26 @@ def test_css_strings_hold_any_text() -> None:
 
     assert css_string('Side "1" af\\ </style>{}') == '"Side \\22 1\\22  af\\5c  \\3c \\2f style\\3e \\7b \\7d "'
     assert css_string("Sida ø\n") == '"Sida \\f8 \\a "'
+
+
+def test_mkdocs_build_writes_the_booklets_option_and_links_them(make_site: Callable[..., Site]) -> None:
+    """The whole build: mkdocs.yml's `booklets` under the katalog plugin, a PDF in the site, the link."""
+    site = make_site(
+        {
+            "catalogue/cases/en-case.md": entry("case"),
+            "catalogue/cases/en-anden-case.md": entry("case", replace={"title": 'title: "En anden case"'}),
+        }
+    )
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = config["plugins"]
+    at = next(i for i, p in enumerate(plugins) if p == "katalog" or (isinstance(p, dict) and "katalog" in p))
+    options = plugins[at]["katalog"] if isinstance(plugins[at], dict) else {}
+    plugins[at] = {"katalog": {**(options or {}), "booklets": [{"type": "case", "file": "cases.pdf"}]}}
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = mkdocs(site.root, "build", "--strict")
+    assert done.returncode == 0, done.stdout
+    pdf = PdfReader(site / "site/katalog/cases.pdf")
+    text = flat(" ".join(page.extract_text() for page in pdf.pages))
+    assert "En anden case" in text
+    overview = next((site / "site").glob("cases/index.html")).read_text(encoding="utf-8")
+    assert 'href="../katalog/cases.pdf"' in overview

@@ -34,6 +34,7 @@ from ..core.search.language import analysis_for
 from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..core.slugs import heading_slug
 from ..render.addresses import address_clashes
+from ..render.booklet import BookletError, PdfUnavailable, plan_booklets
 from ..render.escaping import escaped_meta
 from ..render.images import ImageBuildError, image_originals
 from ..render.linear_markdown import LinearMarkdownExtension
@@ -52,6 +53,7 @@ from ..render.site_files import (
     STYLESHEET,
     Content,
     MissingLogo,
+    SiteFile,
     nav_paths,
     plan_site,
 )
@@ -75,6 +77,9 @@ class KatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Render the theme's navigation once for all pages outside it that show the same one."""
     workers = config_options.Type(int, default=0)
     """Processes for loading and rendering; 0: every core for `mkdocs build`, one for `mkdocs serve`."""
+    booklets = config_options.ListOfItems(config_options.Type(dict), default=[])
+    """PDF booklets written into the site (render/booklet.py), e.g. [{type: case, file: medborgerskabskatalog.pdf}],
+    with the keys type, theme, municipality, title and file; each linked from its listing's first page."""
     help = config_options.ListOfItems(config_options.Type(str), default=[])
     """Pages of content/ linked from every page's footer (e.g. the editors' guide), before Katalog's own
     field reference and accessibility statement."""
@@ -352,6 +357,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             plan = plan_site(renderer, search, nav, self.colors_css, lunr)
         except (MissingLogo, ImageBuildError) as error:
             raise PluginError(str(error)) from error
+        if self.config.booklets and not self.previewing:
+            # Printing takes seconds a booklet: `mkdocs build` writes them, the preview does not.
+            try:
+                booklets = plan_booklets(renderer, self.config.booklets)
+            except (BookletError, PdfUnavailable) as error:
+                raise PluginError(str(error)) from error
+            plan.files.extend(SiteFile(path, pdf) for path, pdf in booklets.files)
         self.entry_pages = plan.entry_pages
         content_prefix = f"{catalogue.config.content_dir}/"
         self.content_pages = {page.path.removeprefix(content_prefix): page for page in catalogue.pages}
