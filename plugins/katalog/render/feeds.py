@@ -74,6 +74,8 @@ class Feeds:
         self.config = model.catalogue.config
         self.tr = model.tr
         self._updated: dict[str, str | None] = {}
+        self._keys: dict[str, tuple[int, str, str]] | None = None
+        self._categories: dict[tuple[str, str], str] = {}  # (vocabulary or "", key) -> <category/>
 
     def updated(self, entry: Entry) -> str | None:
         """Atom's <updated> of an entry: the latest of `reviewed` (when its content was last confirmed
@@ -100,13 +102,21 @@ class Feeds:
         self._updated[entry.id] = day
         return day
 
-    def _key(self, entry: Entry) -> tuple[int, str, str]:
-        day = self.updated(entry) or "0000-00-00"
-        return (-int(day.replace("-", "")), fold(entry.title), entry.id)
+    def sort_keys(self) -> dict[str, tuple[int, str, str]]:
+        """Each dated entry's place in a feed: newest first, then by title and id. Made once for all
+        feeds (an entry is in four or five); an undated entry has none."""
+        if self._keys is None:
+            self._keys = {}
+            for entry in self.model.catalogue.entries.values():
+                day = self.updated(entry)
+                if day is not None:
+                    self._keys[entry.id] = (-int(day.replace("-", "")), fold(entry.title), entry.id)
+        return self._keys
 
     def newest(self, entries: Iterable[Entry]) -> tuple[Entry, ...]:
-        dated = (entry for entry in entries if self.updated(entry) is not None)
-        return tuple(heapq.nsmallest(FEED_ENTRIES, dated, key=self._key))
+        keys = self.sort_keys()
+        dated = ((keys[entry.id], entry) for entry in entries if entry.id in keys)
+        return tuple(entry for _, entry in heapq.nsmallest(FEED_ENTRIES, dated, key=lambda one: one[0]))
 
     def plan(self) -> list[Feed]:
         """Every feed: the whole catalogue, each type, each term of the catalogue's filters (themes and
@@ -164,14 +174,7 @@ class Feeds:
 
     def entry_xml(self, entry: Entry) -> str:
         address = self.page_address(self.model.entry_src(entry))
-        entry_type = self.model.entry_type(entry)
-        categories = [
-            (
-                entry.type,
-                self.tr.pick(entry_type.label, entry.type),
-                self.page_address(self.model.overview_src(entry.type)),
-            )
-        ]
+        categories = [self.type_category(entry)]
         for name in CATALOGUE_FILTERS:
             taxonomy = self.model.taxonomies.get(name)
             if taxonomy is not None:
@@ -183,19 +186,23 @@ class Feeds:
             f'<link rel="alternate" type="text/html" href={xml_attribute(address)}/>',
             f"<updated>{self.updated(entry)}T00:00:00Z</updated>",
             f'<summary type="text">{xml_text(entry.summary)}</summary>',
-            *(
-                f"<category term={xml_attribute(term)} scheme={xml_attribute(scheme)} label={xml_attribute(label)}/>"
-                for term, label, scheme in categories
-            ),
+            *categories,
             "</entry>",
         ]
         return "\n".join(parts)
 
-    def categories(self, entry: Entry, taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
+    def type_category(self, entry: Entry) -> str:
+        made = self._categories.get(("", entry.type))
+        if made is None:
+            label = self.tr.pick(self.model.entry_type(entry).label, entry.type)
+            scheme = self.page_address(self.model.overview_src(entry.type))
+            made = self._categories[("", entry.type)] = _category(entry.type, label, scheme)
+        return made
+
+    def categories(self, entry: Entry, taxonomy: Taxonomy) -> list[str]:
         """The entry's terms of one vocabulary, from the fields the privacy setting publishes."""
         fields = self.model.entry_type(entry).fields
-        found: list[tuple[str, str, str]] = []
-        scheme = self.page_address(self.model.taxonomy_src(taxonomy))
+        found: dict[str, str] = {}
         for name in taxonomy.fields:
             field_ = fields.get(name)
             if field_ is None or not self.views.published(field_):
@@ -203,6 +210,15 @@ class Feeds:
             value = entry.data.get(name)
             for key in value if isinstance(value, list) else [value] if value is not None else []:
                 info = taxonomy.terms.get(str(key))
-                if info is not None and all(one[0] != info.key for one in found):
-                    found.append((info.key, info.label, scheme))
-        return found
+                if info is None or info.key in found:
+                    continue
+                made = self._categories.get((taxonomy.name, info.key))
+                if made is None:
+                    scheme = self.page_address(self.model.taxonomy_src(taxonomy))
+                    made = self._categories[(taxonomy.name, info.key)] = _category(info.key, info.label, scheme)
+                found[info.key] = made
+        return list(found.values())
+
+
+def _category(term: str, label: str, scheme: str) -> str:
+    return f"<category term={xml_attribute(term)} scheme={xml_attribute(scheme)} label={xml_attribute(label)}/>"
