@@ -34,21 +34,30 @@ function trim(word) {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 }
 
+var LUNR_CODES = { da: "da", sv: "sv", nb: "no", nn: "no", no: "no", en: "en" };
+
+function loadStemmer(scripts, lang) {
+  if (lang !== "en") {
+    importScripts(scripts + "lunr/lunr.stemmer.support.js", scripts + "lunr/lunr." + lang + ".js");
+    var snowball = lunr[lang].stemmer;
+    return function (word) { return snowball(new lunr.Token(word)).toString(); };
+  }
+  return function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); };
+}
+
 function setup(message) {
   base = new URL("search/", message.base);
   var first = json(message.index);
-  importScripts(message.base + "lunr/lunr.js");  // while the first file downloads
+  // While the first file downloads: lunr and the stemmer of the page's language, which is the index's
+  // language on a Katalog site (checked below).
+  importScripts(message.base + "lunr/lunr.js");
+  var guess = LUNR_CODES[String(message.lang || "").toLowerCase().split("-")[0]];
+  if (guess) stemmer = loadStemmer(message.base, guess);
   ready = first.then(function (data) {
     meta = data;
     // The language names a script to load: a language code, nothing else.
     if (!/^[a-z]{2,3}$/.test(String(meta.lang))) throw new Error("unknown language " + meta.lang);
-    if (meta.lang !== "en") {
-      importScripts(message.base + "lunr/lunr.stemmer.support.js", message.base + "lunr/lunr." + meta.lang + ".js");
-      var snowball = lunr[meta.lang].stemmer;
-      stemmer = function (word) { return snowball(new lunr.Token(word)).toString(); };
-    } else {
-      stemmer = function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); };
-    }
+    if (meta.lang !== guess) stemmer = loadStemmer(message.base, meta.lang);
     stopwords = new Set(meta.stopwords);
     postMessage({
       type: "ready", types: meta.types.map(function (t) { return t[1]; }),

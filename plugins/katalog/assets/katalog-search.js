@@ -42,7 +42,9 @@
         if (message.type === "ready") engine.meta = message;
         engine.listeners.forEach(function (listener) { listener(message); });
       };
-      engine.worker.postMessage({ type: "setup", base: base.href, index: new URL(CONFIG.index, base).href });
+      engine.worker.postMessage({
+        type: "setup", base: base.href, index: new URL(CONFIG.index, base).href, lang: document.documentElement.lang
+      });
     },
     // filters: {name: key} of the chosen ones; limit: how many results to show (the worker counts all).
     ask: function (text, filters, limit) {
