@@ -20,7 +20,7 @@ from katalog.core.places import SiteMap
 from katalog.render.charts import AA_TEXT, MATERIAL_PRIMARY, WHITE, chart_colour, contrast
 from katalog.render.denmark_map import LAND, radius
 
-from .browser_support import serve
+from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,35 +318,55 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One Chromium for the module's browser tests (each opens a page of its own in it)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", ["tal-og-overblik/", "", "temaer/samskabelse/"])
-def test_no_wcag_violations_on_the_new_pages(example: str, path: str, width: int) -> None:
+def test_no_wcag_violations_on_the_new_pages(example: str, chromium: Any, path: str, width: int) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    from .browser_support import browser_page
     from .test_accessibility import WCAG_TAGS, describe
 
-    with browser_page() as page:
-        page.set_viewport_size({"width": width, "height": 900})
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    try:
         page.goto(example + path, wait_until="networkidle")
         # The tables behind "Vis tallene som tabel" are checked too.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
         violations = Axe().run(page, options=options).response["violations"]
+    finally:
+        page.close()
     assert violations == [], f"axe on /{path} at {width} px:\n{describe(violations)}"
 
 
 @pytest.mark.browser
-def test_bars_and_marks_are_reached_with_the_keyboard(example: str) -> None:
-    from .browser_support import browser_page
-
-    with browser_page() as page:
+def test_bars_and_marks_are_reached_with_the_keyboard(example: str, chromium: Any) -> None:
+    page = chromium.new_page()
+    try:
         page.goto(example + "tal-og-overblik/", wait_until="networkidle")
-        page.focus(".katalog-map-mark")
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')").endswith(("post", "poster"))
-        page.focus(".katalog-chart-link")
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Initiativer: 13 poster"
+        marks = []
+        for _ in range(30):  # from the top of the page: the marks come first, then the bars
+            page.keyboard.press("Tab")
+            marks.append(page.evaluate("document.activeElement.getAttribute('aria-label') || ''"))
+            if marks[-1].startswith("Initiativer"):
+                break
+        assert "Nordfyns: 5 poster" in marks
+        assert marks[-1] == "Initiativer: 13 poster"
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert page.url.endswith("/initiativer/"), page.url
+    finally:
+        page.close()
