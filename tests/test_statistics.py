@@ -213,6 +213,26 @@ def test_two_builds_give_the_same_bytes(root: Path, site: Path) -> None:
         assert (site / name).read_bytes() == (again / name).read_bytes(), name
 
 
+@pytest.mark.parametrize(
+    ("language", "address", "title", "mark", "feed"),
+    [
+        ("en", "facts-and-figures", "Facts and figures", "Aarhus: 1 entry", "The whole catalogue"),
+        ("sv", "siffror-och-oeverblick", "Siffror och överblick", "Aarhus: 1 post", "Hela katalogen"),
+    ],
+)
+def test_in_the_sites_language(
+    make_site: Callable[..., Site], language: str, address: str, title: str, mark: str, feed: str
+) -> None:
+    site = make_site({"catalogue/initiatives/a.md": ENTRIES["catalogue/initiatives/a.md"]})
+    settings = site / "site_config" / "site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("language: da", f"language: {language}"))
+    out = build(site.root)
+    page = (out / address / "index.html").read_text(encoding="utf-8")
+    assert f'<h1 id="katalog-title">{title}</h1>' in page
+    assert f'aria-label="{mark}"' in page
+    assert f"<title>Samskabelseskataloget: {feed}</title>" in (out / "katalog" / "feed.xml").read_text(encoding="utf-8")
+
+
 # --- colours --------------------------------------------------------------------------------------
 
 
