@@ -33,7 +33,8 @@ from hypothesis import strategies as st
 
 from katalog.cli import main
 from katalog.core.catalogue import Catalogue, build_from_config
-from katalog.core.loader import WITHHELD, is_markdown, shown, unshowable, withheld
+from katalog.core.files import shown, unshowable
+from katalog.core.loader import WITHHELD, is_markdown, withheld
 from katalog.core.report import summary, text_line
 from katalog.core.siteconfig import SiteConfig, load_site_config
 from katalog.core.slugs import is_slug

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
 from ..core.entries import Entry
+from ..core.files import NotRegularFile, is_inside, os_reason, read_regular
 from ..core.frontmatter import decode
 from ..core.i18n import Translator
-from ..core.loader import NotRegularFile, is_inside, os_reason, read_regular
 from ..core.problems import Position
 from ..core.pruning import prune_references, prune_values
 from ..core.report import summary, text_line

@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path, PurePosixPath
 
+from ..core.files import is_inside, os_reason, shown, unshowable
 from ..core.i18n import Translator
-from ..core.loader import is_inside, os_reason, shown, unshowable
 from ..core.scaffold import new_entry
 from ..core.siteconfig import ConfigError, load_site_config
 from ..core.slugs import slugify

@@ -73,8 +73,8 @@ def build_from_config(
     unreadable = unreadable_ids(config, loaded.entries, problems)
     link(catalogue, unreadable)
     problems.extend(featured_problems(config, entries, unreadable))
-    catalogue.taxonomies = build_taxonomies(catalogue)
-    problems.extend(slug_clashes(catalogue, catalogue.taxonomies))
+    catalogue.taxonomies = build_taxonomies(config, entries.values())
+    problems.extend(slug_clashes(config, catalogue.taxonomies))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return catalogue
 

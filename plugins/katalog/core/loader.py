@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import errno
 import gc
 import multiprocessing
 import os
 import stat
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,8 +18,9 @@ from . import frontmatter, yamlnodes
 from .bodycheck import unsafe_parts
 from .collector import Collector
 from .entries import Entry, Page
+from .files import NotRegularFile, escaped, file_kind, is_inside, os_reason, read_regular, shown, unshowable
 from .hints import closest
-from .i18n import Translator
+from .loaded import Loaded
 from .problems import Position, Problem, Severity
 from .schema import EntryType
 from .settings import build_date
@@ -44,7 +43,6 @@ EDITOR_LOCK_PREFIX = ".#"
 # zero-width marks), line and paragraph separators, and bytes that are not UTF-8 (which Python
 # gives as lone surrogates). Any of them would break the one-line PATH:LINE:COL report or hide
 # what the name is.
-_UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 # Problems that withhold a path: the file, or the folder and everything under it, is neither read
 # nor published. The MkDocs adapter drops these from MkDocs' own list of files (see withheld()).
@@ -64,15 +62,6 @@ WITHHELD = frozenset(
 )
 
 
-@dataclass
-class Loaded:
-    entries: list[Entry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # content/ path -> decoded text, read once
-    pages: list[Page] = field(default_factory=list)
-    files: int = 0
-
-
 # (path, path relative to the root, the type its folder implies, whether it is in catalogue/)
 Job = tuple[str, str, str | None, bool]
 PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
@@ -80,35 +69,6 @@ PARALLEL_FROM = 500  # files; below this, starting processes costs more than it 
 
 def is_markdown(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES)
-
-
-def shown(text: str) -> str:
-    """The text with every character that cannot be shown on one line escaped: `\\n`, `\\x1b`,
-    `\\u202e`; a byte that is not UTF-8 (a lone surrogate from the file system) as `\\xe6`."""
-    if text.isprintable():
-        return text
-    return "".join(_escaped(char) if unicodedata.category(char) in _UNSHOWABLE else char for char in text)
-
-
-def unshowable(text: str) -> list[str]:
-    """The characters of text that shown() escapes, each once, in order."""
-    if text.isprintable():
-        return []
-    return list(dict.fromkeys(char for char in text if unicodedata.category(char) in _UNSHOWABLE))
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte that was not UTF-8
-        return f"\\x{code - 0xDC00:02x}"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def is_inside(path: str, folder: str) -> bool:
-    """Whether the real path `path` is `folder` or lies under it (both absolute, symlinks resolved)."""
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def withheld(problems: Iterable[Problem]) -> Callable[[str], bool]:
@@ -123,65 +83,6 @@ def withheld(problems: Iterable[Problem]) -> Callable[[str], bool]:
         return any("/".join(parts[:end]) in refused for end in range(1, len(parts) + 1))
 
     return test
-
-
-class NotRegularFile(OSError):
-    """A FIFO, socket or device where a file was expected: never read (a FIFO would block forever)."""
-
-    def __init__(self, mode: int) -> None:
-        super().__init__(errno.EINVAL, "not a regular file")
-        self.mode = mode
-
-
-_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-
-
-def read_regular(path: Path | str) -> bytes:
-    """The bytes of a regular file. Anything else raises NotRegularFile without being read: it is
-    opened without blocking (a FIFO with no writer would wait forever) and checked once open."""
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(info.st_mode)
-        chunks = []
-        size = info.st_size + 1  # one read for the whole file, one more to see its end
-        while chunk := os.read(fd, max(size, 1 << 16)):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def file_kind(tr: Translator, mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return tr("filesystem.fifo")
-    if stat.S_ISSOCK(mode):
-        return tr("filesystem.socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return tr("filesystem.device")
-    if stat.S_ISDIR(mode):
-        return tr("filesystem.folder")
-    return tr("filesystem.special")
-
-
-def os_reason(tr: Translator, error: OSError) -> str:
-    """Why the file system said no, in the site's language where Katalog knows the case."""
-    if isinstance(error, NotRegularFile):
-        return file_kind(tr, error.mode)
-    known = {
-        errno.EACCES: "filesystem.no_access",
-        errno.EPERM: "filesystem.no_access",
-        errno.ENOENT: "filesystem.missing",
-        errno.ENAMETOOLONG: "filesystem.name_too_long",
-        errno.ELOOP: "filesystem.loop",
-        errno.EROFS: "filesystem.read_only",
-        errno.ENOSPC: "filesystem.full",
-        errno.ENOTDIR: "filesystem.not_folder",
-        errno.EISDIR: "filesystem.is_folder",
-    }
-    name = known.get(error.errno or 0)
-    return tr(name) if name else shown(error.strerror or type(error).__name__)
 
 
 class _Slot:
@@ -276,7 +177,7 @@ class _Finder:
                         self.hidden(item, item_rel)
                         continue
                     if bad := unshowable(name):
-                        chars = ", ".join(_escaped(char) for char in bad)
+                        chars = ", ".join(escaped(char) for char in bad)
                         self.report("bad_path_name", item_rel, folder=item.is_dir(follow_symlinks=False), chars=chars)
                         continue
                     if item.is_symlink():

@@ -5,18 +5,15 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .entries import Entry
 from .hints import fold
 from .problems import Problem, Severity
 from .schema import Field
+from .siteconfig import SiteConfig
 from .slugs import slugify
-
-if TYPE_CHECKING:
-    from .catalogue import Catalogue
-
 
 # The vocabularies to narrow the whole catalogue by (overview filters, search results).
 CATALOGUE_FILTERS = ("municipalities", "themes")
@@ -45,9 +42,8 @@ class Taxonomy:
         return sorted(self.terms.values(), key=lambda t: fold(t.label))
 
 
-def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
+def build_taxonomies(config: SiteConfig, entries: Iterable[Entry]) -> dict[str, Taxonomy]:
     """Every vocabulary used by a top-level term field, and every keyword field, with its entries."""
-    config = catalogue.config
     tr = config.tr
     taxonomies: dict[str, Taxonomy] = {}
     field_of: dict[str, list[tuple[str, Field]]] = defaultdict(list)
@@ -82,7 +78,7 @@ def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
         ]
         for entry_type in config.schema.types.values()
     }
-    for entry in sorted(catalogue.entries.values(), key=newest_first):
+    for entry in sorted(entries, key=newest_first):
         data = entry.data
         for field_name, taxonomy in term_fields[entry.type]:
             value = data.get(field_name)
@@ -90,14 +86,14 @@ def build_taxonomies(catalogue: Catalogue) -> dict[str, Taxonomy]:
                 continue
             if isinstance(value, list):
                 for index, item in enumerate(value):
-                    add_term(catalogue, taxonomy, entry, str(item), field_name, index)
+                    add_term(config, taxonomy, entry, str(item), field_name, index)
             else:
-                add_term(catalogue, taxonomy, entry, str(value), field_name, None)
+                add_term(config, taxonomy, entry, str(value), field_name, None)
     return taxonomies
 
 
 def add_term(
-    catalogue: Catalogue, taxonomy: Taxonomy, entry: Entry, value: str, field_name: str, index: int | None
+    config: SiteConfig, taxonomy: Taxonomy, entry: Entry, value: str, field_name: str, index: int | None
 ) -> None:
     key = fold(value) if taxonomy.free else value
     info = taxonomy.terms.get(key)
@@ -105,8 +101,8 @@ def add_term(
         if taxonomy.free:
             label = value
         else:
-            term = catalogue.config.vocabularies[taxonomy.name].terms[value]
-            label = catalogue.config.tr.pick(term.label, value)
+            term = config.vocabularies[taxonomy.name].terms[value]
+            label = config.tr.pick(term.label, value)
         # A single value may stand for a list of one; the key path says how it was written.
         path = f"{field_name}[{index}]" if index is not None else field_name
         if path not in entry.positions:
@@ -116,10 +112,10 @@ def add_term(
         info.entries.append(entry)
 
 
-def slug_clashes(catalogue: Catalogue, taxonomies: dict[str, Taxonomy]) -> list[Problem]:
+def slug_clashes(config: SiteConfig, taxonomies: dict[str, Taxonomy]) -> list[Problem]:
     """Two terms of one taxonomy whose slugs are equal would share a page: an error."""
     problems = []
-    tr = catalogue.config.tr
+    tr = config.tr
     for taxonomy in taxonomies.values():
         seen: dict[str, TermInfo] = {}
         for info in taxonomy.sorted_terms():

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import marshal
 import pickle
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .entries import Entry, Page
+from .loaded import Loaded
 from .problems import Position, Problem, Severity
 from .scalar_checks import Reference
 from .wikilinks import WikiLink
-
-if TYPE_CHECKING:
-    from .loader import Loaded
 
 _MARSHAL = b"m"
 _PICKLE = b"p"
@@ -42,7 +40,6 @@ def pack(loaded: Loaded) -> bytes:
 
 
 def unpack(data: bytes) -> Loaded:
-    from .loader import Loaded  # here: the loader imports this module
 
     if data[:1] == _PICKLE:
         loaded = pickle.loads(data[1:])

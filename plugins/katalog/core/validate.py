@@ -317,7 +317,7 @@ class EntryValidator(ScalarChecks):
         }.get(code, "")
         found = ""
         if code == "image_unreadable":
-            from .loader import os_reason  # here: the loader imports this module
+            from .files import os_reason
 
             args["reason"] = os_reason(tr, OSError(int(args.pop("errno", 0)), args.get("reason", "")))
         if code == "image_too_big":

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..core.collector import Collector
-from ..core.loader import file_kind, is_inside, os_reason, read_regular, shown
+from ..core.files import file_kind, is_inside, os_reason, read_regular, shown
 from ..core.problems import Position, Problem
 from ..core.siteconfig import SiteConfig
 from . import GENERATED_NOTE

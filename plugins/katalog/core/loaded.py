@@ -1,0 +1,17 @@
+"""What reading files gives: the loader makes it, worker processes send it back (transfer.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .entries import Entry, Page
+from .problems import Problem
+
+
+@dataclass
+class Loaded:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # content/ path -> decoded text, read once
+    pages: list[Page] = field(default_factory=list)
+    files: int = 0
