@@ -188,6 +188,11 @@ def test_term_pages_and_overviews_link_their_feed(site: Path) -> None:
         html = (site / overview / "index.html").read_text(encoding="utf-8")
         assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in html, overview
         assert text in html, overview
+    # The front page: the whole catalogue's feed, named by the site's name.
+    front = (site / "index.html").read_text(encoding="utf-8")
+    discovery = '<link rel="alternate" type="application/atom+xml" href="katalog/feed.xml" title="{}">'
+    assert discovery.format("Kataloget &lt;&amp;&gt; ]]&gt;") in front
+    assert '<p class="katalog-feed-link"><a href="katalog/feed.xml" type="application/atom+xml">' in front
     # An entry page has no feed of its own.
     assert "application/atom+xml" not in (site / "initiativer" / "nyt" / "index.html").read_text(encoding="utf-8")
 

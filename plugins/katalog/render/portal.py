@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.featured import featured_entries
+from .feeds import feed_path
 from .pages import PageRenderer
 from .statistics import Statistics
 
@@ -56,6 +57,7 @@ def portal_html(renderer: PageRenderer, src: str = HOME) -> str:
         featured=renderer.cards(featured, src),
         newest=renderer.cards(newest, src),
         all_href=model.link(model.overview_src(None), src),
+        feed_href=model.static_link(feed_path(model.overview_src(None)), src),
         themes=themes,
         map=Statistics(renderer).portal_map(src),
     )
