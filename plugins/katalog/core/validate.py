@@ -342,10 +342,20 @@ def _megabytes(size: int, mark: str) -> str:
     return f"{size / (1024 * 1024):.1f}".replace(".", mark)
 
 
+# The check of each kind of value that is read as text. The other kinds are checked before any text
+# is made of them (check_one): an object or an image is a mapping; a year or a date is read by YAML.
+CHECKED_BEFORE_TEXT = frozenset({"object", "image", "year", "date", "partial_date"})
 _CHECKS: dict[str, Callable[[EntryValidator, Field, YScalar, str, str], Any]] = {
-    kind: getattr(EntryValidator, f"check_{kind}")
-    for kind in KINDS - {"object", "image", "year", "date", "partial_date"}  # checked before text is made
+    "text": EntryValidator.check_text,
+    "keyword": EntryValidator.check_keyword,
+    "term": EntryValidator.check_term,
+    "id": EntryValidator.check_id,
+    "slug": EntryValidator.check_slug,
+    "email": EntryValidator.check_email,
+    "phone": EntryValidator.check_phone,
+    "url": EntryValidator.check_url,
 }
+assert _CHECKS.keys() == KINDS - CHECKED_BEFORE_TEXT, "every kind of schema.KINDS is checked once"
 
 
 def _all_empty(node: YNode) -> bool:
