@@ -120,7 +120,8 @@ function parse(text) {
     var without = chunk.charAt(0) === "-" && chunk.length > 1;
     (without ? chunk.slice(1) : chunk).split("-").forEach(function (raw) {
       var word = trim(raw);
-      if (word) words.push({ text: word, without: without });
+      // One letter would match most of the index (a digit is a word: "5. klasse").
+      if (word && (word.length > 1 || /\p{N}/u.test(word))) words.push({ text: word, without: without });
     });
   });
   var meaningful = words.filter(function (w) { return !stopwords.has(w.text); });
@@ -171,45 +172,51 @@ function startsWith(term, prefixes) {
   return false;
 }
 
-// {document: score} of one word, over the loaded shards; and the terms it matched.
+// One word over the loaded shards: each document's best score (0: no match) and whether it matched
+// other than by a typo, in typed arrays (a common word has a posting in most documents).
+var FEW = 50;  // typos are looked for when the word itself has fewer documents than this
+
 function match(word, loaded) {
-  var scores = new Map();
-  var clean = new Set();  // documents that have the word itself, a prefix or a compound: not a typo
+  var scores = new Float64Array(meta.count);
+  var clean = new Uint8Array(meta.count);
   var matched = [];
-  var exactHit = false;
+  var exactHit = false, found = 0;
   function add(data, t, weight) {
     var flat = data.postings[t];
     var count = flat.length / 2;
     var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
-    var doc = 0;
+    var factor = weight * idf / 10, typo = weight === TYPO, doc = 0;
     for (var i = 0; i < flat.length; i += 2) {
       doc += flat[i];
-      var score = weight * idf * flat[i + 1] / 10;
-      var had = scores.get(doc);
-      if (had === undefined || had < score) scores.set(doc, score);
-      if (weight !== TYPO) clean.add(doc);
+      var score = factor * flat[i + 1];
+      if (scores[doc] === 0) found++;
+      if (scores[doc] < score) scores[doc] = score;
+      if (!typo) clean[doc] = 1;
     }
     matched.push(data.terms[t]);
   }
-  loaded.forEach(function (data) {
-    var seen = new Set();
+  var seen = loaded.map(function () { return new Set(); });
+  loaded.forEach(function (data, k) {
     word.exact.forEach(function (term) {
       var t = data.index.get(term);
-      if (t !== undefined) { add(data, t, EXACT); seen.add(t); exactHit = true; }
+      if (t !== undefined) { add(data, t, EXACT); seen[k].add(t); exactHit = true; }
     });
     if (word.prefixes.length) {
       for (var t = 0; t < data.terms.length; t++) {
-        if (!seen.has(t) && startsWith(data.terms[t], word.prefixes)) { add(data, t, PREFIX); seen.add(t); }
+        if (!seen[k].has(t) && startsWith(data.terms[t], word.prefixes)) { add(data, t, PREFIX); seen[k].add(t); }
       }
     }
-    if (word.typos) {
-      typoStems(word).forEach(function (term) {
-        var u = data.index.get(term);
-        if (u !== undefined && !seen.has(u)) { add(data, u, TYPO); seen.add(u); }
-      });
-    }
   });
-  return { scores: scores, clean: clean, matched: matched, exactHit: exactHit };
+  if (word.typos && found < FEW) {
+    var stems = typoStems(word);
+    loaded.forEach(function (data, k) {
+      stems.forEach(function (term) {
+        var u = data.index.get(term);
+        if (u !== undefined && !seen[k].has(u)) { add(data, u, TYPO); seen[k].add(u); }
+      });
+    });
+  }
+  return { scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found };
 }
 
 // The words a typo in the first two letters could have been, as far as they can be named without
@@ -230,7 +237,7 @@ function rank(words) {
     var answers = words.map(function (word) { return match(word, loaded); });
     var more = new Set();
     words.forEach(function (word, i) {
-      if (word.typos && !answers[i].exactHit) {
+      if (word.typos && !answers[i].exactHit && answers[i].found < FEW) {
         typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
         needed.forEach(function (s) { more.delete(s); });
       }
@@ -238,36 +245,29 @@ function rank(words) {
     if (!more.size) return answers;
     return Promise.all(Array.from(more).map(shard)).then(function (extra) {
       var all = loaded.concat(extra);
-      return words.map(function (word, i) { return word.typos && !answers[i].exactHit ? match(word, all) : answers[i]; });
+      return words.map(function (word, i) {
+        return word.typos && !answers[i].exactHit && answers[i].found < FEW ? match(word, all) : answers[i];
+      });
     });
   }).then(function (answers) {
-    var total = null;
-    answers.forEach(function (answer, i) {
-      if (words[i].without) return;
-      if (total === null) { total = new Map(answer.scores); return; }
-      var next = new Map();
-      total.forEach(function (score, doc) {
-        var other = answer.scores.get(doc);
-        if (other !== undefined) next.set(doc, score + other);
-      });
-      total = next;
-    });
-    total = total || new Map();
-    answers.forEach(function (answer, i) {
-      if (words[i].without) answer.scores.forEach(function (_, doc) { total.delete(doc); });
-    });
-    // Documents with fewer typed words matched only through a typo come after the others.
-    var typos = new Map();
-    total.forEach(function (_, doc) {
-      var count = 0;
-      answers.forEach(function (answer, i) { if (!words[i].without && !answer.clean.has(doc)) count++; });
-      typos.set(doc, count);
-    });
-    var ranked = Array.from(total.keys());
-    ranked.sort(function (a, b) { return typos.get(a) - typos.get(b) || total.get(b) - total.get(a) || a - b; });
+    var count = meta.count, hits = [];
+    var total = new Float64Array(count), typos = new Uint8Array(count);
+    for (var doc = 0; doc < count; doc++) {
+      var sum = 0, missed = 0, ok = positive.length > 0;
+      for (var i = 0; i < answers.length && ok; i++) {
+        var score = answers[i].scores[doc];
+        if (words[i].without) { if (score > 0) ok = false; continue; }
+        if (score === 0) { ok = false; continue; }
+        sum += score;
+        if (!answers[i].clean[doc]) missed++;
+      }
+      if (ok) { total[doc] = sum; typos[doc] = missed; hits.push(doc); }
+    }
+    // Documents with fewer typed words matched only through a typo come first, then by score.
+    hits.sort(function (a, b) { return typos[a] - typos[b] || total[b] - total[a] || a - b; });
     var matched = [];
     answers.forEach(function (answer, i) { if (!words[i].without) matched = matched.concat(answer.matched); });
-    return { ranked: ranked, positive: positive, matched: matched };
+    return { ranked: hits, positive: positive, matched: matched };
   });
 }
 
@@ -282,11 +282,13 @@ function result(doc) {
 // or (a compound) it holds a typed word of four letters or more.
 function marker(words, matched) {
   var terms = new Set(matched);
+  var heads = new Set(matched.map(function (term) { return term.slice(0, 2); }));
   var known = new Map();
   return function (token) {
     var lower = token.toLowerCase();
     if (known.has(lower)) return known.get(lower);
-    var hit = terms.has(stemmer(lower)) || words.some(function (w) {
+    // Stemmed only when it could be a matched term: stemming every word of a passage is slow.
+    var hit = (heads.has(lower.slice(0, 2)) && terms.has(stemmer(lower))) || words.some(function (w) {
       return lower.lastIndexOf(w.text, 0) === 0 || (w.text.length >= 4 && lower.indexOf(w.text) > 0) ||
         (w.stem.length >= 4 && lower.indexOf(w.stem) > 0);
     });

@@ -84,14 +84,11 @@ class Analyser:
 
     def words(self, text: str) -> list[str]:
         """The trimmed, lower-case words of a text, stop words included."""
-        out = []
-        for raw in text.lower().replace("-", " ").split():
-            word = self.trimmed.get(raw)
-            if word is None:
-                word = self.trimmed[raw] = trim(raw)
-            if word:
-                out.append(word)
-        return out
+        trimmed = self.trimmed
+        raws = text.lower().replace("-", " ").split()
+        for raw in set(raws).difference(trimmed):
+            trimmed[raw] = trim(raw)
+        return [word for raw in raws if (word := trimmed[raw])]
 
     def term(self, word: str) -> str | None:
         """A trimmed word's index term; None for a stop word."""
@@ -133,15 +130,19 @@ def build_index_files(
     analyser = Analyser(analysis)
     boosts = dict(field_boosts)
     names = [name for name, _ in field_boosts]
-    # Words of every field of every document, once: the compounds need the whole vocabulary first.
+    # Words of every field of every document, counted once: the compounds need the whole vocabulary
+    # first, and a document repeats its words (Counter counts in C; the loops below see each once).
     words_of = [
-        [(name, analyser.words(text)) for name, text in document.fields if name in boosts] for document in documents
+        [(name, Counter(analyser.words(text))) for name, text in document.fields if name in boosts]
+        for document in documents
     ]
-    vocabulary: Counter[str] = Counter()
+    vocabulary: set[str] = set()
     for fields in words_of:
         for _, words in fields:
             vocabulary.update(words)
     compounds = Compounds(vocabulary, analyser)
+    term_of = {word: analyser.term(word) for word in vocabulary}
+    parts_of = {word: parts for word in vocabulary if (parts := compounds.parts(word))}
     # Per document: {term: weighted frequency} per field, and each field's length.
     per_doc: list[list[tuple[str, dict[str, float], int]]] = []
     totals = dict.fromkeys(names, 0)
@@ -150,13 +151,13 @@ def build_index_files(
         for name, words in fields:
             counts: dict[str, float] = {}
             length = 0
-            for word in words:
-                term = analyser.term(word)
+            for word, times in words.items():
+                term = term_of[word]
                 if term is not None:
-                    counts[term] = counts.get(term, 0) + 1
-                    length += 1
-                for part in compounds.parts(word):
-                    counts[part] = counts.get(part, 0) + PART_WEIGHT
+                    counts[term] = counts.get(term, 0) + times
+                    length += times
+                for part in parts_of.get(word, ()):
+                    counts[part] = counts.get(part, 0) + PART_WEIGHT * times
             if counts:
                 rows.append((name, counts, length))
                 totals[name] += length
