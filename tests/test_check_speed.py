@@ -25,7 +25,7 @@ from katalog.core import frontmatter, yamlnodes
 from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.entries import Entry, Page
 from katalog.core.loaded import Loaded
-from katalog.core.loader import PARALLEL_FROM
+from katalog.core.parallel import PARALLEL_FROM
 from katalog.core.problems import Position, Problem, Severity
 from katalog.core.report import text_line
 from katalog.core.scalar_checks import Reference

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from katalog.render.producer import ForkedProducer, InlineProducer, ProducerError, fork_available
+from katalog.core.parallel import fork_available
+from katalog.render.producer import ForkedProducer, InlineProducer, ProducerError
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="this platform cannot fork processes")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
+from ..core import parallel
 from ..core.catalogue import build_catalogue
 from ..core.report import github_line, summary, text_line
 from ..core.siteconfig import ConfigError
@@ -17,7 +17,7 @@ from .common import print_config_error
 def run(root: Path, output_format: str, strict: bool) -> int:
     try:
         # The command line has the machine to itself: parse and validate on every core.
-        catalogue = build_catalogue(root, workers=os.cpu_count() or 1, bodies=False)
+        catalogue = build_catalogue(root, workers=parallel.workers(), bodies=False)
     except ConfigError as error:
         return print_config_error(error, output_format)
     address_clashes(catalogue)  # as mkdocs.yml's default use_directory_urls lays the site out

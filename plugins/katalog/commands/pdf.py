@@ -3,10 +3,10 @@ booklet of a selection of the entries (render/booklet.py)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
+from ..core import parallel
 from ..core.catalogue import build_catalogue
 from ..core.report import summary, text_line, visible
 from ..core.siteconfig import ConfigError
@@ -20,7 +20,7 @@ from .common import print_config_error
 
 def run(root: Path, selection: Selection, title: str | None, output: str | None) -> int:
     try:
-        catalogue = build_catalogue(root, workers=os.cpu_count() or 1)
+        catalogue = build_catalogue(root, workers=parallel.workers())
     except ConfigError as error:
         return print_config_error(error)
     tr = catalogue.config.tr

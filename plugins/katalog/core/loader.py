@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import gc
-import multiprocessing
 import os
 import stat
 from collections import deque
@@ -21,6 +20,7 @@ from .entries import Entry, Page
 from .files import NotRegularFile, escaped, file_kind, is_inside, os_reason, read_regular, shown, unshowable
 from .hints import closest
 from .loaded import Loaded
+from .parallel import fork_context, worth_spreading
 from .problems import Position, Problem, Severity
 from .schema import EntryType
 from .settings import build_date
@@ -64,7 +64,6 @@ WITHHELD = frozenset(
 
 # (path, path relative to the root, the type its folder implies, whether it is in catalogue/)
 Job = tuple[str, str, str | None, bool]
-PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
 
 
 def is_markdown(name: str) -> bool:
@@ -382,13 +381,13 @@ def _load_cached(
 
 def _load_each(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) -> list[Loaded]:
     """What each file gives on its own, in order (to be kept per file)."""
-    if workers <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not worth_spreading(len(todo), workers):
         return [load_jobs(config, [job], bodies) for job in todo]
     global _worker_config, _worker_bodies
     _worker_config, _worker_bodies = config, bodies
     size = -(-len(todo) // workers)
     shares = [todo[i : i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("fork")
+    context = fork_context()
     with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
         others = [pool.submit(_load_chunk_each, share) for share in shares[1:]]
         each = [load_jobs(config, [job], bodies) for job in shares[0]]
@@ -398,7 +397,7 @@ def _load_each(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) 
 
 
 def _load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) -> Loaded:
-    if workers <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not worth_spreading(len(todo), workers):
         return load_jobs(config, todo, bodies)
     global _worker_config, _worker_bodies
     _worker_config, _worker_bodies = config, bodies  # forked workers inherit them; nothing is pickled
@@ -406,7 +405,7 @@ def _load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool)
     # needs no pickling back.
     size = -(-len(todo) // workers)
     shares = [todo[i : i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("fork")
+    context = fork_context()
     with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
         others = [pool.submit(_load_chunk, share) for share in shares[1:]]
         parts = [load_jobs(config, shares[0], bodies)]

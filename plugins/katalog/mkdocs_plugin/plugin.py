@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import html
-import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -23,11 +21,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from ..core import parallel
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
 from ..core.entries import Page as CorePage
 from ..core.i18n import Translator
-from ..core.loader import PARALLEL_FROM, withheld
+from ..core.loader import withheld
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..core.search.language import analysis_for
@@ -42,7 +41,7 @@ from ..render.model import SiteModel
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.portal import HOME, portal_html
 from ..render.problem_panel import panel_html, with_panel
-from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError, fork_available
+from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError
 from ..render.safety import SafetyExtension, sanitize_html
 from ..render.site_files import (
     COLORS,
@@ -287,13 +286,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return self.preview is not None and self.dirty
 
     def workers(self) -> int:
-        """Processes to use: as set in mkdocs.yml, else every core for a one-off build. `mkdocs serve`
-        runs threads, and forking a process with threads is unsafe, so it stays in one."""
-        if self.config.workers:
-            return int(self.config.workers)
-        # The first build of `mkdocs serve` runs before the server starts its threads.
-        alone = threading.active_count() == 1
-        return (os.cpu_count() or 1) if self.command in ("build", "gh-deploy") or alone else 1
+        """Processes to use (core/parallel.py): `mkdocs serve` runs threads, so it works alone but
+        for its first build, which runs before the server starts them."""
+        return parallel.workers(int(self.config.workers))
 
     @property
     def previewing(self) -> bool:
@@ -327,7 +322,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             if edited is not None:
                 return self.take_up_body_edit(edited, preview)
         self.destinations = {}
-        workers = self.workers() if fork_available() else 1
+        workers = self.workers()
         if preview is None:
             catalogue = build_from_config(self.site_config, workers)
         else:
@@ -458,12 +453,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 jobs.append((src, self.generated_pages[src].render))
         if self.producer is not None:
             self.producer.close()
-        big_enough = self.config.workers or len(jobs) >= PARALLEL_FROM
-        parallel = workers > 1 and big_enough and fork_available() and not rebuilding
+        asked = self.config.workers > 1
+        spread = not rebuilding and parallel.worth_spreading(len(jobs), workers, asked=asked)
         # Under `mkdocs serve --dirty` the search files are made apart (see preview_search.py).
         last = search.files if self.background is None or self.background.index is None else _nothing
-        self.producer = (ForkedProducer if parallel else InlineProducer)(jobs, last)
-        log.debug(f"{len(jobs)} pages rendered {'ahead, in a second process' if parallel else 'in place'}")
+        self.producer = (ForkedProducer if spread else InlineProducer)(jobs, last)
+        log.debug(f"{len(jobs)} pages rendered {'ahead, in a second process' if spread else 'in place'}")
 
     def search_files(self) -> SearchFiles | None:
         if self.producer is None:

@@ -11,12 +11,13 @@ Either way the output is the same, byte for byte (tests/test_build.py compares t
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Protocol
+
+from ..core.parallel import fork_context
 
 BATCH = 64  # results per message: few enough to arrive early, many enough to be cheap to send
 
@@ -93,7 +94,7 @@ class ForkedProducer:
     process would wait on a full pipe while this one is busy, and the two would take turns."""
 
     def __init__(self, jobs: Jobs, last: Callable[[], object]) -> None:
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         receiver, sender = context.Pipe(duplex=False)
         # Forked, so the jobs (closures over the catalogue) are inherited, never pickled.
         self.process = context.Process(target=_produce, args=(jobs, last, sender), daemon=True)
@@ -155,7 +156,3 @@ class ForkedProducer:
             self.process.terminate()
             self.process.join()
         self.reader.join(timeout=10)
-
-
-def fork_available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
