@@ -413,9 +413,17 @@ function search(message) {
         var hits = want.length ? value.ranked.filter(function (doc) { return passes(doc, want, null); }) : value.ranked;
         var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
         var isHit = marker(value.positive, value.matched);
-        return Promise.all(hits.slice(0, limit).map(function (doc) {
+        var items = hits.slice(0, limit).map(function (doc) {
           return result(doc).then(function (file) { return shown(doc, file, isHit); });
-        })).then(function (items) {
+        });
+        // message.early: post the first few results as soon as they are in, then all of them.
+        var early = Math.min(Number(message.early) || 0, items.length);
+        if (early > 0 && early < items.length) {
+          Promise.all(items.slice(0, early)).then(function (first) {
+            postMessage({ type: "results", id: message.id, total: hits.length, hits: first, partial: true, counts: null });
+          });
+        }
+        return Promise.all(items).then(function (items) {
           postMessage({
             type: "results", id: message.id, total: hits.length, hits: items,
             counts: facetData ? counts(value.ranked, want) : null

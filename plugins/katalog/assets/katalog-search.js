@@ -47,10 +47,13 @@
       });
     },
     // filters: {name: key} of the chosen ones; limit: how many results to show (the worker counts all).
-    ask: function (text, filters, limit) {
+    // early: how many results to show before the rest have arrived (0: all at once).
+    ask: function (text, filters, limit, early) {
       engine.start();
       engine.lastId += 1;
-      engine.worker.postMessage({ type: "search", id: engine.lastId, query: text, filters: filters, limit: limit });
+      engine.worker.postMessage({
+        type: "search", id: engine.lastId, query: text, filters: filters, limit: limit, early: early || 0
+      });
       return engine.lastId;
     }
   };
@@ -159,6 +162,7 @@
     var myId = 0;
     var filters = [];
     var PAGE = 20;  // results shown at once: rendering hundreds per keystroke would be slow
+    var EARLY = 5;  // shown while the others' result files still arrive
     var shown = PAGE;
     var more = el("button", { type: "button", "class": "md-button katalog-search__more", hidden: "" }, CONFIG.texts.more);
     more.addEventListener("click", function () { shown += PAGE; ask(); });
@@ -181,7 +185,7 @@
     function ask() {
       var text = input.value.trim();
       if (!text) { close(); return; }
-      myId = engine.ask(text, chosenFilters(filters), shown);
+      myId = engine.ask(text, chosenFilters(filters), shown, EARLY);
     }
 
     function query() { shown = PAGE; ask(); }
@@ -190,7 +194,7 @@
       if (!last) return;
       list.textContent = "";
       last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
-      more.hidden = last.total <= last.hits.length;
+      more.hidden = Boolean(last.partial) || last.total <= last.hits.length;
       status.textContent = countText(last.total);
       showCounts(filters, last.counts);
       panel.hidden = false;
