@@ -43,23 +43,10 @@ from katalog.exports.write import render_all
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from .conftest import entry, mkdocs
+from .npm_support import CACHE, npm, require
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_SCRIPT = ROOT / "plugins" / "katalog" / "exports" / "decap_admin.js"
-CACHE = Path(
-    os.environ.get("KATALOG_NPM_CACHE")
-    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "katalog-npm"
-)
-
-
-def require(program: str) -> str:
-    found = shutil.which(program)
-    if found:
-        return found
-    reason = f"{program} not found: install Node.js and npm (`apt-get install nodejs npm`)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason + " (required in CI)")
-    pytest.skip(reason)
 
 
 class Packages(NamedTuple):
@@ -67,16 +54,6 @@ class Packages(NamedTuple):
     js_yaml: Path  # dist/js-yaml.min.js
     js_yaml_module: Path  # the package folder, for node
     decap_server: Path  # dist/index.js
-
-
-def _npm(*args: str, cwd: Path) -> None:
-    subprocess.run(
-        [require("npm"), *args, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-        cwd=cwd,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=600,
-    )
 
 
 def _unpacked(name: str, version: str) -> Path:
@@ -87,7 +64,7 @@ def _unpacked(name: str, version: str) -> Path:
     work = CACHE / f".{name}-{version}.{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    _npm("pack", f"{name}@{version}", "--pack-destination", str(work), cwd=work)
+    npm("pack", f"{name}@{version}", "--pack-destination", str(work), cwd=work)
     (tarball,) = work.glob("*.tgz")
     with tarfile.open(tarball) as archive:
         archive.extractall(work, filter="data")
@@ -106,7 +83,7 @@ def _server() -> Path:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     (work / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-    _npm("install", f"decap-server@{DECAP_SERVER_VERSION}", cwd=work)
+    npm("install", f"decap-server@{DECAP_SERVER_VERSION}", cwd=work)
     shutil.rmtree(folder, ignore_errors=True)
     work.rename(folder)
     return entry

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .npm_support import installed, require
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -31,3 +33,22 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_command() -> No
     assert "mkdocs build --strict" in build
     assert "pytest" in test
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# The browser scripts; eslint.config.mjs says where each runs.
+SCRIPTS = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "plugins" / "katalog").glob("**/*.js"))
+ESLINT = "eslint@10.15.0"
+
+
+def test_eslint_finds_nothing_in_the_browser_scripts() -> None:
+    assert len(SCRIPTS) >= 4
+    modules = installed(f"eslint-{ESLINT.split('@')[1]}", ESLINT)
+    result = subprocess.run(
+        [require("node"), str(modules / "eslint" / "bin" / "eslint.js"), "--max-warnings=0", *SCRIPTS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

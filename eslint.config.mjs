@@ -1,0 +1,124 @@
+// ESLint for Katalog's browser scripts; tests/test_lint.py runs it (eslint from npm, installed into a
+// cache outside the repository). The rules are ESLint's own recommended ones, named here so that the
+// configuration needs no package beside eslint, less two: the scripts look for control characters on
+// purpose (no-control-regex), and escape brackets in character classes for the reader (no-useless-escape).
+// The globals are those the scripts use, per where they run.
+const rules = {
+  "constructor-super": "error",
+  "eqeqeq": ["error", "smart"],
+  "for-direction": "error",
+  "getter-return": "error",
+  "no-async-promise-executor": "error",
+  "no-case-declarations": "error",
+  "no-compare-neg-zero": "error",
+  "no-cond-assign": "error",
+  "no-const-assign": "error",
+  "no-constant-binary-expression": "error",
+  "no-constant-condition": "error",
+  "no-debugger": "error",
+  "no-delete-var": "error",
+  "no-dupe-args": "error",
+  "no-dupe-else-if": "error",
+  "no-dupe-keys": "error",
+  "no-duplicate-case": "error",
+  "no-empty": ["error", { allowEmptyCatch: true }],
+  "no-empty-character-class": "error",
+  "no-empty-pattern": "error",
+  "no-eval": "error",
+  "no-ex-assign": "error",
+  "no-fallthrough": "error",
+  "no-func-assign": "error",
+  "no-global-assign": "error",
+  "no-implied-eval": "error",
+  "no-import-assign": "error",
+  "no-inner-declarations": "error",
+  "no-invalid-regexp": "error",
+  "no-irregular-whitespace": "error",
+  "no-loss-of-precision": "error",
+  "no-misleading-character-class": "error",
+  "no-new-func": "error",
+  "no-new-native-nonconstructor": "error",
+  "no-nonoctal-decimal-escape": "error",
+  "no-obj-calls": "error",
+  "no-octal": "error",
+  "no-prototype-builtins": "error",
+  "no-redeclare": "error",
+  "no-regex-spaces": "error",
+  "no-self-assign": "error",
+  "no-self-compare": "error",
+  "no-setter-return": "error",
+  "no-shadow-restricted-names": "error",
+  "no-sparse-arrays": "error",
+  "no-this-before-super": "error",
+  "no-undef": "error",
+  "no-unexpected-multiline": "error",
+  "no-unreachable": "error",
+  "no-unsafe-finally": "error",
+  "no-unsafe-negation": "error",
+  "no-unsafe-optional-chaining": "error",
+  "no-unused-labels": "error",
+  "no-unused-private-class-members": "error",
+  "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }],
+  "no-useless-backreference": "error",
+  "no-useless-catch": "error",
+  "no-with": "error",
+  "require-yield": "error",
+  "use-isnan": "error",
+  "valid-typeof": "error",
+};
+
+const shared = [
+  "console", "setTimeout", "clearTimeout", "Promise", "Map", "Set", "URL", "URLSearchParams", "fetch",
+  "JSON", "Math", "Object", "Array", "String", "Number", "RegExp", "Error", "TypeError", "Symbol",
+  "Uint8Array", "Uint16Array", "Uint32Array", "Float32Array", "Float64Array", "Int32Array", "DataView",
+  "ArrayBuffer", "TextDecoder", "TextEncoder", "Intl", "Date", "isNaN", "parseInt", "parseFloat",
+  "encodeURIComponent", "decodeURIComponent", "DecompressionStream", "Response", "Blob", "performance",
+];
+const browser = [
+  "window", "document", "location", "history", "navigator", "Worker", "CustomEvent", "Event",
+  "MutationObserver", "IntersectionObserver", "requestAnimationFrame", "getComputedStyle", "HTMLElement",
+  "Node", "NodeFilter", "DOMParser", "matchMedia", "localStorage", "sessionStorage", "alert",
+];
+const worker = ["self", "postMessage", "addEventListener"];  // importScripts: declared in the worker
+
+function globalsOf(...lists) {
+  return Object.fromEntries(lists.flat().map((name) => [name, "readonly"]));
+}
+
+export default [
+  {
+    files: ["plugins/katalog/assets/katalog-filter.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globalsOf(shared, browser) },
+    rules,
+  },
+  {
+    // The build replaces the placeholder with the search's settings (render/site_search.py).
+    files: ["plugins/katalog/assets/katalog-search.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, browser, ["__KATALOG_SEARCH_CONFIG__"]),
+    },
+    rules,
+  },
+  {
+    files: ["plugins/katalog/assets/katalog-search-worker.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globalsOf(shared, worker), onmessage: "writable" },
+    },
+    rules,
+  },
+  {
+    // The Decap CMS admin page: Decap, its React and js-yaml are globals the page loads first; under
+    // node (the tests) the script exports its functions through `module`.
+    files: ["plugins/katalog/exports/decap_admin.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, browser, ["CMS", "h", "createClass", "jsyaml", "React", "module"]),
+    },
+    rules,
+  },
+];
