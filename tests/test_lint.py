@@ -52,3 +52,16 @@ def test_eslint_finds_nothing_in_the_browser_scripts() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_exports_its_pipeline_without_mkdocs() -> None:
+    """katalog.core's public names (its __all__) are what its table names, each importable, none of it
+    pulling in MkDocs."""
+    program = (
+        "import sys, katalog.core as core\n"
+        "assert sorted(core.__all__) == sorted(core._PUBLIC), 'one list of public names'\n"
+        "assert all(getattr(core, name) is not None for name in core.__all__)\n"
+        "assert not any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules), 'the core imported MkDocs'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -1,1 +1,77 @@
-"""The MkDocs-free core: load, validate, link and index a catalogue."""
+"""The MkDocs-free core: load, validate, link and index a catalogue.
+
+The pipeline, in the order it runs (each stage's problems are data, collected for every file):
+
+1. config: `load_site_config(root)` reads site_config/ (schema, vocabularies, texts, settings) into a
+   SiteConfig, or raises ConfigError with every problem of it;
+2. load and validate: every file of catalogue/ and content/ is read, its front-matter parsed with
+   positions and checked against the schema (loader.py, validate.py);
+3. link: references and `[[id]]` links resolved both ways, duplicate ids found (catalogue.py);
+4. index: taxonomies (taxonomy.py), similar entries (similar.py), search documents (search/).
+
+`build_catalogue(root)` runs 1 to 3 and the taxonomies and gives a Catalogue: its entries, pages,
+links both ways, taxonomies and problems; `build_from_config` does the same for a SiteConfig already
+read (a long-running preview passes a FileCache, and `refresh_bodies` brings a catalogue up to date
+when only entries' bodies changed). `text_line`, `github_line` and `summary` print problems as
+`katalog check` does. Nothing here imports MkDocs; the plugin (katalog.mkdocs_plugin) adapts it.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Where each public name lives. They are imported when first asked for: importing one module of the
+# core (katalog.core.slugs) must not import the whole pipeline.
+_PUBLIC = {
+    "Catalogue": "catalogue",
+    "Link": "catalogue",
+    "build_catalogue": "catalogue",
+    "build_from_config": "catalogue",
+    "Entry": "entries",
+    "Page": "entries",
+    "FileCache": "loader",
+    "Problem": "problems",
+    "Severity": "problems",
+    "refresh_bodies": "refresh",
+    "github_line": "report",
+    "summary": "report",
+    "text_line": "report",
+    "ConfigError": "siteconfig",
+    "SiteConfig": "siteconfig",
+    "load_site_config": "siteconfig",
+}
+__all__ = [
+    "Catalogue",
+    "ConfigError",
+    "Entry",
+    "FileCache",
+    "Link",
+    "Page",
+    "Problem",
+    "Severity",
+    "SiteConfig",
+    "build_catalogue",
+    "build_from_config",
+    "github_line",
+    "load_site_config",
+    "refresh_bodies",
+    "summary",
+    "text_line",
+]
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Link, build_catalogue, build_from_config
+    from .entries import Entry, Page
+    from .loader import FileCache
+    from .problems import Problem, Severity
+    from .refresh import refresh_bodies
+    from .report import github_line, summary, text_line
+    from .siteconfig import ConfigError, SiteConfig, load_site_config
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
