@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from PIL import ImageFile
 from pypdf import PdfReader
 
 from katalog.cli import main
@@ -32,6 +33,10 @@ from katalog.render.pages import PageRenderer
 from .conftest import REPO, Site, copy_example_config, entry, mkdocs, problem_lines
 
 pytest.importorskip("weasyprint")
+# Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; Katalog turns it
+# off again when it loads WeasyPrint itself (render/booklet.py). So must this import, or the image
+# tests that run after it in the same worker would see truncated images accepted.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 SITE_NAME = "Samskabelseskataloget"
 HOSTILE_TITLE = '<b>Fed</b> & "citat" {{ x }} </style>'

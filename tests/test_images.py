@@ -13,6 +13,7 @@ What is decided here (see core/images.py and render/images.py):
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import struct
@@ -543,3 +544,17 @@ def test_an_unreadable_image_says_why_in_danish() -> None:
     assert [(one.message, one.hint) for one in sink] == [
         ('billedet "a.jpg" kan ikke læses (ingen adgang)', "Giv læseadgang til filen (fx chmod a+r).")
     ]
+
+
+def test_printing_a_booklet_leaves_truncated_images_broken() -> None:
+    """WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported: after
+    a booklet's printer is loaded, the image check must still call a truncated file broken."""
+    if importlib.util.find_spec("weasyprint") is None:
+        pytest.skip("WeasyPrint is not installed")
+    from katalog.core.images import ImageProblem, check_bytes
+    from katalog.render.booklet import weasyprint_module
+
+    weasyprint_module(lambda key, **args: key)
+    full = jpeg(1200, 800)
+    checked = check_bytes(full[: len(full) // 2], "catalogue/cases/billeder/halv.jpg", "billeder/halv.jpg")
+    assert isinstance(checked, ImageProblem) and checked.code == "image_broken"

@@ -32,6 +32,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+from PIL import ImageFile
 
 from ..core.catalogue import sanitising
 from ..core.config_rules import is_hex_colour
@@ -342,6 +343,10 @@ def weasyprint_module(tr: Callable[..., str]) -> types.ModuleType:
         except OSError as error:
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise PdfUnavailable(tr("booklet.no_libraries", detail=detail, packages=SYSTEM_PACKAGES)) from error
+        finally:
+            # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported;
+            # the image checks (core/images.py) must still find a truncated image broken.
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
     return weasyprint
 
 
