@@ -91,6 +91,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         if row[0].startswith("<img"):
             row[1] = f"javascript:{PWN}"
     docs.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # The same in the search index's result files (core/search/index.py: one per document, "u" its URL).
+    tampered = 0
+    for result_file in (site / "katalog" / "search").glob("d*/*.json"):
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+        if str(result.get("t", "")).startswith("<img"):
+            result["u"] = f"javascript:{PWN}"
+            result_file.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+            tampered += 1
+    assert tampered == 1
     yield site
 
 

@@ -128,7 +128,8 @@ function parse(text) {
   if (meaningful.some(function (w) { return !w.without; })) words = meaningful;
   return words.slice(0, 30).map(function (w) {
     var stem = stemmer(w.text);
-    var word = { text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: w.text.length >= 5 };
+    var typos = w.text.length >= 5 && w.text.length <= TYPO_MAX_LETTERS;
+    var word = { text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: typos };
     // Prefixes while typing; from three letters, as one or two would match most of the index.
     if (w.text.length > 2) {
       word.prefixes.push(w.text);
@@ -140,6 +141,10 @@ function parse(text) {
 
 var ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåäöé";
 var typoMemo = new Map();
+// A word's one-edit variants grow with its length times the alphabet: a pasted 10,000-letter "word"
+// would make 660,000 strings of 10,000 letters and take the tab down. Danish compounds stay under this.
+var TYPO_MAX_LETTERS = 40;
+var TYPO_MEMO_SIZE = 200;
 
 // The stems of every word one edit away from the typed one (a letter left out, added, replaced, or
 // two neighbours swapped), but its own: "samskabelze" gives the stem of "samskabelse". Stemmed after
@@ -163,6 +168,7 @@ function typoStems(word) {
     if (variant.length >= 4 && variant !== text) stems.add(stemmer(variant));
   });
   stems.delete(word.stem);
+  if (typoMemo.size >= TYPO_MEMO_SIZE) typoMemo.clear();
   typoMemo.set(word.text, stems);
   return stems;
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,10 @@ def plan_site(
     # feed names it in its metadata, for theme/main.html's <link rel="alternate"> in the page's head.
     files.extend(SiteFile(src, _feed_meta(renderer.feed_links.get(src)), src in listed) for src in generated)
     files.extend(SiteFile(feed.path, feeds.atom(feed)) for feed in planned_feeds)
+    # Material takes every <link rel="alternate"> of a page for another language of the site and
+    # fetches sitemap.xml beside it: beside each feed, an empty one answers instead of a 404.
+    folders = sorted({posixpath.dirname(feed.path) for feed in planned_feeds} - {""})
+    files.extend(SiteFile(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in folders)
     if colors_css:
         files.append(SiteFile(COLORS, colors_css))
     files.extend(
@@ -111,6 +116,9 @@ def plan_site(
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
     return SitePlan(entry_pages, generated, reference, files, statement)
+
+
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
 def _feed_meta(path: str | None) -> str:
