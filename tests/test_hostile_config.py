@@ -68,7 +68,7 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     # --- site.yml -----------------------------------------------------------------------------------
     "site-misspelled-key": (
         [(S, "sanitize_html: true", "sanitise_html: false")],
-        ['site_config/site.yml:43:1: error: sanitise_html: ukendt nøgle "sanitise_html". Mente du "sanitize_html"?'],
+        ['site_config/site.yml:40:1: error: sanitise_html: ukendt nøgle "sanitise_html". Mente du "sanitize_html"?'],
     ),
     "site-wrong-type": (
         [(S, "page_size: 50", "page_size: fifty")],
@@ -94,7 +94,7 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     "site-text-for-boolean": (
         [(S, "sanitize_html: true", "sanitize_html: ja")],
         [
-            "site_config/site.yml:43:16: error: sanitize_html: forkert slags værdi. Forventet: true eller false. "
+            "site_config/site.yml:40:16: error: sanitize_html: forkert slags værdi. Forventet: true eller false. "
             'Fundet: teksten "ja".'
         ],
     ),
@@ -166,6 +166,13 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
             "mindst 0. Fundet: tallet -3."
         ],
     ),
+    "site-obsolete-setting": (
+        [(S, "stale_after_months: 24", "stale_after_months: 24\nsearch_body_words: 150000")],
+        [
+            'site_config/site.yml:38:1: error: search_body_words: "search_body_words" bruges ikke længere. Søgningen '
+            "finder nu hvert ord i alle brødtekster, uanset katalogets størrelse. Slet linjen."
+        ],
+    ),
     "site-language-without-texts": (
         [(S, "language: da", "language: dk")],
         [
@@ -175,26 +182,26 @@ EXACT: dict[str, tuple[list[Edit], list[str]]] = {
     ),
     "site-logo-missing": (
         [(S, "sanitize_html: true", "sanitize_html: true\nlogo: logo.svg")],
-        [f"site_config/site.yml:44:7: error: logo: logoet site_config/logo.svg findes ikke. {LOGO_END}"],
+        [f"site_config/site.yml:41:7: error: logo: logoet site_config/logo.svg findes ikke. {LOGO_END}"],
     ),
     "site-logo-outside-the-repository": (
         [(S, "sanitize_html: true", "sanitize_html: true\nlogo: ../../../../etc/hostname")],
         [
-            "site_config/site.yml:44:7: error: logo: logoet ../../../../etc/hostname ligger uden for repositoriet. "
+            "site_config/site.yml:41:7: error: logo: logoet ../../../../etc/hostname ligger uden for repositoriet. "
             f"{LOGO_END}"
         ],
     ),
     "site-logo-not-an-image": (
         [(S, "sanitize_html: true", "sanitize_html: true\nlogo: ../README.md")],
         [
-            "site_config/site.yml:44:7: error: logo: logoet site_config/../README.md er ikke et billede, som browsere "
+            "site_config/site.yml:41:7: error: logo: logoet site_config/../README.md er ikke et billede, som browsere "
             f"viser. {LOGO_END}"
         ],
     ),
     "site-logo-only-named-as-an-image": (
         [(S, "sanitize_html: true", "sanitize_html: true\nlogo: logo.png"), ("site_config/logo.png", None, "<p>\n")],
         [
-            "site_config/site.yml:44:7: error: logo: logoet site_config/logo.png er ikke et billede, som browsere "
+            "site_config/site.yml:41:7: error: logo: logoet site_config/logo.png er ikke et billede, som browsere "
             f"viser. {LOGO_END}"
         ],
     ),
@@ -613,7 +620,7 @@ def test_a_swedish_fork_hears_of_its_mistakes_in_swedish(make_site: Callable[...
     assert (code, out) == (
         1,
         [
-            'site_config/site.yml:43:1: error: sanitise_html: okänd nyckel "sanitise_html". Menade du "sanitize_html"?',
+            'site_config/site.yml:40:1: error: sanitise_html: okänd nyckel "sanitise_html". Menade du "sanitize_html"?',
             "1 fel och 0 varningar i 1 fil.",
         ],
     )
@@ -780,7 +787,6 @@ GOOD: dict[tuple[str, ...], list[object]] = {
     ("sanitize_html",): [True, False],
     ("contacts",): ["full", "role_only", "all"],
     ("stale_after_months",): [0, 24],
-    ("search_body_words",): [0, 1000],
     ("similar",): [{}, {"threshold": 1, "limit": 3}, {"weights": {"tags": 1}}],
     ("articles_folder",): ["vidensbank", "a/b", "../ud", "/abs"],
     ("similar", "threshold"): [0, 2.5, 10**400],

@@ -18,6 +18,7 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.problems.no_value": "the key has no value",
     "config.problems.out_of_range": "the number is too small",
     "config.problems.unknown_key": 'unknown key "{name}"',
+    "config.problems.obsolete_setting": '"{name}" is no longer used',
     "config.problems.missing_key": 'the required key "{name}" is missing',
     "config.problems.unknown_value": 'unknown value "{value}"',
     "config.problems.empty_text": "the text is empty",
@@ -97,6 +98,9 @@ CONFIG_TEXTS: dict[str, str] = {
     "config.expected.id_list": "a list of entry ids, e.g. {example}",
     # hints
     "config.hints.missing_file": "Put {file} back, e.g. from Katalog's own site_config/.",
+    "config.hints.search_body_words": (
+        "Search now finds every word of every body, whatever the catalogue's size. Delete the line."
+    ),
     "config.hints.language": "Add site_config/i18n/{value}.yml, or choose one of the languages there.",
     "config.hints.logo": "Put the image in site_config/ and give its name, such as logo: logo.svg.",
     "config.hints.unsafe_name": "Use lower-case letters a-z, digits and hyphens only; no .. and no / at the start.",

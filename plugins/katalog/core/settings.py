@@ -41,9 +41,6 @@ class SiteSettings:
     contacts: str = "full"
     # An entry reviewed longer ago than this shows a notice; 0 turns the notice off.
     stale_after_months: int = 24
-    # Words of body text in the search index, shared by all entries: a small catalogue is
-    # searched in full, a huge one by the start of each body.
-    search_body_words: int = 150_000
     similar: SimilarSettings = field(default_factory=lambda: SimilarSettings(weights={}))
     # Where Decap CMS writes new articles, under content/.
     articles_folder: str = DEFAULT_ARTICLES_FOLDER
@@ -59,7 +56,9 @@ SITE_KEYS = (
     "contacts", "stale_after_months", "search_body_words", "similar", "articles_folder", "site_url", "featured",
 )  # fmt: skip
 SIMILAR_KEYS = ("threshold", "limit", "max_postings", "weights")
-SITE_NUMBERS = {"page_size": 1, "stale_after_months": 0, "search_body_words": 0}
+SITE_NUMBERS = {"page_size": 1, "stale_after_months": 0}
+# Keys an older Katalog read: an error that says so, rather than a setting quietly ignored.
+OBSOLETE_KEYS = ("search_body_words",)
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,9 @@ def read_settings(out: ConfigFile, node: Item, context: SettingsContext) -> Site
         values["logo"] = logo
     if (item := given("colors")) is not None:
         values["colors"] = _colors(out, item)
+    for key in OBSOLETE_KEYS:
+        if (item := items.get(key)) is not None:
+            out.add("obsolete_setting", item.key_pos, key, hint=hint_text(key), name=key)
     for key, minimum in SITE_NUMBERS.items():
         if (item := given(key)) is not None and (number := out.whole_number(item, minimum)) is not None:
             values[key] = number
