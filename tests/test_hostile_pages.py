@@ -185,6 +185,10 @@ def test_a_page_where_katalog_writes_one_is_an_error_in_check_and_build(
             "content/enheder/en-enhed.md": "# En anden enhed\n",
             "content/katalog/katalog.css": "body {}\n",
             "content/andet/index.md": "# Andet\n",  # no clash
+            # Katalog's own pages besides entries, terms and overviews
+            "content/soeg.md": "# Søg\n",
+            "content/tal-og-overblik/index.md": "# Tal\n",
+            "content/hvem-ved-noget-om.md": "# Hvem ved noget\n",
         }
     )
     hint = "Omdøb filen, eller flyt den til en anden mappe."
@@ -193,10 +197,16 @@ def test_a_page_where_katalog_writes_one_is_an_error_in_check_and_build(
         f"selv laver. {hint}",
         f"content/enheder/en-enhed.md:1:1: error: siden ville få adressen enheder/en-enhed/, som Katalog bruger til "
         f"en side, det selv laver. {hint}",
+        f"content/hvem-ved-noget-om.md:1:1: error: siden ville få adressen hvem-ved-noget-om/, som Katalog bruger "
+        f"til en side, det selv laver. {hint}",
         f"content/katalog.md:1:1: error: siden ville få adressen katalog/, som Katalog bruger til en side, det selv "
         f"laver. {hint}",
         f"content/katalog/:1:1: error: mappen katalog/ er forbeholdt Katalogs egne filer (typografi, scripts, "
         f"søgedata). {hint}",
+        f"content/soeg.md:1:1: error: siden ville få adressen soeg/, som Katalog bruger til en side, det selv laver. "
+        f"{hint}",
+        f"content/tal-og-overblik/index.md:1:1: error: siden ville få adressen tal-og-overblik/, som Katalog bruger "
+        f"til en side, det selv laver. {hint}",
     ]
     code, lines, _ = run_check(site)
     assert (code, lines[:-1]) == (1, expected)

@@ -13,11 +13,24 @@ from ..core.collector import Collector
 from ..core.problems import Position
 from ..core.slugs import slugify
 from .model import SiteModel
-from .pages import PageRenderer
+from .pages import GeneratedPage, PageRenderer
+from .statistics import Statistics
 from .urls import page_url
 
 # Katalog's static files (render/site_files.py) live under this folder of the site.
 STATIC_FOLDER = "katalog/"
+
+
+def extra_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    """Katalog's pages besides entries, terms and overviews: the accessibility statement (when the
+    site has one), who knows what, the search results and the statistics page."""
+    pages = [renderer.statement_page(), renderer.who_knows_page(), renderer.search_page(), Statistics(renderer).page()]
+    return [page for page in pages if page is not None]
+
+
+def reference_src(model: SiteModel) -> str:
+    """The field reference's page (made of site_config/ alone, exports/field_reference.py)."""
+    return f"{slugify(model.tr('reference.title'))}/index.md"
 
 
 def generated_addresses(model: SiteModel) -> dict[str, str]:
@@ -26,10 +39,8 @@ def generated_addresses(model: SiteModel) -> dict[str, str]:
     srcs = [model.entry_src(entry) for entry in model.catalogue.entries.values() if not model.is_content_page(entry)]
     srcs.extend(page.src_uri for page in renderer.term_pages())
     srcs.extend(page.src_uri for page in renderer.overview_pages(lambda: ""))
-    statement = model.catalogue.config.statement
-    if statement is not None:
-        srcs.append(f"{slugify(model.tr('statement.title'))}/index.md")
-    srcs.append(f"{slugify(model.tr('reference.title'))}/index.md")
+    srcs.extend(page.src_uri for page in extra_pages(renderer))
+    srcs.append(reference_src(model))
     return {model.url(src): src for src in srcs}
 
 

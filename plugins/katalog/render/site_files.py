@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.entries import Entry
-from ..core.slugs import slugify
 from ..exports.field_reference import field_reference_markdown
+from .addresses import extra_pages, reference_src
 from .feeds import Feeds
 from .images import image_files
 from .listing_data import CARDS_FILE, listing_data
 from .pages import GeneratedPage, PageRenderer, fixed
 from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
 from .site_search import SiteSearch
-from .statistics import Statistics
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
@@ -70,7 +69,7 @@ def plan_site(
         if not model.is_content_page(entry)
     ]
     reference_title = config.tr("reference.title")
-    reference = GeneratedPage(f"{slugify(reference_title)}/index.md", reference_title, fixed(""))
+    reference = GeneratedPage(reference_src(model), reference_title, fixed(""))
     overviews = renderer.overview_pages(search.docs_name)
     # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
     # Without a nav in mkdocs.yml, the first page of each overview is.
@@ -80,12 +79,9 @@ def plan_site(
         else {page.src_uri for page in overviews if page.src_uri.endswith("/index.md")}
     )
     files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
-    statement = renderer.statement_page()
-    extra = [statement, renderer.who_knows_page(), renderer.search_page(), Statistics(renderer).page()]
-    generated = {
-        page.src_uri: page
-        for page in [*renderer.term_pages(search.docs_name), *overviews, *[page for page in extra if page]]
-    }
+    extra = extra_pages(renderer)
+    statement = extra[0] if config.statement is not None else None  # extra_pages lists it first
+    generated = {page.src_uri: page for page in [*renderer.term_pages(search.docs_name), *overviews, *extra]}
     # Atom feeds of the newest entries, beside the overviews and term pages they follow (feeds.py).
     feeds = Feeds(model, renderer.views)
     planned_feeds = feeds.plan()
