@@ -4,6 +4,19 @@
 // so a filtered view can be shared and comes back with Back and Forward.
 // Data is inserted as text only (textContent, attributes), never as HTML. Names and keys from the
 // page, the address and the data files ("constructor" is a fine term key) are looked up in Maps.
+//
+// The two data files, as Python writes them (core/search/build.py docs_file, render/listing_data.py):
+/**
+ * @typedef {{name: string, label: string, filter: boolean, keys: string[], terms: string[]}} Vocabulary
+ * @typedef {[string, (string|[number, string]), number, string, number[][]]} DocRow
+ *   title, URL (or [prefix number, rest]), type number (-1: a page), summary, term numbers per vocabulary
+ * @typedef {{types: [string, string][], prefixes: string[], vocabularies: Vocabulary[], places: string,
+ *   docs: DocRow[]}} DocsFile
+ * @typedef {[number, number[], number[], ([string, string, number, number, string]|undefined)]} CardRow
+ *   when, badges, themes (text numbers; when -1: none), image: [src, srcset, width, height, alt]
+ * @typedef {{name: string, keys: string[], labels: string[], docs: [number, number[]][]}} KeywordField
+ * @typedef {{count: number, themes: string, texts: string[], rows: CardRow[], keywords: KeywordField[]}} CardsFile
+ */
 (function () {
   "use strict";
   var SORTS = ["newest", "title", "municipality"];
@@ -99,7 +112,7 @@
       source.keyIndex = new Map();
       source.keys.forEach(function (key, t) { source.keyIndex.set(String(key), t); });
     });
-    var places = sources.get("municipalities");
+    var places = sources.get(data.places);  // the vocabulary Python names (core/taxonomy.py PLACES)
 
     var typeIndex = -1;
     data.types.forEach(function (t, i) { if (t[0] === typeName) typeIndex = i; });

@@ -16,7 +16,9 @@ from .siteconfig import SiteConfig
 from .slugs import slugify
 
 # The vocabularies to narrow the whole catalogue by (overview filters, search results).
-CATALOGUE_FILTERS = ("municipalities", "themes")
+# The vocabulary of where entries come from: cards show it, overviews sort by it, the map marks it.
+PLACES = "municipalities"
+CATALOGUE_FILTERS = (PLACES, "themes")
 
 
 @dataclass

@@ -38,6 +38,7 @@ from ..core.catalogue import sanitising
 from ..core.config_rules import is_hex_colour
 from ..core.entries import Entry
 from ..core.slugs import slugify
+from ..core.taxonomy import PLACES
 from ..core.wikilinks import replace_wikilinks
 from .collation import Collation
 from .escaping import markdown_text
@@ -57,7 +58,7 @@ SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title: PDF/UA-1
 DEFAULT_ACCENT = "#263238"  # when site.yml gives a Material palette name rather than a hex colour
 # The selection's options and the vocabulary each narrows by (the whole catalogue's filters).
-TERM_OPTIONS = {"theme": "themes", "municipality": "municipalities"}
+TERM_OPTIONS = {"theme": "themes", "municipality": PLACES}
 BOOKLET_KEYS = ("type", "theme", "municipality", "title", "file")
 _FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\.pdf")
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")

@@ -1,6 +1,18 @@
 """What overview and term pages need to filter and sort in the browser besides the search data: each
 entry's card (when, status, themes) and its free keywords (expertise, tags), by its row in the
-search data file (entries newest first, as SiteSearch.documents lists them)."""
+search data file (entries newest first, as SiteSearch.documents lists them).
+
+The format, katalog/data/cards.json (assets/katalog-filter.js, whose JSDoc types repeat this):
+
+    {"count": entries,
+     "themes": the label of the themes line on a card, for screen readers,
+     "texts": [text, ...],                       every text the rows use, once
+     "rows": [[when, [badges], [themes], image?], ...]     per entry, in the docs file's order: text
+                                                 numbers (when -1: none); image: [src, srcset, width,
+                                                 height, alt] with site-relative addresses
+     "keywords": [{"name", "keys": [...], "labels": [...],
+                   "docs": [[row, [term numbers]], ...]}, ...]}   the free keyword fields
+"""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.entries import Entry
 from ..core.freshness import review_age
 from ..core.schema import EntryType, Field
+from ..core.taxonomy import PLACES
 from .display import DATE_KINDS, SECTION_DISPLAYS, display_of, is_period
 from .formats import Formats
 from .images import Picture, entry_image, picture
@@ -390,7 +391,7 @@ class EntryViews:
 
     def card(self, entry: Entry, src: str) -> Card:
         municipalities = entry.data.get("municipality") or []
-        vocabulary = self.model.catalogue.config.vocabularies.get("municipalities")
+        vocabulary = self.model.catalogue.config.vocabularies.get(PLACES)
         places = ", ".join(
             self.tr.pick(vocabulary.terms[key].label, key) if vocabulary and key in vocabulary.terms else key
             for key in municipalities

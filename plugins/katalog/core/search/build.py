@@ -13,7 +13,7 @@ from ..catalogue import Catalogue
 from ..entries import Entry
 from ..schema import Field
 from ..slugs import heading_slug
-from ..taxonomy import CATALOGUE_FILTERS
+from ..taxonomy import CATALOGUE_FILTERS, PLACES
 from .index import IndexDocument, IndexFiles, build_index_files
 from .index import compact_json as compact_json  # listing_data.py's too
 from .plaintext import sections
@@ -29,7 +29,6 @@ FIELDS = (
     ("body", 1),
 )
 SUMMARY_CHARS = 110
-PLACES = "municipalities"  # the vocabulary a result names after its type
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 # Kinds of value that are not words a person searches for.
 _NOT_TEXT = frozenset({"slug", "id", "email", "phone", "url", "date", "partial_date", "image"})
@@ -206,7 +205,18 @@ def search_index(language: str, documents: list[SearchDocument], labels: dict[st
 def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
     """(content-hashed file name, JSON) of what results and overview filters show, in compact arrays.
 
-    The overview pages filter it; the search has files of its own (index.py)."""
+    The overview pages filter it (assets/katalog-filter.js, whose JSDoc types repeat this); the search
+    has files of its own (index.py). The format, katalog/data/docs.<hash>.json:
+
+        {"types": [[type key, label], ...],                  the schema's types, in its order
+         "prefixes": [URL prefix, ...],                      shared beginnings of the documents' URLs
+         "vocabularies": [{"name", "label", "filter": bool,  the vocabularies the documents use; filter:
+                           "keys": [...], "terms": [labels]}, ...],   offered on the whole catalogue
+         "places": vocabulary name,                          the one overviews sort by place (PLACES)
+         "docs": [[title, URL, type number, summary,         every entry newest first, then pages;
+                   [[term numbers] per vocabulary]], ...]}   URL: a string, or [prefix number, rest];
+                                                             type -1 for a page
+    """
     config = catalogue.config
     tr = config.tr
     types = list(config.schema.types)
@@ -238,6 +248,7 @@ def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[st
             }
             for name in vocabularies
         ],
+        "places": PLACES,  # the vocabulary overviews sort by place
         "docs": rows,
     }
     return _hashed("katalog/data/docs", compact_json(data))
