@@ -24,7 +24,6 @@ from mkdocs.utils.templates import TemplateContext
 from ..core import parallel
 from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.entries import Entry
-from ..core.entries import Page as CorePage
 from ..core.i18n import Translator
 from ..core.loader import withheld
 from ..core.problems import Problem, Severity
@@ -34,15 +33,13 @@ from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_con
 from ..core.slugs import heading_slug
 from ..render.addresses import address_clashes
 from ..render.booklet import BookletError, PdfUnavailable, plan_booklets
-from ..render.escaping import escaped_meta
 from ..render.images import ImageBuildError, image_originals
 from ..render.linear_markdown import LinearMarkdownExtension
 from ..render.model import SiteModel
-from ..render.pages import GeneratedPage, PageRenderer
-from ..render.portal import HOME, portal_html
+from ..render.pages import PageRenderer
 from ..render.problem_panel import panel_html, with_panel
 from ..render.producer import ForkedProducer, InlineProducer, Jobs, Producer, ProducerError
-from ..render.safety import SafetyExtension, sanitize_html
+from ..render.safety import SafetyExtension
 from ..render.site_files import (
     COLORS,
     PORTAL_STYLESHEET,
@@ -62,6 +59,7 @@ from .colors import palette_and_css
 from .incremental import ALWAYS, KatalogFile, Preview, Signatures, as_katalog_file, digest, folder_state, today
 from .lunr_assets import lunr_scripts
 from .navcache import THEME_DIR, NavigationCache, theme_dir_position
+from .page_events import SitePages
 from .preview_search import BackgroundSearch
 from .theme_context import ThemeContext
 from .watcher import StampWatcher
@@ -88,13 +86,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site_config: SiteConfig | None = None
         self.renderer: PageRenderer | None = None
-        self.entry_pages: dict[str, Entry] = {}
-        self.content_pages: dict[str, CorePage] = {}
-        self.generated_pages: dict[str, GeneratedPage] = {}
+        self.pages = SitePages()  # what each page of this build is (page_events.py)
         self.sanitize = True
         self.colors_css = ""
-        self.reference_page: GeneratedPage | None = None
-        self.statement_page: GeneratedPage | None = None
         self.destinations: dict[str, str] = {}
         self.navigation = NavigationCache()
         self.command = ""
@@ -172,31 +166,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.navigation.remember_nav(nav, [url for url in extra_urls if isinstance(url, str)])
         self.theme.remember_nav(nav)
         if self.incremental:
-            self.titles_of_kept_pages(nav)
+            self.pages.titles_of_kept_pages(nav, self.preview)
         return nav
-
-    def titles_of_kept_pages(self, nav: Navigation) -> None:
-        """A page in the navigation that this dirty build does not read still needs its title (the
-        navigation of the pages it does build shows it): the one on_page_markdown would give it."""
-        for page in nav.pages:
-            file = page.file
-            if not isinstance(file, KatalogFile) or file.changed:
-                continue
-            src = file.src_uri
-            entry = self.entry_pages.get(src)
-            generated = self.generated_pages.get(src)
-            if generated is None and self.reference_page is not None and src == self.reference_page.src_uri:
-                generated = self.reference_page
-            if entry is not None:
-                page.meta = escaped_meta({"title": entry.title, "description": entry.summary})
-            elif generated is not None:
-                page.meta = {"title": html.escape(generated.title)}
-            else:
-                file.changed = True
-                if self.preview is not None:
-                    self.preview.kept.remove(file)
-                continue
-            page.markdown = ""
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site_config is None:
@@ -204,7 +175,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.navigation.install(env, config.theme.dirs)
         env.globals["katalog_ui"] = self.theme.texts(self.site_config.tr, self.site_config.settings.name)
         env.globals["katalog_print_css"] = PRINT_STYLESHEET
-        help_pages = [*self.config.help, *(p.src_uri for p in (self.reference_page, self.statement_page) if p)]
+        own = (self.pages.reference_page, self.pages.statement_page)
+        help_pages = [*self.config.help, *(page.src_uri for page in own if page)]
         env.globals["katalog_help"] = self.theme.help_links(files, help_pages)
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
@@ -297,8 +269,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.site_config is None:  # previewing with a broken site_config/: content/ only, and the panel
             self.renderer, self.producer = None, None
-            self.entry_pages, self.generated_pages, self.content_pages = {}, {}, {}
-            self.reference_page = None
+            self.pages = SitePages()
             self.search = None
             if self.incremental and self.preview is not None:
                 # Every page is rebuilt to show the panel; what Katalog generated is deleted.
@@ -359,12 +330,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             except (BookletError, PdfUnavailable) as error:
                 raise PluginError(str(error)) from error
             plan.files.extend(SiteFile(path, pdf) for path, pdf in booklets.files)
-        self.entry_pages = plan.entry_pages
         content_prefix = f"{catalogue.config.content_dir}/"
-        self.content_pages = {page.path.removeprefix(content_prefix): page for page in catalogue.pages}
-        self.generated_pages = plan.generated_pages
-        self.reference_page = plan.reference_page
-        self.statement_page = plan.statement
+        self.pages = SitePages(
+            renderer,
+            plan.entry_pages,
+            plan.generated_pages,
+            {page.path.removeprefix(content_prefix): page for page in catalogue.pages},
+            plan.reference_page,
+            plan.statement,
+        )
         self.theme.plan(model, plan.entry_pages, {src: page.title for src, page in plan.generated_pages.items()})
         # Every file is read once: MkDocs gets content/ pages from what the core already read.
         if self.incremental and preview is not None:
@@ -421,18 +395,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         pages = files.documentation_pages()
         page_set = digest(sorted(f.src_uri for f in pages))
         signatures = Signatures(model, page_set, self.search.docs_name(), preview.card_lists())
-        reference = self.reference_page.src_uri if self.reference_page is not None else None
+        reference = self.pages.reference_page.src_uri if self.pages.reference_page is not None else None
         preview.sign_entries(signatures)
         for file in pages:
             if not isinstance(file, KatalogFile):
                 continue
             src = file.src_uri
-            entry = self.entry_pages.get(src)
+            entry = self.pages.entry_pages.get(src)
             signature: object = ALWAYS  # ordinary pages of content/ (few)
             if entry is not None:
                 signature = preview.entry_signature(src, entry)
-            elif src in self.generated_pages:
-                signature = signatures.generated(self.generated_pages[src])
+            elif src in self.pages.generated_pages:
+                signature = signatures.generated(self.pages.generated_pages[src])
             elif src == reference:
                 signature = "made of site_config/ only"
             preview.decide(file, signature)
@@ -446,11 +420,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             if rebuilding and isinstance(file, KatalogFile) and not file.changed:
                 continue  # kept as the last build wrote it: MkDocs will not ask
             src = file.src_uri
-            entry = self.entry_pages.get(src)
+            entry = self.pages.entry_pages.get(src)
             if entry is not None:
                 jobs.append((src, functools.partial(renderer.entry_frame, entry)))
-            elif src in self.generated_pages:
-                jobs.append((src, self.generated_pages[src].render))
+            elif src in self.pages.generated_pages:
+                jobs.append((src, self.pages.generated_pages[src].render))
         if self.producer is not None:
             self.producer.close()
         asked = self.config.workers > 1
@@ -522,34 +496,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return with_panel(output, self.panel)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.renderer is None:
-            return markdown
-        src = page.file.src_uri
-        entry = self.entry_pages.get(src)
-        if entry is not None:
-            page.meta = escaped_meta({"title": entry.title, "description": entry.summary})
-            if page.file.generated_by is None:  # an article in content/: the body as the core split it
-                return self.renderer.entry_body(entry)
-            return markdown
-        core_page = self.content_pages.get(src)
-        if core_page is not None:
-            # The core read the front-matter; MkDocs' own reading differs (a block closed at the end
-            # of the file, or MultiMarkdown "Key: value" lines, stay in its body).
-            page.meta = escaped_meta(core_page.meta)
-            markdown = core_page.body
-        generated = self.generated_pages.get(src)
-        if generated is not None:
-            page.meta["title"] = html.escape(generated.title)
-            return markdown
-        if self.reference_page is not None and src == self.reference_page.src_uri:
-            page.meta["title"] = html.escape(self.reference_page.title)
-            return markdown
-        if "[[" in markdown:
-            markdown = self.renderer.resolve_wikilinks(markdown, src)
-        if src == HOME:  # the portal's blocks after the editor's introduction (before the first ## heading)
-            intro, heading, rest = markdown.partition("\n## ")
-            markdown = f"{intro.rstrip()}\n\n{PORTAL_SLOT}\n\n{heading.lstrip()}{rest}"
-        return markdown
+        return self.pages.page_markdown(markdown, page)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.pages.page_content(html, page, self.produced, self.sanitize)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -558,33 +508,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         cast(dict[str, Any], context).update(self.theme.page_context(page))
         # Generated pages have no Markdown headings, so Material would render no "skip to content"
         # link; a one-entry table of contents pointing at the page's <h1> gives keyboard users one.
-        generated = self.generated_pages.get(page.file.src_uri)
+        generated = self.pages.generated_pages.get(page.file.src_uri)
         if generated is not None and not list(page.toc):
             page.toc = get_toc(
                 [{"level": 1, "id": "katalog-title", "name": html.escape(generated.title), "children": []}]
             )
         return context
-
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.renderer is None:
-            return html
-        src = page.file.src_uri
-        if src in self.generated_pages:
-            produced = self.produced(src)
-            assert isinstance(produced, str)
-            return produced
-        if self.sanitize:
-            html = sanitize_html(html)
-        if src == HOME and src not in self.entry_pages:
-            html = html.replace(PORTAL_SLOT, portal_html(self.renderer), 1)
-        if src in self.entry_pages:
-            frame = self.produced(src)
-            assert isinstance(frame, tuple)
-            return self.renderer.entry_html(frame, html)
-        return html
-
-
-PORTAL_SLOT = '<div class="katalog-portal-slot"></div>'
 
 
 def _nothing() -> None:
