@@ -10,7 +10,6 @@ problem) goes the ordinary way (incremental.py).
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 
 from mkdocs.structure.files import File, Files
@@ -18,25 +17,13 @@ from mkdocs.structure.files import File, Files
 from ..core.entries import Entry
 from ..core.refresh import refresh_bodies
 from ..render.pages import PageRenderer
-from .incremental import KatalogFile, Preview, Signatures
+from .incremental import KatalogFile, Preview, Signatures, folder_state
 
 
 def content_assets(docs_dir: str) -> tuple[tuple[str, int, int], ...]:
     """(path, mtime, size) of every file of content/ but the Markdown (images, downloads): what the
     catalogue does not read, but the site copies or resizes."""
-    state = []
-    for folder, subfolders, names in os.walk(docs_dir):
-        subfolders.sort()
-        for name in sorted(names):
-            if name.lower().endswith(".md"):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            state.append((path, info.st_mtime_ns, info.st_size))
-    return tuple(state)
+    return folder_state(docs_dir, skip=lambda name: name.lower().endswith(".md"))
 
 
 def fresh_state(files: Files) -> dict[str, str | None]:

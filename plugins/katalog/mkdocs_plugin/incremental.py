@@ -110,8 +110,12 @@ def as_katalog_file(file: File, reusable: Mapping[str, File] | None = None) -> K
     return copy
 
 
-def folder_state(*paths: Path | str | None) -> tuple[tuple[str, int, int], ...]:
-    """(path, mtime, size) of every file under the paths (files or folders): cheap, and any edit changes it."""
+FileState = tuple[tuple[str, int, int], ...]
+
+
+def folder_state(*paths: Path | str | None, skip: Callable[[str], bool] | None = None) -> FileState:
+    """(path, mtime, size) of every file under the paths (files or folders) but those whose name skip()
+    takes: cheap, and any edit changes it."""
     state: list[tuple[str, int, int]] = []
     for top in paths:
         if top is None:
@@ -124,6 +128,8 @@ def folder_state(*paths: Path | str | None) -> tuple[tuple[str, int, int], ...]:
         for folder, subfolders, names in os.walk(top):
             subfolders.sort()
             for name in sorted(names):
+                if skip is not None and skip(name):
+                    continue
                 path = os.path.join(folder, name)
                 try:
                     info = os.stat(path)
