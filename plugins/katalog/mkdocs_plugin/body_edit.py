@@ -48,11 +48,6 @@ def body_edit(
         return None
     if not isinstance(preview.world, tuple) or world() != preview.world[:-1]:
         return None
-    changed = refresh_bodies(last, preview.cache, config_state)
-    if changed is None:
-        return None
-    model = renderer.model
-    by_src = {model.entry_src(entry): entry for entry in changed}
     fresh = {file.src_uri: file for file in files}
     taken: list[File] = []
     for src in preview.order:
@@ -60,6 +55,12 @@ def body_edit(
         if file is None:
             return None
         taken.append(file)
+    # Last: from here on the catalogue holds the new bodies, and this build must show them.
+    changed = refresh_bodies(last, preview.cache, config_state)
+    if changed is None:
+        return None
+    model = renderer.model
+    by_src = {model.entry_src(entry): entry for entry in changed}
     content_prefix = f"{last.config.content_dir}/"
     for file in taken:
         if not isinstance(file, KatalogFile):
