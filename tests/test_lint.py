@@ -65,3 +65,46 @@ def test_the_core_exports_its_pipeline_without_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def imports_of_package(package: Path) -> dict[str, set[str]]:
+    """module -> the package's modules it imports (at any level, TYPE_CHECKING blocks included)."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts).removesuffix(".__init__")
+        home = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                parts = home.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1]) if node.level else ""
+                target = f"{base}.{node.module}".strip(".") if node.module else base
+                found.add(target)
+                found.update(f"{target}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[module] = found
+    return {
+        module: {name for name in found if name in graph and name != module and not module.startswith(name + ".")}
+        for module, found in graph.items()
+    }
+
+
+def test_no_module_of_the_package_imports_itself_back() -> None:
+    """No import cycles: each stage can be read (and tested) without the ones that use it."""
+    graph = imports_of_package(ROOT / "plugins" / "katalog")
+    cycles = []
+    for start in sorted(graph):
+        pending = [(start, [start])]
+        seen = {start}
+        while pending:
+            module, path = pending.pop()
+            for imported in sorted(graph[module]):
+                if imported == start:
+                    cycles.append(" -> ".join([*path, start]))
+                elif imported not in seen:
+                    seen.add(imported)
+                    pending.append((imported, [*path, imported]))
+    assert cycles == []

@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from katalog.core.search.analyser import Analyser
 from katalog.core.search.build import SearchDocument, body_sections, search_index
 from katalog.core.search.compounds import Compounds
-from katalog.core.search.index import Analyser, utf16_key
+from katalog.core.search.index import utf16_key
 from katalog.core.search.language import analysis_for
 
 from .browser_support import browser_page, serve

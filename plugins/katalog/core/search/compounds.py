@@ -12,10 +12,8 @@ returned as index terms (stemmed); the first part needs nothing, since a query's
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .index import Analyser
+from .analyser import Analyser
 
 MIN_HEAD = 3
 MIN_TAIL = 4

@@ -40,11 +40,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lunr.stemmer import stemmer as porter_stemmer
-from lunr.token import Token
-
+from .analyser import Analyser
 from .compounds import Compounds
-from .language import Analysis, analysis_for, trim
+from .language import analysis_for
 
 FORMAT = 2
 K1, B = 1.2, 0.75  # lunr's
@@ -70,39 +68,6 @@ class IndexFiles:
 
     def __len__(self) -> int:
         return len(self.files)
-
-
-class Analyser:
-    """Index terms exactly as the browser makes them. Each word's result is remembered: a catalogue
-    repeats its words, and stemming is the costliest step."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.stem = _porter if analysis.lunr_code == "en" else analysis.stem
-        self.known: dict[str, str | None] = {}
-        self.trimmed: dict[str, str] = {}
-
-    def words(self, text: str) -> list[str]:
-        """The trimmed, lower-case words of a text, stop words included."""
-        trimmed = self.trimmed
-        raws = text.lower().replace("-", " ").split()
-        for raw in set(raws).difference(trimmed):
-            trimmed[raw] = trim(raw)
-        return [word for raw in raws if (word := trimmed[raw])]
-
-    def term(self, word: str) -> str | None:
-        """A trimmed word's index term; None for a stop word."""
-        known = self.known.get(word, False)
-        if known is not False:
-            return known  # type: ignore[return-value]
-        result = None if word in self.analysis.stopwords else self.stem(word)
-        self.known[word] = result
-        return result
-
-
-def _porter(word: str) -> str:
-    """English as lunr.js stems it (lunr.stemmer, Porter), not Snowball's English."""
-    return str(porter_stemmer(Token(word)))
 
 
 def utf16_key(text: str) -> bytes:
