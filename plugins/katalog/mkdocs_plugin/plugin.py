@@ -103,16 +103,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.search: SiteSearch | None = None
         self.theme = ThemeContext()  # what theme/ overrides read: texts, trails, og: data
         self.watcher = StampWatcher()  # under `mkdocs serve`: catalogue/ and site_config/
-        self.site_config_state: object = None  # while previewing: the state of site_config/ it was read in
+        self.site_config_state: object = None  # the state of site_config/ it was read in (incremental.folder_state)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.root = root
         self.panel = ""
         # While previewing, site_config/ is read again only when a file of it changed.
-        state = folder_state(root / CONFIG_DIR) if self.preview is not None else None
+        state = folder_state(root / CONFIG_DIR)
         try:
-            if state is None or state != self.site_config_state or self.site_config is None:
+            if self.preview is None or state != self.site_config_state or self.site_config is None:
                 self.site_config_state = None
                 self.site_config = load_site_config(root)
                 self.site_config_state = state
@@ -278,7 +278,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 self.preview.start("site_config/ is broken")
             return files
         preview = self.preview
-        config_state = folder_state(self.root / CONFIG_DIR)
+        config_state = self.site_config_state  # stated once a build, when on_config read site_config/
         nav = nav_paths(config.nav) if config.nav else None
         fresh = fresh_state(files)
         if self.incremental and preview is not None and self.renderer is not None:
