@@ -9,8 +9,8 @@ one entry whose text fields (title, summary, a learning) AND body are a line of 
 the pattern, and an entry of ordinary Danish prose of the same size, then measures, all in this run:
 
 1. `katalog check` of the catalogue, as a process (fields and body), against the prose catalogue;
-2. the body check alone, in this process (the raw HTML, link and wiki link scan of core/bodycheck.py
-   and core/wikilinks.py), against prose;
+2. the body check alone, in this process (the raw HTML, link and wiki link scan of core/validate/bodycheck.py
+   and core/link/wikilinks.py), against prose;
 3. Python-Markdown with the site's extensions converting the body (at --markdown-sizes, smaller by
    default: it is far slower on some patterns), in a process with a time limit, against prose: what
    the build will spend on it whatever Katalog does; after a time-out, larger sizes are not tried;
@@ -82,7 +82,7 @@ PATTERNS = {
 BODY = textwrap.dedent(
     """
     import sys, time
-    from katalog.core import wikilinks
+    from katalog.core.link import wikilinks
     from katalog.core.bodycheck import unsafe_parts
     body = open(sys.argv[1], encoding="utf-8").read()
     start = time.process_time()

@@ -20,17 +20,17 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from katalog.core.validate.entry.scalar_checks import Reference
 
-from katalog.core import frontmatter, yamlnodes
 from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.entries import Entry, Page
-from katalog.core.loaded import Loaded
+from katalog.core.link.wikilinks import WikiLink
+from katalog.core.load import frontmatter, yamlnodes
+from katalog.core.load.loaded import Loaded
+from katalog.core.load.transfer import pack, unpack
 from katalog.core.parallel import PARALLEL_FROM
 from katalog.core.problems import Position, Problem, Severity
 from katalog.core.report import text_line
-from katalog.core.scalar_checks import Reference
-from katalog.core.transfer import pack, unpack
-from katalog.core.wikilinks import WikiLink
 from katalog.render.addresses import address_clashes
 
 from .conftest import FOLDERS, INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests

@@ -25,8 +25,8 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from katalog.core.scaffold import new_entry
-from katalog.core.siteconfig import load_site_config
+from katalog.core.config.siteconfig import load_site_config
+from katalog.editing.scaffold import new_entry
 from katalog.exports.decap import (
     DECAP_INTEGRITY,
     DECAP_SCRIPT,

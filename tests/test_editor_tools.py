@@ -246,7 +246,7 @@ def test_pruning_turns_links_to_gone_entries_into_text_and_leaves_code_and_tabs_
     make_site: Callable[..., Site],
 ) -> None:
     from katalog.core.catalogue import build_catalogue
-    from katalog.core.pruning import prune_references
+    from katalog.editing.pruning import prune_references
 
     body = (
         "Se [[væk]] og [[væk|teksten]], [[bliver]].\n\n"

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from katalog.core.catalogue import build_catalogue
-from katalog.core.i18n import Translator
-from katalog.core.schema import FIELD_OPTIONS
-from katalog.core.siteconfig import load_site_config
+from katalog.core.config.i18n import Translator
+from katalog.core.config.schema import FIELD_OPTIONS
+from katalog.core.config.siteconfig import load_site_config
 from katalog.mkdocs_plugin import plugin as adapter
 from katalog.render.formats import Formats
 from katalog.render.model import SiteModel
@@ -26,11 +26,11 @@ from katalog.render.pages import PageRenderer
 from .browser_support import browser_page, serve
 from .conftest import REPO, Site, copy_example_config, entry
 
-# The schema's `display` option needs core/schema.py to accept it, and a fork's custom_dir needs the
+# The schema's `display` option needs core/config/schema.py to accept it, and a fork's custom_dir needs the
 # adapter to hand the theme's directories to the renderer; until both are in, those tests say so.
 CORE_HAS_DISPLAY = "display" in FIELD_OPTIONS
 ADAPTER_PASSES_THEME_DIRS = re.search(r"PageRenderer\(model, [^)]*theme", inspect.getsource(adapter)) is not None
-needs_display = pytest.mark.skipif(not CORE_HAS_DISPLAY, reason="core/schema.py does not accept `display` yet")
+needs_display = pytest.mark.skipif(not CORE_HAS_DISPLAY, reason="core/config/schema.py does not accept `display` yet")
 needs_theme_dirs = pytest.mark.skipif(
     not ADAPTER_PASSES_THEME_DIRS, reason="the adapter does not pass the theme's directories to PageRenderer yet"
 )

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from katalog.core import frontmatter, yamlnodes
-from katalog.core.schema import Field
-from katalog.core.siteconfig import SiteConfig, load_site_config
+from katalog.core.config.schema import Field
+from katalog.core.config.siteconfig import SiteConfig, load_site_config
+from katalog.core.load import frontmatter, yamlnodes
 from katalog.exports import PATTERNS
 from katalog.exports.decap import DECAP_INTEGRITY, DECAP_SCRIPT, decap_config, decap_index_html
 from katalog.exports.field_reference import field_reference_markdown

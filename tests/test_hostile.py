@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog.core.linkcheck import check_site
+from katalog.editing.linkcheck import check_site
 
 from .conftest import REPO, Site
 

@@ -30,13 +30,13 @@ from hypothesis import strategies as st
 
 from katalog.cli import main as cli_main
 from katalog.commands import check as check_command
-from katalog.core.config_texts import CONFIG_TEXTS, SHARED_TEXTS
-from katalog.core.i18n import flatten
-from katalog.core.schema import FIELD_OPTIONS, KINDS
-from katalog.core.settings import SIMILAR_KEYS, SITE_KEYS
-from katalog.core.similar import SimilarIndex, settings_from
-from katalog.core.siteconfig import ConfigError, load_site_config
-from katalog.core.theme import COLOR_ROLES
+from katalog.core.config.i18n import flatten
+from katalog.core.config.schema import FIELD_OPTIONS, KINDS
+from katalog.core.config.settings import SIMILAR_KEYS, SITE_KEYS
+from katalog.core.config.siteconfig import ConfigError, load_site_config
+from katalog.core.config.texts import CONFIG_TEXTS, SHARED_TEXTS
+from katalog.core.config.theme import COLOR_ROLES
+from katalog.core.link.similar import SimilarIndex, settings_from
 from katalog.mkdocs_plugin.colors import palette_and_css
 
 from .conftest import INDEX_MD, REPO, Site, copy_example_config, entry

@@ -2,7 +2,7 @@
 reported at its path in the site's language; never a traceback, never a hang, never silently lost,
 and nothing outside the project is read, published or written.
 
-What is decided here (see core/loader.py):
+What is decided here (see core/load/loader.py):
 - Only regular files ending in .md or .markdown, in any case, are read. In content/ (MkDocs' docs_dir)
   only the lower-case suffix, because MkDocs makes pages only of those: another case is an error.
 - A FIFO, socket or device is a warning ("ikke en almindelig fil; springes over") and is never opened.
@@ -33,10 +33,10 @@ from hypothesis import strategies as st
 
 from katalog.cli import main
 from katalog.core.catalogue import Catalogue, build_from_config
-from katalog.core.files import shown, unshowable
-from katalog.core.loader import WITHHELD, is_markdown, withheld
+from katalog.core.config.siteconfig import SiteConfig, load_site_config
+from katalog.core.load.files import shown, unshowable
+from katalog.core.load.loader import WITHHELD, is_markdown, withheld
 from katalog.core.report import summary, text_line
-from katalog.core.siteconfig import SiteConfig, load_site_config
 from katalog.core.slugs import is_slug
 from katalog.exports.write import ExportError, render_all, stale_files, unsafe_outputs, write_all
 

@@ -3,7 +3,7 @@ copies at responsive widths made once and cached by content, byte-identical buil
 (EXIF, GPS) in the output, hostile files (truncated, empty, wrong extension, decompression bombs,
 links out of the project) reported and never a traceback.
 
-What is decided here (see core/images.py and render/images.py):
+What is decided here (see core/validate/images.py and render/images.py):
 - `image: {src, alt}`; src relative to the entry's file and inside the project; alt required.
 - JPEG, PNG or WebP by content; at most 10 MB, 8000 px a side and 40 megapixels; at least 480 px wide
   (as shown: a photo taken sideways counts by its upright width).
@@ -28,10 +28,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from katalog.core.validate.entry.images import ImageInfo, ImageProblem, check_bytes, variants
 from PIL import Image
 
 from katalog.core.catalogue import build_catalogue
-from katalog.core.images import ImageInfo, ImageProblem, check_bytes, variants
 from katalog.exports.decap import decap_config
 from katalog.exports.json_schema import value_schema
 from katalog.render.images import ImageStore, image_files, resize
@@ -453,7 +453,7 @@ def test_an_image_field_is_single_and_at_the_top(tmp_path: Path, run_check: Call
 
 
 def test_exports_know_the_image_kind() -> None:
-    from katalog.core.siteconfig import load_site_config
+    from katalog.core.config.siteconfig import load_site_config
 
     config = load_site_config(REPO)
     field = config.schema.types["case"].fields["image"]
@@ -531,11 +531,12 @@ def test_sorted_cards_made_by_the_script_show_the_same_image(built: dict[str, An
 
 def test_an_unreadable_image_says_why_in_danish() -> None:
     """Tests run as root, who may read anything: the file system's answer is given directly."""
+    from katalog.core.validate.entry.entry import EntryValidator
+    from katalog.core.validate.entry.images import ImageProblem
+
     from katalog.core.collector import Collector
-    from katalog.core.images import ImageProblem
+    from katalog.core.config.siteconfig import load_site_config
     from katalog.core.problems import Position, Problem
-    from katalog.core.siteconfig import load_site_config
-    from katalog.core.validate import EntryValidator
 
     sink: list[Problem] = []
     validator = EntryValidator(Collector("x.md", load_site_config(REPO).tr, sink), {}, REPO)
@@ -551,7 +552,8 @@ def test_printing_a_booklet_leaves_truncated_images_broken() -> None:
     a booklet's printer is loaded, the image check must still call a truncated file broken."""
     if importlib.util.find_spec("weasyprint") is None:
         pytest.skip("WeasyPrint is not installed")
-    from katalog.core.images import ImageProblem, check_bytes
+    from katalog.core.validate.entry.images import ImageProblem, check_bytes
+
     from katalog.render.booklet import weasyprint_module
 
     weasyprint_module(lambda key, **args: key)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from katalog.core.config.siteconfig import ConfigError
 from katalog.core.report import text_line
-from katalog.core.siteconfig import ConfigError
 
 from .conftest import Site, copy_example_config, entry, mkdocs_yml_for_tests, problem_lines
 

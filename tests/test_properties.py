@@ -22,11 +22,11 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katalog.core import frontmatter, yamlnodes
 from katalog.core.catalogue import Catalogue, build_catalogue
+from katalog.core.link.wikilinks import find_wikilinks, links_by_line
+from katalog.core.load import frontmatter, yamlnodes
 from katalog.core.problems import Position, Problem
 from katalog.core.report import text_line
-from katalog.core.wikilinks import find_wikilinks, links_by_line
 from katalog.render.urls import relative
 
 from .conftest import INDEX_MD, INITIATIVE, copy_example_config

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog.core.similar import SimilarSettings, similar_entries
+from katalog.core.link.similar import SimilarSettings, similar_entries
 from katalog.core.slugs import slugify
 
 from .conftest import Site, entry

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from katalog.core.places import SiteMap
+from katalog.core.config.places import SiteMap
 from katalog.render.charts import AA_TEXT, MATERIAL_PRIMARY, WHITE, chart_colour, contrast
 from katalog.render.denmark_map import LAND, radius
 

@@ -112,7 +112,7 @@
       source.keyIndex = new Map();
       source.keys.forEach(function (key, t) { source.keyIndex.set(String(key), t); });
     });
-    var places = sources.get(data.places);  // the vocabulary Python names (core/taxonomy.py PLACES)
+    var places = sources.get(data.places);  // the vocabulary Python names (core/link/taxonomy.py PLACES)
 
     var typeIndex = -1;
     data.types.forEach(function (t, i) { if (t[0] === typeName) typeIndex = i; });

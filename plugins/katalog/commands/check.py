@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..core import parallel
 from ..core.catalogue import build_catalogue
+from ..core.config.siteconfig import ConfigError
 from ..core.report import github_line, summary, text_line
-from ..core.siteconfig import ConfigError
 from ..render.addresses import address_clashes
 from . import EXIT_CLEAN, EXIT_PROBLEMS
 from .common import print_config_error

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from ..core.config.siteconfig import ConfigError
 from ..core.report import github_line, summary, text_line
-from ..core.siteconfig import ConfigError
 from . import EXIT_PROBLEMS
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.config.siteconfig import ConfigError, load_site_config
 from ..core.report import text_line
-from ..core.siteconfig import ConfigError, load_site_config
 from ..exports.write import ExportError, render_all, stale_files, unsafe_outputs, write_all
 from . import EXIT_CLEAN, EXIT_PROBLEMS
 from .common import print_config_error

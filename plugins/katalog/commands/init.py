@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
+from ..core.config.i18n import Translator
+from ..core.config.settings import normal_site_url
+from ..core.config.siteconfig import ConfigError
 from ..core.entries import Entry
-from ..core.files import NotRegularFile, is_inside, os_reason, read_regular
-from ..core.frontmatter import decode
-from ..core.i18n import Translator
+from ..core.load.files import NotRegularFile, is_inside, os_reason, read_regular
+from ..core.load.frontmatter import decode
 from ..core.problems import Position
-from ..core.pruning import prune_references, prune_values
 from ..core.report import summary, text_line
-from ..core.settings import normal_site_url
-from ..core.siteconfig import ConfigError
+from ..editing.pruning import prune_references, prune_values
 from . import EXIT_CLEAN, EXIT_PROBLEMS
 from .common import print_config_error
 

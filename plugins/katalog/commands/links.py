@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..core.linkcheck import check_site
 from ..core.report import visible
+from ..editing.linkcheck import check_site
 from . import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE
 
 

@@ -6,11 +6,11 @@ import os
 import sys
 from pathlib import Path, PurePosixPath
 
-from ..core.files import is_inside, os_reason, shown, unshowable
-from ..core.i18n import Translator
-from ..core.scaffold import new_entry
-from ..core.siteconfig import ConfigError, load_site_config
+from ..core.config.i18n import Translator
+from ..core.config.siteconfig import ConfigError, load_site_config
+from ..core.load.files import is_inside, os_reason, shown, unshowable
 from ..core.slugs import slugify
+from ..editing.scaffold import new_entry
 from . import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE
 from .common import print_config_error
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..core import parallel
 from ..core.catalogue import build_catalogue
+from ..core.config.siteconfig import ConfigError
 from ..core.report import summary, text_line, visible
-from ..core.siteconfig import ConfigError
 from ..core.slugs import slugify
 from ..render.booklet import BookletError, PdfUnavailable, Selection, make_booklet, print_pdf, selection_problem
 from ..render.model import SiteModel

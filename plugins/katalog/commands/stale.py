@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.catalogue import build_catalogue
-from ..core.freshness import review_age
-from ..core.siteconfig import ConfigError
+from ..core.config.siteconfig import ConfigError
+from ..editing.freshness import review_age
 from . import EXIT_CLEAN
 from .common import print_config_error
 

@@ -1,13 +1,20 @@
 """The MkDocs-free core: load, validate, link and index a catalogue.
 
-The pipeline, in the order it runs (each stage's problems are data, collected for every file):
+The pipeline, in the order it runs; each stage is a folder (each stage's problems are data, collected
+for every file):
 
-1. config: `load_site_config(root)` reads site_config/ (schema, vocabularies, texts, settings) into a
-   SiteConfig, or raises ConfigError with every problem of it;
-2. load and validate: every file of catalogue/ and content/ is read, its front-matter parsed with
-   positions and checked against the schema (loader.py, validate.py);
-3. link: references and `[[id]]` links resolved both ways, duplicate ids found (catalogue.py);
-4. index: taxonomies (taxonomy.py), similar entries (similar.py), search documents (search/).
+1. config/: `load_site_config(root)` reads site_config/ (schema, vocabularies, texts, settings, places)
+   into a SiteConfig, or raises ConfigError with every problem of it;
+2. load/: every file of catalogue/ and content/ is read once, its front-matter parsed with positions;
+3. validate/: each entry checked against its type's schema and the vocabularies;
+4. link/: references and `[[id]]` links resolved both ways, duplicate ids found; taxonomies and similar
+   entries;
+5. search/: the search index, built from the validated entries.
+
+Beside the stages: problems.py, collector.py and report.py (problems as data and as lines), entries.py
+(the Entry), parallel.py (worker processes), catalogue.py (runs the stages in order) and refresh.py (a
+preview's update in place). Editor tools that use the core (scaffold, pruning, link check) are in
+katalog.editing; rendering in katalog.render.
 
 `build_catalogue(root)` runs 1 to 3 and the taxonomies and gives a Catalogue: its entries, pages,
 links both ways, taxonomies and problems; `build_from_config` does the same for a SiteConfig already
@@ -28,16 +35,16 @@ _PUBLIC = {
     "build_from_config": "catalogue",
     "Entry": "entries",
     "Page": "entries",
-    "FileCache": "loader",
+    "FileCache": "load.loader",
     "Problem": "problems",
     "Severity": "problems",
     "refresh_bodies": "refresh",
     "github_line": "report",
     "summary": "report",
     "text_line": "report",
-    "ConfigError": "siteconfig",
-    "SiteConfig": "siteconfig",
-    "load_site_config": "siteconfig",
+    "ConfigError": "config.siteconfig",
+    "SiteConfig": "config.siteconfig",
+    "load_site_config": "config.siteconfig",
 }
 __all__ = [
     "Catalogue",
@@ -60,12 +67,12 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Link, build_catalogue, build_from_config
+    from .config.siteconfig import ConfigError, SiteConfig, load_site_config
     from .entries import Entry, Page
-    from .loader import FileCache
+    from .load.loader import FileCache
     from .problems import Problem, Severity
     from .refresh import refresh_bodies
     from .report import github_line, summary, text_line
-    from .siteconfig import ConfigError, SiteConfig, load_site_config
 
 
 def __getattr__(name: str) -> Any:

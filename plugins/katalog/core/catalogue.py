@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .collector import Collector
+from .config.siteconfig import ConfigError, SiteConfig, load_site_config
 from .entries import Entry, Page
-from .featured import featured_problems
 from .hints import closest
-from .loader import FileCache, load
+from .link.featured import featured_problems
+from .link.taxonomy import Taxonomy, build_taxonomies, slug_clashes
+from .load.loader import FileCache, load
 from .problems import Position, Problem, Severity
-from .scalar_checks import Reference
-from .siteconfig import ConfigError, SiteConfig, load_site_config
-from .taxonomy import Taxonomy, build_taxonomies, slug_clashes
+from .validate.scalar_checks import Reference
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .link.wikilinks import WikiLink
 from .problems import Position
-from .scalar_checks import Reference
-from .wikilinks import WikiLink
+from .validate.scalar_checks import Reference
 
 
 @dataclass

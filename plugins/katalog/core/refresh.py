@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 from .entries import Entry
-from .loaded import Loaded
-from .loader import FileCache, load
+from .load.loaded import Loaded
+from .load.loader import FileCache, load
 
 
 def refresh_bodies(previous: Catalogue, cache: FileCache, token: object) -> list[Entry] | None:

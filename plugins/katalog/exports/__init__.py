@@ -7,9 +7,9 @@ holds what they share, so every output states the same formats with the same wor
 
 from __future__ import annotations
 
-from ..core.images import MIN_WIDTH
-from ..core.schema import Field
-from ..core.siteconfig import SiteConfig
+from ..core.config.schema import Field
+from ..core.config.siteconfig import SiteConfig
+from ..core.validate.images import MIN_WIDTH
 
 GENERATED_NOTE = "Generated from site_config/ by `katalog export`; do not edit by hand."
 
@@ -33,7 +33,7 @@ PATTERNS = {
     "url": URL_PATTERN,
 }
 
-KEYWORD_MAX = 80  # as katalog.core.validate.check_keyword
+KEYWORD_MAX = 80  # as katalog.core.validate.entry.check_keyword
 LONG_TEXT = 200  # a text allowed to be longer than this gets a multi-line box
 
 

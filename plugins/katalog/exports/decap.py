@@ -15,13 +15,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..core import scaffold
 from ..core.catalogue import _RESERVED_ID as RESERVED_ID
-from ..core.images import ALT_MAX
-from ..core.schema import EntryType, Field, Rule
-from ..core.siteconfig import SiteConfig
+from ..core.config.schema import EntryType, Field, Rule
+from ..core.config.siteconfig import SiteConfig
 from ..core.slugs import slugify
-from ..core.values import YEAR_RANGE
+from ..core.validate.images import ALT_MAX
+from ..core.validate.values import YEAR_RANGE
+from ..editing import scaffold
 from ..render.display import display_of
 from . import GENERATED_NOTE, PATTERNS, format_text, help_text, is_long_text, label, length_text
 
@@ -166,7 +166,7 @@ def _widget(config: SiteConfig, field: Field) -> Widget:
 
 
 # An entry's image is saved next to it (catalogue/<type>/billeder/), and its path written relative to
-# the entry's file, as `katalog check` reads it (core/images.py).
+# the entry's file, as `katalog check` reads it (core/validate/images.py).
 IMAGE_FOLDER = "billeder"
 
 

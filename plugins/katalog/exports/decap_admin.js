@@ -68,7 +68,7 @@
     var nordic = data.nordic || {};
     var maxIdLength = data.maxIdLength || 0;
 
-    // --- ids, as core/slugs.py and core/scaffold.py make them ---------------------------------
+    // --- ids, as core/slugs.py and editing/scaffold.py make them ---------------------------------
 
     function slugify(text) {
       var lowered = String(text).normalize('NFC').toLowerCase();
@@ -633,7 +633,7 @@
     }
 
     function isBefore(later, earlier) {
-      // As core/values.py: compared on the parts both give (2021 is not before 2021-05).
+      // As core/validate/values.py: compared on the parts both give (2021 is not before 2021-05).
       var size = Math.min(later.length, earlier.length);
       for (var i = 0; i < size; i++) {
         if (later[i] !== earlier[i]) return later[i] < earlier[i];

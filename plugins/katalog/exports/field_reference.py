@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.schema import EntryType, Field, Rule
-from ..core.siteconfig import SiteConfig
-from ..core.vocabulary import Vocabulary
+from ..core.config.schema import EntryType, Field, Rule
+from ..core.config.siteconfig import SiteConfig
+from ..core.config.vocabulary import Vocabulary
 from . import format_text, help_text, label
 
 SHORT_VOCABULARY = 8  # up to this many terms are listed in the table itself

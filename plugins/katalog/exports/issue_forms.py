@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..core.schema import EntryType, Field
-from ..core.siteconfig import SiteConfig
+from ..core.config.schema import EntryType, Field
+from ..core.config.siteconfig import SiteConfig
 from ..core.slugs import slugify
 from . import expected_text, help_text, is_long_text, joined, label
 

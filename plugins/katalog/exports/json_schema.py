@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.images import ALT_MAX
-from ..core.schema import EntryType, Field, Rule
-from ..core.siteconfig import SiteConfig
-from ..core.values import YEAR_RANGE
+from ..core.config.schema import EntryType, Field, Rule
+from ..core.config.siteconfig import SiteConfig
+from ..core.validate.images import ALT_MAX
+from ..core.validate.values import YEAR_RANGE
 from . import GENERATED_NOTE, KEYWORD_MAX, PATTERNS, help_text, joined, label
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from ..core.collector import Collector
-from ..core.files import file_kind, is_inside, os_reason, read_regular, shown
+from ..core.config.siteconfig import SiteConfig
+from ..core.load.files import file_kind, is_inside, os_reason, read_regular, shown
 from ..core.problems import Position, Problem
-from ..core.siteconfig import SiteConfig
 from . import GENERATED_NOTE
 from .decap import decap_config, decap_index_html
 from .issue_forms import issue_forms

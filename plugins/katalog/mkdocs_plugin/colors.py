@@ -1,6 +1,6 @@
 """A fork's colours: Material's palette names pass through; hex colours become a custom palette.
 
-`katalog check` has already refused anything else (core/settings.py); what is left here is made safe
+`katalog check` has already refused anything else (core/config/settings.py); what is left here is made safe
 anyway: an unknown name is dropped rather than passed on.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.config_rules import is_hex_colour
-from ..core.theme import COLOR_ROLES, colour_name
+from ..core.config.rules import is_hex_colour
+from ..core.config.theme import COLOR_ROLES, colour_name
 
 
 def palette_and_css(colors: Mapping[str, str]) -> tuple[dict[str, str], str]:

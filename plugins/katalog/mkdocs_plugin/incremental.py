@@ -39,9 +39,9 @@ from mkdocs.structure.files import File
 
 from ..core.catalogue import Catalogue
 from ..core.entries import Entry
-from ..core.loader import FileCache
-from ..core.similar import SimilarIndex, settings_from
-from ..core.taxonomy import Taxonomy, TermInfo
+from ..core.link.similar import SimilarIndex, settings_from
+from ..core.link.taxonomy import Taxonomy, TermInfo
+from ..core.load.loader import FileCache
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage
 from ..render.problem_panel import with_panel

@@ -23,13 +23,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import parallel
 from ..core.catalogue import Catalogue, build_from_config, sanitising
+from ..core.config.i18n import Translator
+from ..core.config.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..core.entries import Entry
-from ..core.i18n import Translator
-from ..core.loader import withheld
+from ..core.load.loader import withheld
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..core.search.language import analysis_for
-from ..core.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..core.slugs import heading_slug
 from ..render.addresses import address_clashes
 from ..render.booklet import BookletError, PdfUnavailable, plan_booklets

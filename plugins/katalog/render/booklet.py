@@ -35,11 +35,11 @@ from markupsafe import Markup
 from PIL import ImageFile
 
 from ..core.catalogue import sanitising
-from ..core.config_rules import is_hex_colour
+from ..core.config.rules import is_hex_colour
 from ..core.entries import Entry
+from ..core.link.taxonomy import PLACES
+from ..core.link.wikilinks import replace_wikilinks
 from ..core.slugs import slugify
-from ..core.taxonomy import PLACES
-from ..core.wikilinks import replace_wikilinks
 from .collation import Collation
 from .escaping import markdown_text
 from .images import DEFAULT_WIDTH, ImageStore, entry_image, picture_sources
@@ -346,7 +346,7 @@ def weasyprint_module(tr: Callable[..., str]) -> types.ModuleType:
             raise PdfUnavailable(tr("booklet.no_libraries", detail=detail, packages=SYSTEM_PACKAGES)) from error
         finally:
             # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported;
-            # the image checks (core/images.py) must still find a truncated image broken.
+            # the image checks (core/validate/images.py) must still find a truncated image broken.
             ImageFile.LOAD_TRUNCATED_IMAGES = False
     return weasyprint
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..core.config_rules import is_hex_colour
-from ..core.theme import colour_name
+from ..core.config.rules import is_hex_colour
+from ..core.config.theme import colour_name
 
 WHITE = "#ffffff"
 AA_TEXT = 4.5  # WCAG 2 AA, normal text; graphics need 3:1 (1.4.11), the bars get the stricter ratio

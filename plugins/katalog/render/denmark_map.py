@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..core.places import SiteMap
-from ..core.taxonomy import Taxonomy
+from ..core.config.places import SiteMap
+from ..core.link.taxonomy import Taxonomy
 from .model import SiteModel
 
 LAND = "#e4e9ec"  # the country; marks need 3:1 against it (WCAG 1.4.11), tested

@@ -13,7 +13,7 @@ hidden     not shown
 
 from __future__ import annotations
 
-from ..core.schema import Field
+from ..core.config.schema import Field
 
 DISPLAYS = ("facts", "contact", "highlight", "list", "quotes", "lines", "links", "related", "hidden")
 SECTION_DISPLAYS = ("highlight", "quotes", "list", "lines", "links")  # in this order after the text

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from ..core.config.settings import build_date
 from ..core.entries import Entry
 from ..core.hints import fold
-from ..core.settings import build_date
-from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy
+from ..core.link.taxonomy import CATALOGUE_FILTERS, Taxonomy
 from .model import SiteModel
 from .views import EntryViews
 

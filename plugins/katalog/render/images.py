@@ -1,4 +1,4 @@
-"""Entry images resized for the site: WebP copies at the widths core/images.py names, cached by content.
+"""Entry images resized for the site: WebP copies at the widths core/validate/images.py names, cached by content.
 
 A copy's bytes depend only on the original's bytes and the settings below, never on the time, the
 file's name or its metadata: EXIF (with any GPS position), XMP, ICC profiles and comments are left
@@ -23,7 +23,7 @@ from typing import Any
 from PIL import Image
 
 from ..core.catalogue import Catalogue
-from ..core.images import check_bytes, header_orientation, open_checked, variant_name, variants
+from ..core.validate.images import check_bytes, header_orientation, open_checked, variant_name, variants
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -127,7 +127,7 @@ def _cache_name(name: str) -> str:
 def resize(data: bytes) -> list[tuple[int, bytes]]:
     """Each of the image's copies (width, WebP bytes without metadata), smallest first.
 
-    The sizes are those the check named (core/images.py: the width as shown, a photo taken sideways
+    The sizes are those the check named (core/validate/images.py: the width as shown, a photo taken sideways
     turned upright by its EXIF orientation, read from the header as the check read it). A JPEG is
     decoded at the smallest scale still as large as the largest copy (the same bytes every time)."""
     with open_checked(io.BytesIO(data)) as opened:

@@ -6,11 +6,11 @@ import functools
 from dataclasses import dataclass, field
 
 from ..core.catalogue import Catalogue
+from ..core.config.i18n import Translator
+from ..core.config.schema import CONTENT_FOLDER, EntryType
 from ..core.entries import Entry
-from ..core.i18n import Translator
-from ..core.schema import CONTENT_FOLDER, EntryType
-from ..core.similar import SimilarIndex, settings_from
-from ..core.taxonomy import Taxonomy, newest_first
+from ..core.link.similar import SimilarIndex, settings_from
+from ..core.link.taxonomy import Taxonomy, newest_first
 from .urls import folders, page_url, relative, relative_from
 
 TERMS_ROOT = "emner"

@@ -13,9 +13,9 @@ from markupsafe import Markup, escape
 
 from ..core.entries import Entry
 from ..core.hints import fold
+from ..core.link.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
+from ..core.link.wikilinks import replace_wikilinks
 from ..core.slugs import slugify
-from ..core.taxonomy import CATALOGUE_FILTERS, Taxonomy, TermInfo
-from ..core.wikilinks import replace_wikilinks
 from .collation import Collation
 from .escaping import markdown_text
 from .formats import Formats

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.featured import featured_entries
+from ..core.link.featured import featured_entries
 from .feeds import feed_path
 from .pages import PageRenderer
 from .statistics import Statistics

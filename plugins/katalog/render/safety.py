@@ -16,7 +16,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..core.htmlpolicy import (
+from ..core.validate.htmlpolicy import (
     ALLOWED_TAGS,
     DROPPED_WITH_CONTENT,
     GLOBAL_ATTRIBUTES,

@@ -106,7 +106,7 @@ def plan_site(
     files.extend(SiteFile(path, data) for path, data in image_files(model.catalogue))  # entry images, resized
     logo = config.settings.logo
     if logo:
-        # core/settings.py checked it (inside the repository, an image); this only guards the copy.
+        # core/config/settings.py checked it (inside the repository, an image); this only guards the copy.
         path = config.root / "site_config" / logo
         if not path.is_file() or not path.resolve().is_relative_to(config.root.resolve()):
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")

@@ -15,8 +15,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..core.entries import Entry
+from ..core.link.taxonomy import sort_date
 from ..core.slugs import slugify
-from ..core.taxonomy import sort_date
 from .charts import Bar, bar_chart, chart_colour
 from .denmark_map import Place, map_svg, places
 from .pages import GeneratedPage, PageRenderer

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.entries import Entry
-from ..core.taxonomy import Taxonomy, TermInfo
+from ..core.link.taxonomy import Taxonomy, TermInfo
 from .model import SiteModel
 
 

@@ -10,10 +10,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.config.schema import EntryType, Field
 from ..core.entries import Entry
-from ..core.freshness import review_age
-from ..core.schema import EntryType, Field
-from ..core.taxonomy import PLACES
+from ..core.link.taxonomy import PLACES
+from ..editing.freshness import review_age
 from .display import DATE_KINDS, SECTION_DISPLAYS, display_of, is_period
 from .formats import Formats
 from .images import Picture, entry_image, picture

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..config.schema import Field
 from ..entries import Entry
-from ..schema import Field
+from ..link.taxonomy import CATALOGUE_FILTERS, PLACES
 from ..slugs import heading_slug
-from ..taxonomy import CATALOGUE_FILTERS, PLACES
 from .index import IndexDocument, IndexFiles, build_index_files
 from .index import compact_json as compact_json  # listing_data.py's too
 from .plaintext import sections

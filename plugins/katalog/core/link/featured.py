@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from .collector import Collector
-from .entries import Entry
-from .hints import closest
-from .problems import Problem
-from .siteconfig import CONFIG_DIR, SiteConfig
+from ..collector import Collector
+from ..config.siteconfig import CONFIG_DIR, SiteConfig
+from ..entries import Entry
+from ..hints import closest
+from ..problems import Problem
 
 SITE_YML = f"{CONFIG_DIR}/site.yml"
 

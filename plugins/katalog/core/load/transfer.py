@@ -13,11 +13,11 @@ import marshal
 import pickle
 from typing import Any
 
-from .entries import Entry, Page
+from ..entries import Entry, Page
+from ..link.wikilinks import WikiLink
+from ..problems import Position, Problem, Severity
+from ..validate.scalar_checks import Reference
 from .loaded import Loaded
-from .problems import Position, Problem, Severity
-from .scalar_checks import Reference
-from .wikilinks import WikiLink
 
 _MARSHAL = b"m"
 _PICKLE = b"p"

@@ -29,7 +29,7 @@ class Translator:
         try:
             return template.format_map(_Missing(args))
         except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-            # `katalog check` refuses such a text (core/i18n_check.py); shown as written, never a crash.
+            # `katalog check` refuses such a text (core/config/i18n_check.py); shown as written, never a crash.
             return template
 
     def count(self, name: str, count: int) -> str:

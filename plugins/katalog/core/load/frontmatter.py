@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Position
+from ..problems import Position
 
 
 @dataclass

@@ -7,13 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .collector import Collector
+from ..collector import Collector
+from ..config.i18n import Translator
+from ..config.schema import Field
+from ..config.settings import build_date
+from ..config.vocabulary import Vocabulary
+from ..load.yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
+from ..problems import Position, Severity
+from ..slugs import is_slug, slugify
 from .describe import describe, tag_name
-from .i18n import Translator
-from .problems import Position, Severity
-from .schema import Field
-from .settings import build_date
-from .slugs import is_slug, slugify
 from .values import (
     ODD_CHARACTERS,
     REVIEWED_KEY,
@@ -25,8 +27,6 @@ from .values import (
     parse_date,
     parse_partial_date,
 )
-from .vocabulary import Vocabulary
-from .yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .hints import closest
+from ..hints import closest
+from ..load.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YScalar, YSeq
+from ..problems import Position, Problem, Severity
+from ..validate.values import is_invisible
 from .i18n import Translator
-from .problems import Position, Problem, Severity
-from .values import is_invisible
-from .yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YScalar, YSeq
 
 # --- texts to be worded later ------------------------------------------------------------------
 
@@ -115,7 +115,7 @@ def shown(raw: str) -> str:
 
 
 def found_text(node: YNode | None) -> Text:
-    """What stands there, as core/describe.py says it of entries: "the text "lots"", "a list"."""
+    """What stands there, as core/validate/describe.py says it of entries: "the text "lots"", "a list"."""
     if node is None:
         return Text("found.nothing")
     if isinstance(node, YSeq):

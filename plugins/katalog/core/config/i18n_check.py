@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .config_rules import ConfigFile, Item, Text, expected_text, hint_text, is_null, shown
-from .yamlnodes import STR, YMap, YScalar
+from ..load.yamlnodes import STR, YMap, YScalar
+from .rules import ConfigFile, Item, Text, expected_text, hint_text, is_null, shown
 
 _FORMATTER = string.Formatter()
 _PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

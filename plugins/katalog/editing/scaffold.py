@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 
-from .collector import Collector
-from .schema import CONTENT_FOLDER, EntryType, Field
-from .siteconfig import SiteConfig
-from .slugs import slugify
-from .validate import EntryValidator
+from ..core.collector import Collector
+from ..core.config.schema import CONTENT_FOLDER, EntryType, Field
+from ..core.config.siteconfig import SiteConfig
+from ..core.slugs import slugify
+from ..core.validate.entry import EntryValidator
 
 
 def entry_path(config: SiteConfig, entry_type: EntryType, entry_id: str) -> str:

@@ -23,8 +23,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .htmlpolicy import read_markup, scan_markup
-from .problems import Position
+from ..problems import Position
+from ..validate.htmlpolicy import read_markup, scan_markup
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .config_rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing, shown
-from .problems import Position
-from .similar import SimilarSettings
+from ..link.similar import SimilarSettings
+from ..problems import Position
+from .rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing, shown
 from .theme import COLOR_ROLES, colour_name, theme_languages
 
 CONTACT_MODES = ("full", "role_only")
@@ -186,7 +186,7 @@ def normal_site_url(text: str) -> str | None:
 
 
 def _featured(out: ConfigFile, item: Item) -> tuple[tuple[str, Position], ...] | None:
-    """Ids of entries, each once; whether they exist is checked with the catalogue (core/featured.py)."""
+    """Ids of entries, each once; whether they exist is checked with the catalogue (core/link/featured.py)."""
     items = out.sequence(item, expected_text("id_list", example="[kommune-3-0, faxe-visitkort]"))
     if items is None:
         return None

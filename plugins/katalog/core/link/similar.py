@@ -64,7 +64,7 @@ def similar_entries(
 
 def settings_from(site: Mapping[str, object]) -> SimilarSettings:
     """The `similar:` settings of site.yml's plain data. `katalog check` refuses a value that is not
-    what core/settings.py asks for; should one get here anyway, its default is used, never an error."""
+    what core/config/settings.py asks for; should one get here anyway, its default is used, never an error."""
     raw = site.get("similar")
     raw = raw if isinstance(raw, Mapping) else {}
     default = SimilarSettings(weights={})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .config_rules import ConfigFile, Item, did_you_mean, expected_text, given, hint_text, is_null, shown
-from .hints import closest, fold
-from .problems import Position
-from .slugs import slugify
-from .yamlnodes import YMap, YScalar, YSeq
+from ..hints import closest, fold
+from ..load.yamlnodes import YMap, YScalar, YSeq
+from ..problems import Position
+from ..slugs import slugify
+from .rules import ConfigFile, Item, did_you_mean, expected_text, given, hint_text, is_null, shown
 
 
 @dataclass

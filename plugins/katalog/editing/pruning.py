@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from .entries import Entry
-from .problems import Position
-from .wikilinks import WIKILINK, find_wikilinks
+from ..core.entries import Entry
+from ..core.link.wikilinks import WIKILINK, find_wikilinks
+from ..core.problems import Position
 
 _KEY_VALUE = re.compile(r"^(\s*)(-\s+)?[\w-]+:\s*[\"']?[a-z0-9-]+[\"']?\s*(#.*)?$")
 _LIST_ITEM = re.compile(r"^\s*-\s+[\"']?[a-z0-9-]+[\"']?\s*(#.*)?$")

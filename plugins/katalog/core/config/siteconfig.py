@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import frontmatter, yamlnodes
+from ..load import frontmatter, yamlnodes
+from ..problems import Position, Problem
 from .accessibility import read_statement
-from .config_rules import (
+from .i18n import FALLBACK_LANGUAGE, Translator
+from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
+from .places import SiteMap, read_site_map
+from .rules import (
     ConfigFile,
     Finding,
     Item,
@@ -27,14 +31,10 @@ from .config_rules import (
     listing,
     root_item,
 )
-from .config_texts import ENGLISH
-from .i18n import FALLBACK_LANGUAGE, Translator
-from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
-from .places import SiteMap, read_site_map
-from .problems import Position, Problem
 from .schema import Schema, read_schema
 from .sections import TITLED_PAGES, check_sections, taxonomy_names, taxonomy_sections, title_sections
 from .settings import SettingsContext, SiteSettings, read_settings
+from .texts import ENGLISH
 from .vocabulary import Vocabulary, read_vocabulary
 
 CONFIG_DIR = "site_config"
@@ -63,7 +63,7 @@ class SiteConfig:
     tr: Translator
     settings: SiteSettings
     statement: dict[str, Any] | None = None  # site_config/accessibility.yml
-    site_map: SiteMap | None = None  # site_config/map.yml and places.yml (core/places.py)
+    site_map: SiteMap | None = None  # site_config/map.yml and places.yml (core/config/places.py)
     catalogue_dir: str = "catalogue"
     content_dir: str = "content"
 

@@ -8,12 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .entries import Entry
-from .hints import fold
-from .problems import Problem, Severity
-from .schema import Field
-from .siteconfig import SiteConfig
-from .slugs import slugify
+from ..config.schema import Field
+from ..config.siteconfig import SiteConfig
+from ..entries import Entry
+from ..hints import fold
+from ..problems import Problem, Severity
+from ..slugs import slugify
 
 # The vocabularies to narrow the whole catalogue by (overview filters, search results).
 # The vocabulary of where entries come from: cards show it, overviews sort by it, the map marks it.

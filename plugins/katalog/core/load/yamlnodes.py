@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import Position
+from ..problems import Position
 
 try:
     _Base: Any = yaml.CSafeLoader

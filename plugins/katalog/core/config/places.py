@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .config_rules import ConfigFile, Item, Text, did_you_mean, expected_text, hint_text
+from ..load.yamlnodes import FLOAT, INT, YScalar
+from .rules import ConfigFile, Item, Text, did_you_mean, expected_text, hint_text
 from .vocabulary import Vocabulary
-from .yamlnodes import FLOAT, INT, YScalar
 
 MAP_FILE = "site_config/map.yml"
 PLACES_FILE = "site_config/places.yml"

@@ -2,7 +2,7 @@
 
 `katalog check` and the build report the same problems this way; the renderer then enforces the
 same allow-list with nh3 (see render/safety.py). To agree with it, the body is read the way it is
-rendered: `layout` (core/wikilinks.py) says, as Python-Markdown does, what is code (never HTML), what
+rendered: `layout` (core/link/wikilinks.py) says, as Python-Markdown does, what is code (never HTML), what
 is raw HTML passed to the page as written, and what is text Markdown renders inline. Raw HTML is
 read as a browser (and nh3) reads it, so a tag split over lines, an attribute without quotes, a
 comment or an entity-encoded `javascript:` is found too; inline text is read as Python-Markdown reads
@@ -18,6 +18,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..link.wikilinks import Layout, Span, attribute_tokens, layout, markdown_tags, position_in
+from ..problems import Position
 from .htmlpolicy import (
     ALLOWED_TAGS,
     GLOBAL_ATTRIBUTES,
@@ -28,8 +30,6 @@ from .htmlpolicy import (
     scan_markup,
     url_allowed,
 )
-from .problems import Position
-from .wikilinks import Layout, Span, attribute_tokens, layout, markdown_tags, position_in
 
 
 @dataclass(frozen=True)

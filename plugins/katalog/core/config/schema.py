@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from .config_rules import (
+from ..load.yamlnodes import YMap
+from .rules import (
     FIELD_NAME,
     NAME,
     ConfigFile,
@@ -18,13 +19,12 @@ from .config_rules import (
     is_null,
     listing,
 )
-from .yamlnodes import YMap
 
 KINDS = frozenset(
     {"text", "term", "keyword", "id", "slug", "date", "partial_date", "year", "email", "url", "phone", "object"}
     | {"image"}
 )
-# An image (core/images.py) is one per entry, at the top of its front-matter: src and alt.
+# An image (core/validate/images.py) is one per entry, at the top of its front-matter: src and alt.
 TOP_ONLY_KINDS = ("image",)
 RULES = frozenset({"one_of_required", "not_before"})
 # How a field is shown on its entry's page; render/display.py says what each means.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config_rules import ConfigFile, Item, Text, expected_text, hint_text, is_null
-from .values import is_email, is_web_url, parse_date
-from .yamlnodes import STR, TIMESTAMP, YScalar
+from ..load.yamlnodes import STR, TIMESTAMP, YScalar
+from ..validate.values import is_email, is_web_url, parse_date
+from .rules import ConfigFile, Item, Text, expected_text, hint_text, is_null
 
 STATEMENT_KEYS = (
     "organisation", "compliance", "prepared", "method", "known_issues", "feedback_email", "enforcement_url",

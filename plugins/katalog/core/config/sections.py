@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .config_rules import ConfigFile, Finding, Text, hint_text
+from ..load.yamlnodes import YMap, YNode
+from ..problems import Position
+from ..slugs import slugify
 from .i18n import Translator
-from .problems import Position
+from .rules import ConfigFile, Finding, Text, hint_text
 from .schema import Schema
-from .slugs import slugify
 from .vocabulary import Vocabulary
-from .yamlnodes import YMap, YNode
 
 # render/model.py: TERMS_ROOT (emner/) and the whole catalogue's overview (katalog/), which also holds
 # Katalog's own files; Material's assets/ and search/; Decap CMS (admin/) and the JSON Schemas (schemas/)
@@ -40,7 +40,7 @@ def taxonomy_sections(
     vocabulary_nodes: Mapping[str, YNode | None],
     tr: Translator,
 ) -> list[Section]:
-    """Each taxonomy's term pages, named as core/taxonomy.py names them: the slug of its label."""
+    """Each taxonomy's term pages, named as core/link/taxonomy.py names them: the slug of its label."""
     sections: list[Section] = []
     seen: set[str] = set()
     for entry_type in schema.types.values():

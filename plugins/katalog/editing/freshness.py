@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from .entries import Entry
-from .settings import build_date, months_between
-from .values import REVIEWED_KEY
+from ..core.config.settings import build_date, months_between
+from ..core.entries import Entry
+from ..core.validate.values import REVIEWED_KEY
 
 
 def review_age(entry: Entry) -> int | None:

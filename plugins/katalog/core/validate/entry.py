@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .collector import Collector
+from ..collector import Collector
+from ..config.schema import KINDS, EntryType, Field, Rule
+from ..config.vocabulary import Vocabulary
+from ..hints import closest
+from ..load.yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq
+from ..problems import Position, Severity
 from .describe import describe
-from .hints import closest
 from .images import ALT_MAX, MAX_BYTES, MAX_PIXELS, MAX_SIDE, MIN_WIDTH, ImageProblem, inspect
-from .problems import Position, Severity
 from .scalar_checks import Reference, ScalarChecks
-from .schema import KINDS, EntryType, Field, Rule
 from .values import ODD_CHARACTERS, is_before, parse_partial_date
-from .vocabulary import Vocabulary
-from .yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq
 
 RESERVED_KEYS = ("type",)
 IMAGE_KEYS = ("src", "alt")
@@ -317,7 +317,7 @@ class EntryValidator(ScalarChecks):
         }.get(code, "")
         found = ""
         if code == "image_unreadable":
-            from .files import os_reason
+            from ..load.files import os_reason
 
             args["reason"] = os_reason(tr, OSError(int(args.pop("errno", 0)), args.get("reason", "")))
         if code == "image_too_big":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entries import Entry, Page
-from .problems import Problem
+from ..entries import Entry, Page
+from ..problems import Problem
 
 
 @dataclass

@@ -13,22 +13,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..collector import Collector
+from ..config.schema import EntryType
+from ..config.settings import build_date
+from ..config.siteconfig import SiteConfig
+from ..entries import Entry, Page
+from ..hints import closest
+from ..link.wikilinks import WikiLink, find_wikilinks
+from ..parallel import fork_context, worth_spreading
+from ..problems import Position, Problem, Severity
+from ..slugs import is_slug, slugify
+from ..validate.bodycheck import unsafe_parts
+from ..validate.entry import validate_entry
 from . import frontmatter, yamlnodes
-from .bodycheck import unsafe_parts
-from .collector import Collector
-from .entries import Entry, Page
 from .files import NotRegularFile, escaped, file_kind, is_inside, os_reason, read_regular, shown, unshowable
-from .hints import closest
 from .loaded import Loaded
-from .parallel import fork_context, worth_spreading
-from .problems import Position, Problem, Severity
-from .schema import EntryType
-from .settings import build_date
-from .siteconfig import SiteConfig
-from .slugs import is_slug, slugify
 from .transfer import pack, unpack
-from .validate import validate_entry
-from .wikilinks import WikiLink, find_wikilinks
 from .yamlnodes import YMap, YScalar
 
 # Only these are read, in any case of the suffix: x.MD is an entry as x.md is. (MkDocs itself makes

@@ -1,0 +1,1 @@
+"""Stage 1, config: site_config/ (settings, schema, vocabularies, texts, places) read and checked as data."""

@@ -1,0 +1,1 @@
+"""Stage 4, link: `[[id]]` links and references resolved both ways; taxonomies and similar entries."""
