@@ -31,10 +31,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from katalog.core.validate.entry.bodycheck import Removal, unsafe_parts
-from katalog.core.validate.entry.htmlpolicy import DROPPED_WITH_CONTENT, RAW_TEXT_ELEMENTS, url_allowed
 
 from katalog.core.link.wikilinks import find_wikilinks, layout, replace_wikilinks
+from katalog.core.validate.bodycheck import Removal, unsafe_parts
+from katalog.core.validate.htmlpolicy import DROPPED_WITH_CONTENT, RAW_TEXT_ELEMENTS, url_allowed
 from katalog.render.safety import sanitize_html
 
 from .conftest import REPO

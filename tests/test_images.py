@@ -28,10 +28,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from katalog.core.validate.entry.images import ImageInfo, ImageProblem, check_bytes, variants
 from PIL import Image
 
 from katalog.core.catalogue import build_catalogue
+from katalog.core.validate.images import ImageInfo, ImageProblem, check_bytes, variants
 from katalog.exports.decap import decap_config
 from katalog.exports.json_schema import value_schema
 from katalog.render.images import ImageStore, image_files, resize
@@ -531,12 +531,11 @@ def test_sorted_cards_made_by_the_script_show_the_same_image(built: dict[str, An
 
 def test_an_unreadable_image_says_why_in_danish() -> None:
     """Tests run as root, who may read anything: the file system's answer is given directly."""
-    from katalog.core.validate.entry.entry import EntryValidator
-    from katalog.core.validate.entry.images import ImageProblem
-
     from katalog.core.collector import Collector
     from katalog.core.config.siteconfig import load_site_config
     from katalog.core.problems import Position, Problem
+    from katalog.core.validate.entry import EntryValidator
+    from katalog.core.validate.images import ImageProblem
 
     sink: list[Problem] = []
     validator = EntryValidator(Collector("x.md", load_site_config(REPO).tr, sink), {}, REPO)
@@ -552,8 +551,7 @@ def test_printing_a_booklet_leaves_truncated_images_broken() -> None:
     a booklet's printer is loaded, the image check must still call a truncated file broken."""
     if importlib.util.find_spec("weasyprint") is None:
         pytest.skip("WeasyPrint is not installed")
-    from katalog.core.validate.entry.images import ImageProblem, check_bytes
-
+    from katalog.core.validate.images import ImageProblem, check_bytes
     from katalog.render.booklet import weasyprint_module
 
     weasyprint_module(lambda key, **args: key)

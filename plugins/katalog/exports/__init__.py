@@ -33,7 +33,7 @@ PATTERNS = {
     "url": URL_PATTERN,
 }
 
-KEYWORD_MAX = 80  # as katalog.core.validate.entry.check_keyword
+KEYWORD_MAX = 80  # as katalog.core.validate.scalar_checks
 LONG_TEXT = 200  # a text allowed to be longer than this gets a multi-line box
 
 
