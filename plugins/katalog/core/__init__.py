@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 # core (katalog.core.slugs) must not import the whole pipeline.
 _PUBLIC = {
     "Catalogue": "catalogue",
-    "Link": "catalogue",
+    "Link": "link.references",
     "build_catalogue": "catalogue",
     "build_from_config": "catalogue",
     "Entry": "entries",
@@ -66,9 +66,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Link, build_catalogue, build_from_config
+    from .catalogue import Catalogue, build_catalogue, build_from_config
     from .config.siteconfig import ConfigError, SiteConfig, load_site_config
     from .entries import Entry, Page
+    from .link.references import Link
     from .load.loader import FileCache
     from .problems import Problem, Severity
     from .refresh import refresh_bodies

@@ -15,9 +15,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..core.catalogue import _RESERVED_ID as RESERVED_ID
 from ..core.config.schema import EntryType, Field, Rule
 from ..core.config.siteconfig import SiteConfig
+from ..core.link.ids import RESERVED_ID
 from ..core.slugs import slugify
 from ..core.validate.images import ALT_MAX
 from ..core.validate.values import YEAR_RANGE
