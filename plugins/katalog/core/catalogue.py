@@ -14,7 +14,8 @@ from .entries import Entry, Page
 from .hints import closest
 from .link.featured import featured_problems
 from .link.taxonomy import Taxonomy, build_taxonomies, slug_clashes
-from .load.loader import FileCache, load
+from .load.filecache import FileCache
+from .load.loader import load
 from .problems import Position, Problem, Severity
 from .validate.scalar_checks import Reference
 
