@@ -14,7 +14,7 @@ from ..link.wikilinks import WikiLink, find_wikilinks
 from ..problems import Position, Severity
 from ..validate.bodycheck import unsafe_parts
 from ..validate.entry import validate_entry
-from . import frontmatter, yamlnodes
+from . import frontmatter, yamlnodes, yamlparse
 from .discovery import Job
 from .files import NotRegularFile, file_kind, os_reason, read_regular
 from .identity import entry_identity, page_title, resolve_type
@@ -88,7 +88,7 @@ def load_file(
         wikilinks = check_body(config, out, split.body, split.body_first_line)
         loaded.pages.append(Page(relative, "", split.body, split.body_first_line, wikilinks))
         return
-    parsed = yamlnodes.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
+    parsed = yamlparse.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
     for issue in parsed.issues:
         args = {name: value for name, value in issue.args.items() if name != "key"}
         out.add(issue.code, issue.pos, issue.args.get("key", ""), hint=tr(f"hints.{issue.code}"), **args)
