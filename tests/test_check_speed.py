@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.entries import Entry, Page
 from katalog.core.link.wikilinks import WikiLink
-from katalog.core.load import frontmatter, yamlnodes
+from katalog.core.load import frontmatter, yamlnodes, yamlparse, yamlresolver
 from katalog.core.load.loaded import Loaded
 from katalog.core.load.transfer import pack, unpack
 from katalog.core.parallel import PARALLEL_FROM
@@ -162,14 +162,14 @@ def test_resolver_gives_pyyaml_tags() -> None:
     for _ in range(2):  # the second time from what the resolver remembered
         for raw in SCALARS:
             text = f"k: {raw}\n"
-            ours = yaml.compose(text, Loader=yamlnodes._Loader)
+            ours = yaml.compose(text, Loader=yamlresolver.Loader)
             theirs = yaml.compose(text, Loader=yaml.SafeLoader)  # pure Python, not LibYAML
             assert ours.value[0][1].tag == theirs.value[0][1].tag, raw
 
 
 def test_scalar_values_are_safe_loader_values() -> None:
     for raw in SCALARS:
-        parsed = yamlnodes.parse(f"k: {raw}\n").root
+        parsed = yamlparse.parse(f"k: {raw}\n").root
         assert isinstance(parsed, yamlnodes.YMap)
         node = parsed.items["k"][1]
         assert isinstance(node, yamlnodes.YScalar)
@@ -184,11 +184,11 @@ def test_scalar_values_are_safe_loader_values() -> None:
 
 
 def test_resolver_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlnodes, "_RESOLVED_MAX", 5)
-    yamlnodes._resolved.clear()
+    monkeypatch.setattr(yamlresolver, "_RESOLVED_MAX", 5)
+    yamlresolver._resolved.clear()
     for number in range(12):
-        yamlnodes.parse(f"k: {number}\n")
-    assert 0 < len(yamlnodes._resolved) <= 5
+        yamlparse.parse(f"k: {number}\n")
+    assert 0 < len(yamlresolver._resolved) <= 5
 
 
 def _split_by_lines(text: str) -> tuple[str | None, str, int] | None:

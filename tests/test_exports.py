@@ -13,7 +13,7 @@ import yaml
 
 from katalog.core.config.schema import Field
 from katalog.core.config.siteconfig import SiteConfig, load_site_config
-from katalog.core.load import frontmatter, yamlnodes
+from katalog.core.load import frontmatter, yamlnodes, yamlparse
 from katalog.exports import PATTERNS
 from katalog.exports.decap import DECAP_INTEGRITY, DECAP_SCRIPT, decap_config, decap_index_html
 from katalog.exports.field_reference import field_reference_markdown
@@ -148,7 +148,7 @@ def schema_errors(schema: dict[str, Any], value: Any, path: str = "") -> list[st
 def front_matter(text: str) -> dict[str, Any]:
     """Front-matter as JSON Schema tools see it (dates stay text); {} for a page without it."""
     split = frontmatter.split(text, required=False)
-    data = yamlnodes.to_plain(yamlnodes.parse(split.yaml_text).root) if split.yaml_text else {}
+    data = yamlnodes.to_plain(yamlparse.parse(split.yaml_text).root) if split.yaml_text else {}
     assert isinstance(data, dict)
     return data
 

@@ -264,7 +264,7 @@ def test_a_link_reference_definition_alone_is_checked(make_site: Callable[..., S
 
 
 def test_a_body_over_the_limit_is_an_error_at_the_character_that_crosses_it(make_site: Callable[..., Site]) -> None:
-    from katalog.core.load.loader import MAX_BODY_CHARS
+    from katalog.core.load.readfile import MAX_BODY_CHARS
 
     at_limit = "ord " * 25_000 + "\n" + "x" * 99_998  # with the blank line after the front-matter: the limit
     over = at_limit + "``"

@@ -34,7 +34,9 @@ from hypothesis import strategies as st
 
 from katalog.core.link.wikilinks import find_wikilinks, layout, replace_wikilinks
 from katalog.core.validate.bodycheck import Removal, unsafe_parts
-from katalog.core.validate.htmlpolicy import DROPPED_WITH_CONTENT, RAW_TEXT_ELEMENTS, url_allowed
+from katalog.core.validate.htmlpolicy import DROPPED_WITH_CONTENT
+from katalog.core.validate.htmlscan import RAW_TEXT_ELEMENTS
+from katalog.core.validate.urlpolicy import url_allowed
 from katalog.render.safety import sanitize_html
 
 from .conftest import REPO

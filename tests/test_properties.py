@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from katalog.core.catalogue import Catalogue, build_catalogue
 from katalog.core.link.wikilinks import find_wikilinks, links_by_line
-from katalog.core.load import frontmatter, yamlnodes
+from katalog.core.load import frontmatter, yamlnodes, yamlparse
 from katalog.core.problems import Position, Problem
 from katalog.core.report import text_line
 from katalog.render.urls import relative
@@ -149,7 +149,7 @@ def check_text_pieces(text: str) -> None:
         # Nothing is lost: the YAML lines and the body lines are the file's lines, in place.
         assert split.yaml_text == "\n".join(lines[split.yaml_first_line - 1 : split.body_first_line - 2]) + "\n"
         assert split.body == "\n".join(lines[split.body_first_line - 1 :])
-        parsed = yamlnodes.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
+        parsed = yamlparse.parse(split.yaml_text, line_offset=split.yaml_first_line - 1)
         for issue in parsed.issues:
             assert_located(issue.pos, lines, issue)
         for pos in node_positions(parsed.root):

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from katalog.core.load.yamlnodes import MAX_NESTING, _too_deep
+from katalog.core.load.yamlprecheck import MAX_NESTING, too_deep
 
 # kind -> (value of n levels or brackets, whether it nests n levels)
 KINDS = {
@@ -38,7 +38,7 @@ def test_reported_exactly_when_too_deep(lines: list[tuple[str, int, bool]]) -> N
         else:
             text += f"k{number}: {make(n).replace('&a ', f'&a{number} ')}\n"
             deep = deep or (nests and n > MAX_NESTING)
-    issue = _too_deep(text, 0)
+    issue = too_deep(text, 0)
     if deep:
         assert issue is not None and issue.code == "too_deep", text
     else:

@@ -35,7 +35,7 @@ _PUBLIC = {
     "build_from_config": "catalogue",
     "Entry": "entries",
     "Page": "entries",
-    "FileCache": "load.loader",
+    "FileCache": "load.filecache",
     "Problem": "problems",
     "Severity": "problems",
     "refresh_bodies": "refresh",
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from .config.siteconfig import ConfigError, SiteConfig, load_site_config
     from .entries import Entry, Page
     from .link.references import Link
-    from .load.loader import FileCache
+    from .load.filecache import FileCache
     from .problems import Problem, Severity
     from .refresh import refresh_bodies
     from .report import github_line, summary, text_line

@@ -11,7 +11,8 @@ from .link.featured import featured_problems
 from .link.ids import unique_entries, unreadable_ids
 from .link.references import Link, resolve_links
 from .link.taxonomy import Taxonomy, build_taxonomies, slug_clashes
-from .load.loader import FileCache, load
+from .load.filecache import FileCache
+from .load.loader import load
 from .problems import Problem, Severity
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 from .entries import Entry
+from .load.filecache import FileCache
 from .load.loaded import Loaded
-from .load.loader import FileCache, load
+from .load.loader import load
 
 
 def refresh_bodies(previous: Catalogue, cache: FileCache, token: object) -> list[Entry] | None:

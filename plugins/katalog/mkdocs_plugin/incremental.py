@@ -41,7 +41,7 @@ from ..core.catalogue import Catalogue
 from ..core.entries import Entry
 from ..core.link.similar import SimilarIndex, settings_from
 from ..core.link.taxonomy import Taxonomy, TermInfo
-from ..core.load.loader import FileCache
+from ..core.load.filecache import FileCache
 from ..render.model import SiteModel
 from ..render.pages import GeneratedPage
 from ..render.problem_panel import with_panel

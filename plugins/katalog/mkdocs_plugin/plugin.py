@@ -26,7 +26,7 @@ from ..core.catalogue import Catalogue, build_from_config, sanitising
 from ..core.config.i18n import Translator
 from ..core.config.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
 from ..core.entries import Entry
-from ..core.load.loader import withheld
+from ..core.load.discovery import withheld
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..core.search.language import analysis_for

@@ -23,9 +23,8 @@ from ..core.validate.htmlpolicy import (
     LINK_SCHEMES,
     TAG_ATTRIBUTES,
     attribute_allowed,
-    is_external,
-    url_allowed,
 )
+from ..core.validate.urlpolicy import is_external, url_allowed
 
 _NH3_ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}}
 

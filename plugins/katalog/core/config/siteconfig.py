@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..load import frontmatter, yamlnodes
+from ..load import frontmatter, yamlnodes, yamlparse
 from ..problems import Position, Problem
 from .accessibility import read_statement
 from .i18n import FALLBACK_LANGUAGE, Translator
@@ -133,7 +133,7 @@ def _yaml(relative: str, data: bytes) -> tuple[tuple[Finding, ...], Item | None]
         found, hint = Text("found.byte", args), Text("hints.not_utf8")
         out.add("not_utf8", pos, message=Text("problems.not_utf8"), found=found, hint=hint)
         return tuple(findings), None
-    parsed = yamlnodes.parse(text)
+    parsed = yamlparse.parse(text)
     for issue in parsed.issues:
         own = issue.code in ("alias", "yaml_tag")  # the entries' texts speak of entries
         message = Text(f"config.problems.{issue.code}" if own else f"problems.{issue.code}", issue.args)

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..problems import Position
-from ..validate.htmlpolicy import read_markup, scan_markup
+from ..validate.htmlscan import scan_markup
+from ..validate.htmltags import read_markup
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 

@@ -20,16 +20,10 @@ from dataclasses import dataclass
 
 from ..link.wikilinks import Layout, Span, attribute_tokens, layout, markdown_tags, position_in
 from ..problems import Position
-from .htmlpolicy import (
-    ALLOWED_TAGS,
-    GLOBAL_ATTRIBUTES,
-    URL_ATTRIBUTES,
-    Markup,
-    attribute_allowed,
-    read_markup,
-    scan_markup,
-    url_allowed,
-)
+from .htmlpolicy import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, URL_ATTRIBUTES, attribute_allowed
+from .htmlscan import scan_markup
+from .htmltags import Markup, read_markup
+from .urlpolicy import url_allowed
 
 
 @dataclass(frozen=True)
