@@ -19,11 +19,12 @@ from ..core.config.schema import EntryType, Field, Rule
 from ..core.config.siteconfig import SiteConfig
 from ..core.link.ids import RESERVED_ID
 from ..core.slugs import slugify
+from ..core.validate.expected import format_text, length_text
 from ..core.validate.images import ALT_MAX
 from ..core.validate.values import YEAR_RANGE
 from ..editing import scaffold
 from ..render.display import display_of
-from . import GENERATED_NOTE, PATTERNS, format_text, help_text, is_long_text, label, length_text
+from . import GENERATED_NOTE, PATTERNS, help_text, is_long_text, label
 
 # Pinned: the admin page runs exactly these files, or none (the browser checks each hash). The hashes
 # are of the files in the npm packages, which unpkg serves unchanged; tests/test_decap_roundtrip.py
@@ -250,7 +251,7 @@ def _single(config: SiteConfig, field: Field) -> Widget:
         if field.min is not None or field.max is not None:
             # Decap has no length limits for text, but a pattern can say the same.
             bounds = f"{field.min or 0},{'' if field.max is None else field.max}"
-            widget["pattern"] = [f"^[\\s\\S]{{{bounds}}}$", length_text(config, field)]
+            widget["pattern"] = [f"^[\\s\\S]{{{bounds}}}$", length_text(field, config.tr)]
         return widget
     if kind == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
@@ -258,7 +259,7 @@ def _single(config: SiteConfig, field: Field) -> Widget:
         return {"widget": "number", "value_type": "int", "min": YEAR_RANGE[0], "max": YEAR_RANGE[1]}
     widget = {"widget": "string"}
     if kind in PATTERNS:
-        widget["pattern"] = [PATTERNS[kind], format_text(config, field)]
+        widget["pattern"] = [PATTERNS[kind], format_text(field, config.tr, config.vocabularies)]
     return widget
 
 
@@ -311,7 +312,7 @@ def _field_data(config: SiteConfig, field: Field) -> dict[str, Any]:
             data[key] = value
     if field.kind in PATTERNS:
         data["pattern"] = PATTERNS[field.kind]
-    text = format_text(config, field)
+    text = format_text(field, config.tr, config.vocabularies)
     if text:
         data["expected"] = text
     if field.rules:

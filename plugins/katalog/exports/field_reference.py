@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..core.config.schema import EntryType, Field, Rule
 from ..core.config.siteconfig import SiteConfig
 from ..core.config.vocabulary import Vocabulary
-from . import format_text, help_text, label
+from ..core.validate.expected import format_text
+from . import help_text, label
 
 SHORT_VOCABULARY = 8  # up to this many terms are listed in the table itself
 
@@ -65,7 +66,7 @@ def _row(config: SiteConfig, path: str, field: Field) -> list[str]:
         kind = tr("reference.one_or_list", kind=kind)
     elif field.many:
         kind = tr(f"reference.kinds_list.{field.kind}")  # a key per kind: plurals differ by language
-    allowed = format_text(config, field) if field.kind != "object" else ""
+    allowed = format_text(field, config.tr, config.vocabularies) if field.kind != "object" else ""
     vocabulary = config.vocabularies.get(field.vocabulary or "") if field.kind == "term" else None
     if vocabulary is not None and len(vocabulary.terms) <= SHORT_VOCABULARY:
         allowed = ", ".join(f"`{key}`" for key in vocabulary.terms)

@@ -15,7 +15,8 @@ import yaml
 from ..core.config.schema import EntryType, Field
 from ..core.config.siteconfig import SiteConfig
 from ..core.slugs import slugify
-from . import expected_text, help_text, is_long_text, joined, label
+from ..core.validate.expected import expected_text
+from . import help_text, is_long_text, joined, label
 
 MAX_OPTIONS = 100  # longer vocabularies get a text box; a dropdown that long helps nobody
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -92,7 +93,7 @@ def _element_id(name: str) -> str:
 
 
 def _expected(config: SiteConfig, field: Field) -> str:
-    text = expected_text(config, field)
+    text = expected_text(field, config.tr, config.vocabularies)
     return text[:1].upper() + text[1:] + "." if text else ""
 
 

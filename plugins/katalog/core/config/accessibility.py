@@ -10,7 +10,8 @@ from typing import Any
 
 from ..load.yamlnodes import STR, TIMESTAMP, YScalar
 from ..validate.values import is_email, is_web_url, parse_date
-from .rules import ConfigFile, Item, Text, expected_text, hint_text, is_null
+from .findings import Text, expected_text, hint_text
+from .rules import ConfigFile, Item, is_null
 
 STATEMENT_KEYS = (
     "organisation", "compliance", "prepared", "method", "known_issues", "feedback_email", "enforcement_url",

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..load.yamlnodes import STR, YMap, YScalar
-from .rules import ConfigFile, Item, Text, expected_text, hint_text, is_null, shown
+from .findings import Text, expected_text, hint_text, shown
+from .rules import ConfigFile, Item, is_null
 
 _FORMATTER = string.Formatter()
 _PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..load.yamlnodes import FLOAT, INT, YScalar
-from .rules import ConfigFile, Item, Text, did_you_mean, expected_text, hint_text
+from .findings import Text, did_you_mean, expected_text, hint_text
+from .rules import ConfigFile, Item
 from .vocabulary import Vocabulary
 
 MAP_FILE = "site_config/map.yml"

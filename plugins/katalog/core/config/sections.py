@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..load.yamlnodes import YMap, YNode
 from ..problems import Position
 from ..slugs import slugify
+from .findings import Finding, Text, hint_text
 from .i18n import Translator
-from .rules import ConfigFile, Finding, Text, hint_text
+from .rules import ConfigFile
 from .schema import Schema
 from .vocabulary import Vocabulary
 

@@ -16,13 +16,13 @@ from urllib.parse import urlsplit
 
 from ..link.similar import SimilarSettings
 from ..problems import Position
-from .rules import NAME, ConfigFile, Item, did_you_mean, expected_text, hint_text, is_null, listing, shown
+from .findings import did_you_mean, expected_text, hint_text, listing, shown
+from .logo import read_logo
+from .rules import NAME, ConfigFile, Item, is_null
 from .theme import COLOR_ROLES, colour_name, theme_languages
 
 CONTACT_MODES = ("full", "role_only")
 DEFAULT_ARTICLES_FOLDER = "vidensbank"
-# Image formats every browser shows in an <img>, by suffix, and how their files begin.
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 _REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
@@ -93,7 +93,7 @@ def read_settings(out: ConfigFile, node: Item, context: SettingsContext) -> Site
             out.wrong(item, expected_text("repository", example="kommune/katalog"))
         else:
             values["repository"] = text
-    if (item := given("logo")) is not None and (logo := _logo(out, item, context.root)) is not None:
+    if (item := given("logo")) is not None and (logo := read_logo(out, item, context.root)) is not None:
         values["logo"] = logo
     if (item := given("colors")) is not None:
         values["colors"] = _colors(out, item)
@@ -250,51 +250,6 @@ def _similar(out: ConfigFile, item: Item) -> SimilarSettings:
             if (weight := out.number(one, 0)) is not None:
                 weights[name] = weight
     return SimilarSettings(weights=weights, threshold=threshold, limit=limit, max_postings=max_postings)
-
-
-def _logo(out: ConfigFile, item: Item, root: Path) -> str | None:
-    """A file in the repository (named from site_config/), of an image format browsers show."""
-    logo = out.text(item, visible=True)
-    if logo is None:
-        return None
-    shown = f"site_config/{logo}"
-    path = root / "site_config" / logo
-    try:
-        resolved = path.resolve()
-        inside = not Path(logo).is_absolute() and resolved.is_relative_to(root.resolve())
-        exists = inside and resolved.is_file()
-    except (OSError, RuntimeError, ValueError):
-        inside = exists = False
-    hint = hint_text("logo")
-    if not inside:
-        out.add("logo_outside", item.pos, item.key, expected=expected_text("image"), hint=hint, file=logo)
-        return None
-    if not exists:
-        out.add("logo_missing", item.pos, item.key, expected=expected_text("image"), hint=hint, file=shown)
-        return None
-    if not _is_image(resolved):
-        out.add("logo_format", item.pos, item.key, expected=expected_text("image"), hint=hint, file=shown)
-        return None
-    return logo
-
-
-def _is_image(path: Path) -> bool:
-    """The suffix is an image format browsers show, and the file begins as such a file does."""
-    suffix = path.suffix.lower()
-    if suffix not in IMAGE_SUFFIXES:
-        return False
-    try:
-        with path.open("rb") as file:
-            head = file.read(4096)
-    except OSError:
-        return False
-    if suffix == ".svg":
-        return b"<svg" in head.lower()
-    if suffix == ".png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if suffix == ".webp":
-        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    return head.startswith(b"\xff\xd8\xff")  # JPEG
 
 
 def build_date() -> datetime.date:

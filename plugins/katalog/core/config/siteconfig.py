@@ -7,35 +7,25 @@ language, or in English when the site's own texts are what is broken.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from ..load import frontmatter, yamlnodes, yamlparse
+from ..load import yamlnodes
 from ..problems import Position, Problem
 from .accessibility import read_statement
+from .findings import did_you_mean, expected_text, hint_text, listing
 from .i18n import FALLBACK_LANGUAGE, Translator
-from .i18n_check import Checked, compare_placeholders, read_texts, texts_of
+from .i18n_check import Checked, compare_placeholders, texts_of
 from .places import SiteMap, read_site_map
-from .rules import (
-    ConfigFile,
-    Finding,
-    Item,
-    Text,
-    did_you_mean,
-    expected_text,
-    hint_text,
-    is_null,
-    listing,
-    root_item,
-)
-from .schema import Schema, read_schema
+from .reader import Reader, text_file, vocabulary_file
+from .rules import ConfigFile, is_null
+from .schema import Schema
+from .schema_file import read_schema
 from .sections import TITLED_PAGES, check_sections, taxonomy_names, taxonomy_sections, title_sections
 from .settings import SettingsContext, SiteSettings, read_settings
 from .texts import ENGLISH
-from .vocabulary import Vocabulary, read_vocabulary
+from .vocabulary import Vocabulary
 
 CONFIG_DIR = "site_config"
 
@@ -72,101 +62,9 @@ class SiteConfig:
         return self.tr.language
 
 
-class _Reader:
-    """Reads the files of site_config/, collecting the findings of all of them."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.findings: list[Finding] = []
-
-    def data(self, relative: str, *, required: bool = True) -> bytes | None:
-        """The file's bytes, or None (reported when it must be there) when it is missing or unreadable."""
-        out = ConfigFile(relative, self.findings)
-        path = self.root / relative
-        if not path.is_file():
-            if required:
-                out.add("missing_file", Position(1, 1), hint=hint_text("missing_file", file=relative))
-            return None
-        try:
-            return path.read_bytes()
-        except OSError as error:
-            out.add("unreadable", Position(1, 1), detail=error.strerror or type(error).__name__)
-            return None
-
-    def read(self, relative: str, *, required: bool = True) -> tuple[ConfigFile, Item | None]:
-        """The file's reporter and its root (an Item with node None for an empty file), or None
-        for the root when it is missing or cannot be read as YAML at all."""
-        data = self.data(relative, required=required)
-        if data is None:
-            return ConfigFile(relative, self.findings), None
-        findings, item = _yaml(relative, data)
-        self.findings.extend(findings)
-        return ConfigFile(relative, self.findings), item
-
-    def checked(self, relative: str, check: Callable[[str, bytes], tuple[tuple[Finding, ...], _T]]) -> _T | None:
-        """What `check` makes of a file that must be there (its findings collected), or None."""
-        data = self.data(relative)
-        if data is None:
-            return None
-        findings, result = check(relative, data)
-        self.findings.extend(findings)
-        return result
-
-
-_T = TypeVar("_T")
-
-# A file's findings and result depend on its bytes alone, so they are kept for the next load with the
-# same bytes: `mkdocs serve` loads site_config/ again on every change, mostly unchanged. Nothing changes
-# a parsed tree, a vocabulary or a text after it is made, so sharing them is safe.
-_CACHE = 128
-
-
-@functools.lru_cache(maxsize=_CACHE)
-def _yaml(relative: str, data: bytes) -> tuple[tuple[Finding, ...], Item | None]:
-    """The findings that keep the bytes from being YAML, and the root (None if there is none to read)."""
-    findings: list[Finding] = []
-    out = ConfigFile(relative, findings)
-    text, bad = frontmatter.decode(data)
-    if text is None:
-        assert bad is not None
-        _code, pos, args = bad
-        found, hint = Text("found.byte", args), Text("hints.not_utf8")
-        out.add("not_utf8", pos, message=Text("problems.not_utf8"), found=found, hint=hint)
-        return tuple(findings), None
-    parsed = yamlparse.parse(text)
-    for issue in parsed.issues:
-        own = issue.code in ("alias", "yaml_tag")  # the entries' texts speak of entries
-        message = Text(f"config.problems.{issue.code}" if own else f"problems.{issue.code}", issue.args)
-        hint = Text(f"hints.{issue.code}")
-        out.add(issue.code, issue.pos, str(issue.args.get("key", "")), message=message, hint=hint)
-    if parsed.root is None and parsed.issues:
-        return tuple(findings), None
-    return tuple(findings), root_item(parsed.root)
-
-
-@functools.lru_cache(maxsize=_CACHE)
-def _vocabulary(relative: str, data: bytes) -> tuple[tuple[Finding, ...], tuple[Item, Vocabulary | None] | None]:
-    findings, item = _yaml(relative, data)
-    if item is None:
-        return findings, None
-    more: list[Finding] = []
-    vocabulary = read_vocabulary(ConfigFile(relative, more), item, Path(relative).stem)
-    return (*findings, *more), (item, vocabulary)
-
-
-@functools.lru_cache(maxsize=_CACHE)
-def _texts(relative: str, data: bytes) -> tuple[tuple[Finding, ...], Mapping[str, Checked]]:
-    findings, item = _yaml(relative, data)
-    if item is None:
-        return findings, {}
-    more: list[Finding] = []
-    texts = read_texts(ConfigFile(relative, more), item)
-    return (*findings, *more), texts
-
-
 def load_site_config(root: Path) -> SiteConfig:
     """Read and check site_config/ under root; every problem found is raised together as a ConfigError."""
-    reader = _Reader(root)
+    reader = Reader(root)
     config_dir = root / CONFIG_DIR
     i18n_dir = config_dir / "i18n"
     languages = sorted(path.stem for path in i18n_dir.glob("*.yml")) if i18n_dir.is_dir() else []
@@ -231,23 +129,23 @@ def load_site_config(root: Path) -> SiteConfig:
 TextFiles = dict[str, tuple[ConfigFile, dict[str, Checked]]]
 
 
-def _text_files(reader: _Reader, languages: list[str]) -> TextFiles:
+def _text_files(reader: Reader, languages: list[str]) -> TextFiles:
     """Each language's usable texts; a text whose placeholders differ from the others' is reported and left out."""
     text_files: TextFiles = {}
     for language in languages:
         relative = f"{CONFIG_DIR}/i18n/{language}.yml"
-        checked = reader.checked(relative, _texts)
+        checked = reader.checked(relative, text_file)
         text_files[language] = (ConfigFile(relative, reader.findings), dict(checked or {}))
     compare_placeholders(text_files)
     return text_files
 
 
-def _vocabularies(reader: _Reader, names: list[str]) -> tuple[dict[str, Vocabulary], dict[str, yamlnodes.YNode | None]]:
+def _vocabularies(reader: Reader, names: list[str]) -> tuple[dict[str, Vocabulary], dict[str, yamlnodes.YNode | None]]:
     """The usable vocabularies, and the root node of each file that could be read as YAML."""
     vocabularies: dict[str, Vocabulary] = {}
     nodes: dict[str, yamlnodes.YNode | None] = {}
     for name in names:
-        read = reader.checked(f"{CONFIG_DIR}/vocabularies/{name}.yml", _vocabulary)
+        read = reader.checked(f"{CONFIG_DIR}/vocabularies/{name}.yml", vocabulary_file)
         if read is None:
             continue
         item, vocabulary = read

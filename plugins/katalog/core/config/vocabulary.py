@@ -8,7 +8,8 @@ from ..hints import closest, fold
 from ..load.yamlnodes import YMap, YScalar, YSeq
 from ..problems import Position
 from ..slugs import slugify
-from .rules import ConfigFile, Item, did_you_mean, expected_text, given, hint_text, is_null, shown
+from .findings import did_you_mean, expected_text, hint_text, shown
+from .rules import ConfigFile, Item, given, is_null
 
 
 @dataclass

@@ -1,32 +1,20 @@
-"""Checks of single values by kind (text, term, id, e-mail, date, ...) and how they are worded."""
+"""Checks of single values read as text (text, keyword, term), and the wording every check shares."""
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..collector import Collector
 from ..config.i18n import Translator
 from ..config.schema import Field
-from ..config.settings import build_date
 from ..config.vocabulary import Vocabulary
+from ..hints import closest
 from ..load.yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
 from ..problems import Position, Severity
-from ..slugs import is_slug, slugify
 from .describe import describe, tag_name
-from .values import (
-    ODD_CHARACTERS,
-    REVIEWED_KEY,
-    YEAR_RANGE,
-    is_email,
-    is_invisible,
-    is_phone,
-    is_web_url,
-    parse_date,
-    parse_partial_date,
-)
+from .expected import KEYWORD_MAX, expected_text, length_text
+from .values import ODD_CHARACTERS, is_invisible
 
 
 @dataclass(frozen=True)
@@ -37,19 +25,15 @@ class Reference:
     target_type: str | None = None
 
 
-def _slug_example(text: str) -> str:
-    return slugify(text) or "eksempel"
-
-
 class ScalarChecks:
-    """One scalar value against its field's kind; the object walk lives in validate.EntryValidator."""
+    """One scalar value against its field's kind; formats are checked in FormatChecks, images in ImageChecks,
+    the object walk in EntryValidator."""
 
     out: Collector
     tr: Translator
     vocabularies: dict[str, Vocabulary]
     references: list[Reference]
     positions: dict[str, Position]
-    today: datetime.date | None
 
     def as_text(self, field_: Field, node: YScalar, path: str) -> str | None:
         if node.tag == STR or node.is_plain_decimal:
@@ -100,7 +84,7 @@ class ScalarChecks:
                 code,
                 node.pos,
                 path,
-                expected=self.length_range(field_),
+                expected=length_text(field_, self.tr),
                 found=self.tr("found.characters", count=length),
                 hint=self.tr(f"hints.{code}"),
                 count=length,
@@ -112,12 +96,12 @@ class ScalarChecks:
         if not text.strip():
             self.out.add("empty_value", node.pos, path, expected=self.expected(field_, single=True), found='""')
             return None
-        if len(text) > 80:
+        if len(text) > KEYWORD_MAX:
             self.out.add(
                 "too_long",
                 node.pos,
                 path,
-                expected=self.tr("expected.max_chars", max=80),
+                expected=self.tr("expected.max_chars", max=KEYWORD_MAX),
                 found=self.tr("found.characters", count=len(text)),
                 hint=self.tr("hints.too_long"),
                 count=len(text),
@@ -167,114 +151,6 @@ class ScalarChecks:
             )
         return match.term.key
 
-    def check_id(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if is_slug(text):  # as check_format() would say, without making its arguments
-            self.references.append(Reference(text, node.pos, path, field_.target_type))
-            return text
-        checked = self.check_format(node, text, path, "bad_id", is_slug, "slug", slug=_slug_example)
-        if checked is not None:
-            self.references.append(Reference(checked, node.pos, path, field_.target_type))
-        return checked
-
-    def check_slug(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        if is_slug(text):
-            return text
-        return self.check_format(node, text, path, "bad_slug", is_slug, "slug", slug=_slug_example)
-
-    def check_email(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        return self.check_format(node, text, path, "bad_email", is_email, "email")
-
-    def check_phone(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        return self.check_format(node, text, path, "bad_phone", is_phone, "phone")
-
-    def check_url(self, field_: Field, node: YScalar, text: str, path: str) -> str | None:
-        return self.check_format(node, text, path, "bad_url", is_web_url, "url")
-
-    def check_format(
-        self,
-        node: YScalar,
-        text: str,
-        path: str,
-        code: str,
-        valid: Callable[[str], bool],
-        name: str,
-        **hint: Callable[[str], str],
-    ) -> str | None:
-        """The text if `valid` accepts it; otherwise a problem saying what the format is and how to write it.
-
-        The hint's arguments are made from the text only when it is wrong: most values are right."""
-        if valid(text):
-            return text if name == "slug" else text.strip()
-        self.out.add(
-            code,
-            node.pos,
-            path,
-            expected=self.tr(f"expected.{name}"),
-            found=f'"{text}"',
-            hint=self.tr(f"hints.{name}", **{arg: make(text) for arg, make in hint.items()}),
-            value=text,
-        )
-        return None
-
-    def check_year(self, node: YScalar, path: str) -> int | None:
-        raw = node.raw.strip()
-        if raw.isascii() and raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
-            return int(raw)
-        self.out.add(
-            "bad_year",
-            node.pos,
-            path,
-            expected=self.tr("expected.year"),
-            found=describe(node, self.tr),
-            hint=self.tr("hints.year"),
-            value=node.raw,
-        )
-        return None
-
-    def check_date(self, field_: Field, node: YScalar, path: str) -> str | None:
-        raw = node.raw.strip()
-        partial = field_.kind == "partial_date"
-        parsed = parse_partial_date(raw) if partial else parse_date(raw)
-        expected = self.tr("expected.partial_date" if partial else "expected.date")
-        if parsed is None or (node.tag not in (TIMESTAMP, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int")):
-            self.out.add(
-                "bad_date",
-                node.pos,
-                path,
-                expected=expected,
-                found=describe(node, self.tr),
-                hint=self.tr("hints.partial_date" if partial else "hints.date"),
-                value=node.raw,
-            )
-            return None
-        if parsed == "impossible":
-            self.out.add(
-                "impossible_date",
-                node.pos,
-                path,
-                expected=expected,
-                found=f'"{raw}"',
-                hint=self.tr("hints.impossible_date"),
-                value=raw,
-            )
-            return None
-        if field_.name == REVIEWED_KEY and isinstance(parsed, datetime.date) and parsed > (today := self.build_day()):
-            self.out.add(
-                "future_date",
-                node.pos,
-                path,
-                expected=self.tr("expected.date"),
-                found=f'"{raw}"',
-                hint=self.tr("hints.future_date"),
-                value=raw,
-                today=today.isoformat(),
-            )
-            return None
-        return raw
-
-    def build_day(self) -> datetime.date:
-        return self.today if self.today is not None else build_date()
-
     # --- wording -------------------------------------------------------------------------
 
     def wrong_type(self, field_: Field, node: YNode, path: str, single: bool = False) -> None:
@@ -291,26 +167,16 @@ class ScalarChecks:
         )
 
     def expected(self, field_: Field, single: bool = False) -> str:
-        if field_.kind == "term" and field_.vocabulary in self.vocabularies:
-            vocabulary = self.vocabularies[field_.vocabulary]
-            one = self.tr("expected.term", vocabulary=self.tr.pick(vocabulary.label, vocabulary.name))
-        elif field_.kind == "object":
-            one = self.tr("expected.object", keys=", ".join(field_.fields))
-        elif field_.kind == "text" and (field_.min or field_.max):
-            one = self.tr("expected.text_length", range=self.length_range(field_))
-        else:
-            one = self.tr(f"expected.{field_.kind}")
-        if field_.many and not single:
-            key = "expected.list_or_one" if field_.allow_single else "expected.list_of"
-            return self.tr(key, item=one)
-        return one
+        return expected_text(field_, self.tr, self.vocabularies, single)
 
-    def length_range(self, field_: Field) -> str:
-        if field_.min is not None and field_.max is not None:
-            return self.tr("expected.chars_between", min=field_.min, max=field_.max)
-        if field_.max is not None:
-            return self.tr("expected.max_chars", max=field_.max)
-        return self.tr("expected.min_chars", min=field_.min)
+    def unknown_key(self, name: str, pos: Position, path: str, known: list[str]) -> None:
+        suggestion = closest(name, known, limit=1)
+        hint = (
+            self.tr("hints.did_you_mean", suggestion=suggestion[0])
+            if suggestion
+            else self.tr("hints.known_keys", keys=", ".join(sorted(known)))
+        )
+        self.out.add("unknown_key", pos, path, hint=hint, name=name)
 
 
 def _show(value: Any) -> str:
@@ -321,3 +187,11 @@ def _show(value: Any) -> str:
     if value is None:
         return "null"
     return str(value)
+
+
+EMPTY_RAW = frozenset(("", "~", "null"))
+
+
+def is_empty(node: YNode) -> bool:
+    """No value: nothing after the key, `~` or `null`."""
+    return isinstance(node, YScalar) and node.tag == NULL and node.raw in EMPTY_RAW
