@@ -87,8 +87,23 @@ function globalsOf(...lists) {
 
 export default [
   {
-    files: ["plugins/katalog/assets/katalog-filter.js"],
+    // Helpers shared by the scripts: the build serves them in front of each script (render/site_files.py bundle).
+    files: ["plugins/katalog/assets/katalog-common.js"],
     languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globalsOf(shared, browser) },
+    rules,
+  },
+  {
+    files: ["plugins/katalog/assets/katalog-cards.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globalsOf(shared, browser, ["katalogCommon"]) },
+    rules,
+  },
+  {
+    files: ["plugins/katalog/assets/katalog-filter.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, browser, ["katalogCommon", "katalogCards"]),
+    },
     rules,
   },
   {

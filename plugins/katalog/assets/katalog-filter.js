@@ -17,32 +17,13 @@
  * @typedef {{name: string, keys: string[], labels: string[], docs: [number, number[]][]}} KeywordField
  * @typedef {{count: number, themes: string, texts: string[], rows: CardRow[], keywords: KeywordField[]}} CardsFile
  */
-(function () {
+(function (common, cardsOf) {
   "use strict";
+  var el = common.el;
+  var json = common.json;
   var SORTS = ["newest", "title", "municipality"];
   var NARROW = "(max-width: 44.984375em)";  // Material's breakpoint below which the sidebars fold
   var EMPTY = [];
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  // The address of an entry on this site, or null for anything that is not a web page.
-  function pageUrl(path, base) {
-    var url;
-    try { url = new URL(String(path), base); } catch (error) { return null; }
-    return url.protocol === "http:" || url.protocol === "https:" || url.protocol === base.protocol ? url.href : null;
-  }
-
-  function json(url, options) {
-    return fetch(url, options).then(function (response) {
-      if (!response.ok) throw new Error(response.status + " " + url);
-      return response.json();
-    });
-  }
 
   // The search script knows this build's data files; a page a preview kept may name older ones.
   function dataUrls(root) {
@@ -252,59 +233,9 @@
       if (filtered || sort !== SORTS[0]) render(sorted(hits, sort)); else restore();
     }
 
+    var card = cardsOf.renderer(data, cards, cardRows, places, siteRoot);
     var original = results.cloneNode(true);
     function restore() { results.replaceWith(original); results = original; original = results.cloneNode(true); }
-
-    function card(row) {
-      var doc = data.docs[row];
-      var extra = cardRows[row] || [-1, EMPTY, EMPTY];
-      var item = el("li", { "class": "katalog-card" });
-      var image = cardImage(extra[3]);
-      if (image) item.appendChild(image);
-      var heading = el("h2", { "class": "katalog-card-heading" });
-      var title = el("a", { "class": "katalog-card-title" }, doc[0]);
-      var href = pageUrl(Array.isArray(doc[1]) ? data.prefixes[doc[1][0]] + doc[1][1] : doc[1], siteRoot);
-      if (href) title.setAttribute("href", href);
-      heading.appendChild(title);
-      item.appendChild(heading);
-      var meta = el("p", { "class": "katalog-card-meta" });
-      meta.appendChild(el("span", { "class": "katalog-card-type" }, data.types[doc[2]][1]));
-      var where = places ? places.termsOf(row).map(function (t) { return places.labels[t]; }) : EMPTY;
-      if (where.length) meta.appendChild(document.createTextNode(" · " + where.join(", ")));
-      if (extra[0] >= 0) {
-        meta.appendChild(document.createTextNode(" · "));
-        meta.appendChild(el("span", { "class": "katalog-card-when" }, cards.texts[extra[0]]));
-      }
-      extra[1].forEach(function (t) {
-        meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(el("span", { "class": "katalog-card-badge" }, cards.texts[t]));
-      });
-      item.appendChild(meta);
-      item.appendChild(el("p", { "class": "katalog-card-summary" }, doc[3]));
-      if (extra[2].length) {
-        var themes = el("p", { "class": "katalog-card-themes" });
-        themes.appendChild(el("span", { "class": "katalog-hidden" }, cards.themes + ": "));
-        themes.appendChild(document.createTextNode(extra[2].map(function (t) { return cards.texts[t]; }).join(", ")));
-        item.appendChild(themes);
-      }
-      return item;
-    }
-
-    // The entry's image as cards.html shows it: [src, srcset, width, height, alt], addresses from the site's root.
-    function cardImage(image) {
-      if (!Array.isArray(image) || image.length !== 5) return null;
-      var src = pageUrl(image[0], siteRoot);
-      var srcset = String(image[1]).split(", ").map(function (one) {
-        var parts = one.split(" ");
-        var url = pageUrl(parts[0], siteRoot);
-        return url && /^[0-9]+w$/.test(parts[1] || "") ? url + " " + parts[1] : null;
-      });
-      if (!src || srcset.indexOf(null) >= 0) return null;
-      return el("img", {
-        "class": "katalog-card-image", src: src, srcset: srcset.join(", "), sizes: "(min-width: 480px) 160px, 120px",
-        width: String(image[2]), height: String(image[3]), alt: String(image[4]), loading: "lazy", decoding: "async"
-      });
-    }
 
     function render(hits) {
       var fresh = el("div", { "class": "katalog-results" });
@@ -329,12 +260,5 @@
     window.addEventListener("popstate", function () { readAddress(); update(false); });
   }
 
-  function init() { document.querySelectorAll("[data-katalog-filter]").forEach(setup); }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);  // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+  common.onEveryPage(function () { document.querySelectorAll("[data-katalog-filter]").forEach(setup); });
+})(katalogCommon, katalogCards);

@@ -98,8 +98,9 @@ def plan_site(
         files.append(SiteFile(COLORS, colors_css))
     files.extend(
         SiteFile(name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        for name in (STYLESHEET, PORTAL_STYLESHEET, PRINT_STYLESHEET, SCRIPT, SEARCH_WORKER)
+        for name in (STYLESHEET, PORTAL_STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER)
     )
+    files.append(SiteFile(SCRIPT, bundle("katalog-common.js", "katalog-cards.js", "katalog-filter.js")))
     files.append(SiteFile(SEARCH_SCRIPT, ""))  # its text once the search files exist
     files.append(SiteFile(CARDS_FILE, listing_data(renderer.views)))
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
@@ -112,6 +113,12 @@ def plan_site(
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
     return SitePlan(entry_pages, generated, reference, files, statement)
+
+
+def bundle(*names: str) -> str:
+    """Browser scripts of assets/ served as one file, in this order: the shared helpers
+    (katalog-common.js) first, so each page loads one script per job and no helper is written twice."""
+    return "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in names)
 
 
 EMPTY_SITEMAP = (
