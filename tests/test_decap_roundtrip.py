@@ -27,7 +27,8 @@ import pytest
 
 from katalog.core.config.siteconfig import load_site_config
 from katalog.editing.scaffold import new_entry
-from katalog.exports.decap import (
+from katalog.exports.decap import decap_config
+from katalog.exports.decap_admin import (
     DECAP_INTEGRITY,
     DECAP_SCRIPT,
     DECAP_SERVER_VERSION,
@@ -35,10 +36,9 @@ from katalog.exports.decap import (
     JS_YAML_INTEGRITY,
     JS_YAML_SCRIPT,
     JS_YAML_VERSION,
-    decap_config,
     decap_index_html,
-    decap_script_data,
 )
+from katalog.exports.decap_admin_data import decap_script_data
 from katalog.exports.write import render_all
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve

@@ -15,7 +15,8 @@ from katalog.core.config.schema import Field
 from katalog.core.config.siteconfig import SiteConfig, load_site_config
 from katalog.core.load import frontmatter, yamlnodes, yamlparse
 from katalog.exports import PATTERNS
-from katalog.exports.decap import DECAP_INTEGRITY, DECAP_SCRIPT, decap_config, decap_index_html
+from katalog.exports.decap import decap_config
+from katalog.exports.decap_admin import DECAP_INTEGRITY, DECAP_SCRIPT, decap_index_html
 from katalog.exports.field_reference import field_reference_markdown
 from katalog.exports.issue_forms import MAX_OPTIONS, issue_forms
 from katalog.exports.json_schema import DIALECT, json_schemas

@@ -488,7 +488,7 @@ def test_exports_know_the_image_kind() -> None:
     assert (alt["name"], alt["widget"]) == ("alt", "string")
     # Decap would ask for both in every entry; the admin script asks for both once either is given.
     assert src["required"] is False and alt["required"] is False
-    from katalog.exports.decap import _field_data
+    from katalog.exports.decap_admin_data import _field_data
 
     data = _field_data(config, field)
     assert data["kind"] == "object" and "required" not in data

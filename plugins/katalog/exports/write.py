@@ -21,7 +21,8 @@ from ..core.config.siteconfig import SiteConfig
 from ..core.load.files import file_kind, is_inside, os_reason, read_regular, shown
 from ..core.problems import Position, Problem
 from . import GENERATED_NOTE
-from .decap import decap_config, decap_index_html
+from .decap import decap_config
+from .decap_admin import decap_index_html
 from .issue_forms import issue_forms
 from .json_schema import json_schemas
 

@@ -17,7 +17,10 @@ from mkdocs.structure.files import File, Files
 from ..core.entries import Entry
 from ..core.refresh import refresh_bodies
 from ..render.pages import PageRenderer
-from .incremental import KatalogFile, Preview, Signatures, folder_state
+from .fingerprints import folder_state
+from .incremental import Preview
+from .katalog_file import KatalogFile
+from .signatures import Signatures
 
 
 def content_assets(docs_dir: str) -> tuple[tuple[str, int, int], ...]:

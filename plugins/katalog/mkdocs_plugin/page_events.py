@@ -19,7 +19,8 @@ from ..render.escaping import escaped_meta
 from ..render.pages import GeneratedPage, PageRenderer
 from ..render.portal import HOME, portal_html
 from ..render.safety import sanitize_html
-from .incremental import KatalogFile, Preview
+from .incremental import Preview
+from .katalog_file import KatalogFile
 
 PORTAL_SLOT = '<div class="katalog-portal-slot"></div>'
 
