@@ -165,13 +165,14 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
-def _encode(entries: list[tuple[int, float]]) -> list[int]:
-    flat: list[int] = []
-    previous = 0
-    for number, score in entries:
-        flat += [number - previous, max(1, round(score * SCALE))]
-        previous = number
-    return flat
+def _encode(entries: list[tuple[int, float]]) -> str:
+    """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
+    catalogue has millions of postings)."""
+    numbers = [number for number, _ in entries]
+    flat: list[int] = [0] * (2 * len(entries))
+    flat[0::2] = [number - previous for number, previous in zip(numbers, [0, *numbers], strict=False)]
+    flat[1::2] = [max(1, round(score * SCALE)) for _, score in entries]
+    return "[" + ",".join(map(str, flat)) + "]"
 
 
 def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str]) -> list[list[str]]:
@@ -191,7 +192,7 @@ def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str])
         terms, lists, size = [], [], 0
 
     for term in sorted(postings, key=utf16_key):
-        encoded = json.dumps(_encode(postings[term]), separators=(",", ":"))
+        encoded = _encode(postings[term])
         if size and size + len(encoded) > SHARD_CHARS:
             close()
         terms.append(term)
@@ -202,9 +203,7 @@ def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str])
 
 
 def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple[str, str, str]:
-    rows = [
-        [r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)
-    ]
+    rows = [[r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)]
     chunks = [compact_json(rows[start : start + ROW_SIZE]) for start in range(0, len(rows), ROW_SIZE)]
     rows_folder = "r" + _digest("\n".join(chunks)) + "/"
     for number, text in enumerate(chunks):
