@@ -65,13 +65,15 @@ def shard_terms(files: dict[str, str], meta: dict[str, Any]) -> dict[str, list[i
     return out
 
 
-def test_index_files_hold_every_word_in_shards_and_one_result_file_per_document(
+def test_index_files_hold_every_word_in_shards_result_rows_in_chunks_and_passages_per_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("katalog.core.search.index.SHARD_CHARS", 40)  # many small shards
     words = " ".join(f"ord{n}" for n in range(3000))  # a long body: every word is indexed
     documents = [
-        SearchDocument("Fælleshave", "a/", "initiative", "Om haver.", {"title": "Fælleshave", "body": words}),
+        SearchDocument(
+            "Fælleshave", "a/", "initiative", "Om haver.", {"title": "Fælleshave", "body": words}, {}, [("", "", words)]
+        ),
         SearchDocument("Cykelsti", "b/", "initiative", "", {"title": "Cykelsti", "people": "Trafikplanlægger"}),
     ]
     index = search_index("da", documents, LABELS)
@@ -81,8 +83,11 @@ def test_index_files_hold_every_word_in_shards_and_one_result_file_per_document(
     assert [first for first, _ in meta["shards"]] == sorted((first for first, _ in meta["shards"]), key=utf16_key)
     terms = shard_terms(index.files, meta)
     assert terms["ord2999"] == [0] and terms["fælleshav"] == [0] and terms["trafikplanlæg"] == [1]
-    results = [json.loads(index.files[f"katalog/search/{meta['docs']}{n}.json"]) for n in range(2)]
-    assert results[1] == {"t": "Cykelsti", "u": "b/", "i": "", "s": "", "c": []}
+    rows = json.loads(index.files[f"katalog/search/{meta['rows']}0.json"])
+    assert meta["rowSize"] >= 2 and rows[1] == ["Cykelsti", "b/", "", "", 0]
+    assert rows[0][:2] == ["Fælleshave", "a/"] and rows[0][4] == 1
+    passages = json.loads(index.files[f"katalog/search/{meta['passages']}0.json"])
+    assert passages[0][2].startswith("ord0 ord1") and f"katalog/search/{meta['passages']}1.json" not in index.files
     facets = json.loads(index.files[f"katalog/search/{meta['facets']}"])
     assert facets == {"type": [0, 0], "v": []}
 
@@ -274,10 +279,12 @@ def test_under_a_sub_path_every_result_links_into_the_site(published: str) -> No
         assert front["href"] == published  # the front page, not the host's root
         page.click(".katalog-search__link")
         page.wait_for_url(published)
-        # What was fetched: the first file, shards, and one result file per result shown; no more.
+        # What was fetched: the first file, shards, one file of result rows (a small site's rows are
+        # in one), and the passages of the results shown that have any; no more.
         fetched = [r.split("/katalog/search/", 1)[1] for r in requests if "/katalog/search/" in r]
         assert fetched[0].startswith("index.")
-        assert len([f for f in fetched if f.startswith("d")]) == 2
+        assert len([f for f in fetched if f.startswith("r")]) == 1
+        assert len([f for f in fetched if f.startswith("c")]) <= 2
 
 
 @pytest.mark.browser

@@ -1,14 +1,16 @@
 // Katalog search worker: answers queries off the main thread from the index in pieces
 // (core/search/index.py describes the files). It fetches the small first file, then per query only
-// the shards that hold the typed words' terms, then the result files of the results shown, and the
-// filters' data once a first result is out. The analysis mirrors the build's exactly: the same
+// the shards that hold the typed words' terms (all at once), then the files of result rows the shown
+// results are in (a few, kept), and posts the list; then the passages of the shown results, and the
+// filters' data once a first result is out. A newer query of the same page part makes an older one
+// stop where it is, and its passages' downloads are cancelled. The analysis mirrors the build's exactly: the same
 // splitting and trimming, the stop words shipped in the first file, the Snowball stemmer of
 // lunr-languages (lunr's Porter stemmer for English). Scores are lunr's BM25 per field, summed with
 // the field boosts at build time; here they are multiplied by lunr's idf and by how a word matched:
 // exactly, as a prefix while typing, as a part of a compound (in the postings already), or with one
 // typo (words of five letters or more). Every typed word must match, as with lunr's "+word";
 // "-word" leaves out what matches it.
-/* global lunr, importScripts */
+/* global lunr, importScripts, AbortController */
 "use strict";
 
 var meta = null;
@@ -16,15 +18,17 @@ var base = null;        // the search folder's address
 var stemmer = null;
 var stopwords = new Set();  // a Set, not an object: "constructor" or "__proto__" are words too
 var shards = new Map();     // shard file -> promise of {terms, postings (decoded lazily)}
-var results = new Map();    // document number -> promise of its result file
+var rowFiles = new Map();   // row file number -> promise of its rows
+var latest = new Map();     // channel (a part of the page) -> the id of its newest query
+var cancel = new Map();     // channel -> AbortController of its passages' downloads
 var facets = null;          // promise of the filters' data
 var facetData = null;
 var ready = null;
 var last = null;            // the last query's ranking, for "more" and for filters: {key, ranked}
 var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
 
-function json(url) {
-  return fetch(url).then(function (response) {
+function json(url, signal) {
+  return fetch(url, signal ? { signal: signal } : {}).then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
     return response.json();
   });
@@ -279,9 +283,14 @@ function rank(words) {
 
 // --- what a result shows --------------------------------------------------------------------------
 
-function result(doc) {
-  if (!results.has(doc)) results.set(doc, json(new URL(meta.docs + doc + ".json", base).href));
-  return results.get(doc);
+function rowOf(doc) {
+  var number = Math.floor(doc / meta.rowSize);
+  if (!rowFiles.has(number)) {
+    var loading = json(new URL(meta.rows + number + ".json", base).href);
+    loading.catch(function () { rowFiles.delete(number); });  // asked again next time
+    rowFiles.set(number, loading);
+  }
+  return rowFiles.get(number).then(function (rows) { return rows[doc - number * meta.rowSize]; });
 }
 
 // Does a word of the text match the query? Its stem is a matched term, it starts with a typed word,
@@ -318,9 +327,9 @@ function segments(text, isHit) {
 var WINDOW = 28;  // words in a passage
 
 // The passage with the most matched words, cut around its densest part; and its heading.
-function passage(file, isHit) {
+function passage(sections, isHit) {
   var best = null;
-  (file.c || []).forEach(function (section) {
+  (sections || []).forEach(function (section) {
     var tokens = String(section[2]).split(/\s+/);
     var flags = tokens.map(function (token) { return isHit(trim(token)); });
     var count = flags.filter(Boolean).length;
@@ -345,13 +354,18 @@ function passage(file, isHit) {
   };
 }
 
-function shown(doc, file, isHit) {
-  var found = passage(file, isHit);
+// A result as the list shows it: title, address, type and places, and the summary until the passage.
+function shown(doc, row, isHit) {
   return {
-    doc: doc, title: segments(file.t, isHit), url: String(file.u), info: String(file.i || ""),
-    passage: segments(found ? found.text : file.s, isHit),
-    heading: found && found.anchor ? found.heading : "", anchor: found ? found.anchor : ""
+    doc: doc, title: segments(row[0], isHit), url: String(row[1]), info: String(row[2] || ""),
+    passage: segments(row[3], isHit), heading: "", anchor: ""
   };
+}
+
+// The passage that matched, with its heading, or null to keep the summary.
+function withPassage(sections, isHit) {
+  var found = passage(sections, isHit);
+  return found && { passage: segments(found.text, isHit), heading: found.anchor ? found.heading : "", anchor: found.anchor };
 }
 
 // --- filters ---------------------------------------------------------------------------------------
@@ -406,44 +420,69 @@ function counts(ranked, want) {
 // --- answering ------------------------------------------------------------------------------------
 
 function search(message) {
+  var channel = String(message.channel || "");
+  latest.set(channel, message.id);
+  if (cancel.has(channel)) cancel.get(channel).abort();
+  var control = new AbortController();
+  cancel.set(channel, control);
+  function stale() { return latest.get(channel) !== message.id; }
   ready.then(function () {
     var words = parse(message.query);
     var key = JSON.stringify(words.map(function (w) { return [w.text, w.without]; }));
     var ranking = last && last.key === key ? Promise.resolve(last.value) : rank(words);
     return ranking.then(function (value) {
       last = { key: key, value: value };
-      var filters = message.filters || {};
-      var want = chosen(filters);
-      var needFacets = want.length > 0 && !facetData;
-      return (needFacets ? loadFacets() : Promise.resolve()).then(function () {
-        var hits = want.length ? value.ranked.filter(function (doc) { return passes(doc, want, null); }) : value.ranked;
-        var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
-        var isHit = marker(value.positive, value.matched);
-        var items = hits.slice(0, limit).map(function (doc) {
-          return result(doc).then(function (file) { return shown(doc, file, isHit); });
-        });
-        // message.early: post the first few results as soon as they are in, then all of them.
-        var early = Math.min(Number(message.early) || 0, items.length);
-        if (early > 0 && early < items.length) {
-          Promise.all(items.slice(0, early)).then(function (first) {
-            postMessage({ type: "results", id: message.id, total: hits.length, hits: first, partial: true, counts: null });
-          });
-        }
-        return Promise.all(items).then(function (items) {
-          postMessage({
-            type: "results", id: message.id, total: hits.length, hits: items,
-            counts: facetData ? counts(value.ranked, want) : null
-          });
-          if (!facetData && value.ranked.length) {
-            loadFacets().then(function () {
-              postMessage({ type: "counts", id: message.id, counts: counts(value.ranked, want) });
-            });
-          }
-        });
+      if (stale()) return null;
+      var want = chosen(message.filters || {});
+      return (want.length > 0 && !facetData ? loadFacets() : Promise.resolve()).then(function () {
+        return stale() ? null : answer(message, value, want, control.signal, stale);
       });
     });
   }).catch(function (error) {
+    if (error && error.name === "AbortError") return;
     postMessage({ type: "error", id: message.id, message: String(error) });
+  });
+}
+
+// The list from the rows (the first `early` of them posted as soon as they are in), then the passages
+// of the shown results, then the filters' counts.
+function answer(message, value, want, signal, stale) {
+  var hits = want.length ? value.ranked.filter(function (doc) { return passes(doc, want, null); }) : value.ranked;
+  var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
+  var isHit = marker(value.positive, value.matched);
+  var docs = hits.slice(0, limit);
+  var rows = docs.map(rowOf);
+  var items = rows.map(function (row, i) { return row.then(function (r) { return shown(docs[i], r, isHit); }); });
+  var early = Math.min(Number(message.early) || 0, items.length);
+  if (early > 0 && early < items.length) {
+    Promise.all(items.slice(0, early)).then(function (first) {
+      if (!stale()) postMessage({ type: "results", id: message.id, total: hits.length, hits: first, partial: true, counts: null });
+    });
+  }
+  return Promise.all(items).then(function (list) {
+    if (stale()) return null;
+    postMessage({
+      type: "results", id: message.id, total: hits.length, hits: list,
+      counts: facetData ? counts(value.ranked, want) : null
+    });
+    if (!facetData && value.ranked.length) {
+      loadFacets().then(function () {
+        if (!stale()) postMessage({ type: "counts", id: message.id, counts: counts(value.ranked, want) });
+      });
+    }
+    return Promise.all(rows).then(function (loaded) {
+      var asked = [];
+      loaded.forEach(function (row, i) {
+        if (row[4]) asked.push(json(new URL(meta.passages + docs[i] + ".json", base).href, signal).then(function (sections) {
+          var found = withPassage(sections, isHit);
+          return found && { index: i, passage: found.passage, heading: found.heading, anchor: found.anchor };
+        }).catch(function () { return null; }));  // cancelled, or missing: the summary stays
+      });
+      return Promise.all(asked);
+    }).then(function (found) {
+      var passages = found.filter(Boolean);
+      if (passages.length && !stale()) postMessage({ type: "passages", id: message.id, passages: passages });
+    });
   });
 }
 

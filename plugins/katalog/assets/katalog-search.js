@@ -48,11 +48,13 @@
     },
     // filters: {name: key} of the chosen ones; limit: how many results to show (the worker counts all).
     // early: how many results to show before the rest have arrived (0: all at once).
-    ask: function (text, filters, limit, early) {
+    // channel: the part of the page asking; the worker drops a query of it once a newer one comes.
+    ask: function (channel, text, filters, limit, early) {
       engine.start();
       engine.lastId += 1;
       engine.worker.postMessage({
-        type: "search", id: engine.lastId, query: text, filters: filters, limit: limit, early: early || 0
+        type: "search", id: engine.lastId, channel: channel, query: text, filters: filters, limit: limit,
+        early: early || 0
       });
       return engine.lastId;
     }
@@ -81,13 +83,33 @@
     summary.appendChild(marked(hit.passage));
     link.appendChild(summary);
     item.appendChild(link);
-    // The heading the passage is under: a link to that part of the page.
-    var section = hit.heading && href ? pageUrl(String(hit.url) + "#" + encodeURIComponent(String(hit.anchor))) : null;
-    if (section) {
-      item.appendChild(el("a", { "class": "katalog-search__section", href: section },
-        CONFIG.texts.section.replace("{heading}", String(hit.heading))));
-    }
+    var section = sectionLink(hit);
+    if (section) item.appendChild(section);
     return item;
+  }
+
+  // The heading the passage is under: a link to that part of the page.
+  function sectionLink(hit) {
+    var href = hit.heading ? pageUrl(String(hit.url) + "#" + encodeURIComponent(String(hit.anchor))) : null;
+    return href && pageUrl(hit.url) ? el("a", { "class": "katalog-search__section", href: href },
+      CONFIG.texts.section.replace("{heading}", String(hit.heading))) : null;
+  }
+
+  // The passages arrive after the list: each replaces its result's summary where it is (a link the
+  // keyboard is on keeps its focus).
+  function addPassages(list, hits, passages) {
+    passages.forEach(function (found) {
+      var item = list.children[found.index], hit = hits[found.index];
+      if (!item || !hit) return;
+      hit.passage = found.passage; hit.heading = found.heading; hit.anchor = found.anchor;
+      var summary = item.querySelector(".katalog-search__summary");
+      summary.textContent = "";
+      summary.appendChild(marked(found.passage));
+      var old = item.querySelector(".katalog-search__section");
+      if (old) item.removeChild(old);
+      var section = sectionLink(hit);
+      if (section) item.appendChild(section);
+    });
   }
 
   // The type and catalogue filters: [{ name, select, labels }], named as in the address. The worker
@@ -175,6 +197,8 @@
         status.textContent = CONFIG.texts.failed;
       } else if (message.type === "results" && message.id === myId) {
         last = message; render();
+      } else if (message.type === "passages" && message.id === myId && last) {
+        addPassages(list, last.hits, message.passages);
       } else if (message.type === "counts" && message.id === myId) {
         showCounts(filters, message.counts);
       }
@@ -185,7 +209,7 @@
     function ask() {
       var text = input.value.trim();
       if (!text) { close(); return; }
-      myId = engine.ask(text, chosenFilters(filters), shown, EARLY);
+      myId = engine.ask("box", text, chosenFilters(filters), shown, EARLY);
     }
 
     function query() { shown = PAGE; ask(); }
@@ -264,7 +288,7 @@
       more.hidden = true;
       if (!text) { status.textContent = CONFIG.texts.page_empty; return; }
       if (!engine.meta) return;  // asked again when the filters exist (they may come from the address)
-      myId = engine.ask(text, chosenFilters(filters), shown);
+      myId = engine.ask("page", text, chosenFilters(filters), shown);
     }
 
     function render() {
@@ -285,6 +309,8 @@
         status.textContent = CONFIG.texts.failed;
       } else if (message.type === "results" && message.id === myId) {
         last = message; render();
+      } else if (message.type === "passages" && message.id === myId && last) {
+        addPassages(list, last.hits, message.passages);
       } else if (message.type === "counts" && message.id === myId) {
         showCounts(filters, message.counts);
       }

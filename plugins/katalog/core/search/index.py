@@ -3,18 +3,21 @@
 Files, all under katalog/search/ and all named by a hash of their content (a host may cache them for ever):
 
     index.<hash>.json   the first file, small whatever the catalogue's size:
-        {"format": 2, "lang": "da", "stopwords": [...], "count": number of documents,
+        {"format": 3, "lang": "da", "stopwords": [...], "count": number of documents,
          "shards": [[first term, "t/<hash>.json"], ...]   sorted by first term: a term is in the shard
                                                           with the greatest first term <= the term
-         "docs": "d<hash>/",                               folder of the result files, one per document
+         "rows": "r<hash>/", "rowSize": ROW_SIZE,          folder of the result rows, ROW_SIZE a file
+         "passages": "c<hash>/",                           folder of the passages, one file per document
          "facets": "facets.<hash>.json",
          "types": [[key, label], ...],
          "filters": [{"name", "label", "keys": [...], "terms": [labels]}, ...]}
     t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term]}
         postings: [document number difference, score, ...]: the documents (numbers ascending, each as
         the difference to the one before) that hold the term, each with its score in tenths.
-    d<hash>/<n>.json    what the result of document n shows: {"t": title, "u": URL from the site's root,
-        "i": type and places, "s": summary, "c": [[heading, anchor, text], ...]} (the passages)
+    r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
+        [[title, URL from the site's root, type and places, summary, 1 if it has passages else 0], ...]
+    c<hash>/<n>.json    the passages of document n, fetched for the results shown only, after their rows:
+        [[heading, anchor, text], ...]
     facets.<hash>.json  for filters and their counts: {"type": [type number of each document, -1 for a
         page], "v": {vocabulary: [[term numbers] of each document]}}; fetched after the first result.
 
@@ -44,11 +47,12 @@ from .analyser import Analyser
 from .compounds import Compounds
 from .language import analysis_for
 
-FORMAT = 2
+FORMAT = 3
 K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
 SHARD_CHARS = 48_000  # JSON characters of postings per shard (a term with more has one of its own)
 SCALE = 10
+ROW_SIZE = 32  # result rows per file: a list of 20 results needs a few files, and they stay cached
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class IndexDocument:
     """What the index needs of a document: its fields' texts (by FIELDS' names), what its result shows."""
 
     fields: tuple[tuple[str, str], ...]
-    result: dict[str, Any]  # the d<hash>/<n>.json object
+    result: dict[str, Any]  # {"t": title, "u": URL, "i": info, "s": summary, "c": passages}
     type_number: int
     facets: tuple[tuple[int, ...], ...]  # per filter vocabulary: term numbers
 
@@ -141,14 +145,16 @@ def build_index_files(
             postings.setdefault(term, []).append((number, score))
     files: dict[str, str] = {}
     shards = _shards(postings, files)
-    docs_folder, facets_name = _results(documents, files)
+    rows_folder, passages_folder, facets_name = _results(documents, files)
     meta = {
         "format": FORMAT,
         "lang": analysis.lunr_code,
         "stopwords": sorted(analysis.stopwords),
         "count": len(documents),
         "shards": shards,
-        "docs": docs_folder,
+        "rows": rows_folder,
+        "rowSize": ROW_SIZE,
+        "passages": passages_folder,
         "facets": facets_name,
         "types": labels.get("types", []),
         "filters": labels.get("filters", []),
@@ -159,13 +165,14 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
-def _encode(entries: list[tuple[int, float]]) -> list[int]:
-    flat: list[int] = []
-    previous = 0
-    for number, score in entries:
-        flat += [number - previous, max(1, round(score * SCALE))]
-        previous = number
-    return flat
+def _encode(entries: list[tuple[int, float]]) -> str:
+    """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
+    catalogue has millions of postings)."""
+    numbers = [number for number, _ in entries]
+    flat: list[int] = [0] * (2 * len(entries))
+    flat[0::2] = [number - previous for number, previous in zip(numbers, [0, *numbers], strict=False)]
+    flat[1::2] = [max(1, round(score * SCALE)) for _, score in entries]
+    return "[" + ",".join(map(str, flat)) + "]"
 
 
 def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str]) -> list[list[str]]:
@@ -185,7 +192,7 @@ def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str])
         terms, lists, size = [], [], 0
 
     for term in sorted(postings, key=utf16_key):
-        encoded = json.dumps(_encode(postings[term]), separators=(",", ":"))
+        encoded = _encode(postings[term])
         if size and size + len(encoded) > SHARD_CHARS:
             close()
         terms.append(term)
@@ -195,11 +202,16 @@ def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str])
     return shards
 
 
-def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple[str, str]:
-    texts = [compact_json(document.result) for document in documents]
-    folder = "d" + _digest("\n".join(texts)) + "/"
-    for number, text in enumerate(texts):
-        files[f"katalog/search/{folder}{number}.json"] = text
+def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple[str, str, str]:
+    rows = [[r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)]
+    chunks = [compact_json(rows[start : start + ROW_SIZE]) for start in range(0, len(rows), ROW_SIZE)]
+    rows_folder = "r" + _digest("\n".join(chunks)) + "/"
+    for number, text in enumerate(chunks):
+        files[f"katalog/search/{rows_folder}{number}.json"] = text
+    passages = {number: compact_json(d.result["c"]) for number, d in enumerate(documents) if d.result["c"]}
+    passages_folder = "c" + _digest("\n".join(f"{n} {text}" for n, text in passages.items())) + "/"
+    for number, text in passages.items():
+        files[f"katalog/search/{passages_folder}{number}.json"] = text
     vocabularies = len(documents[0].facets) if documents else 0
     facets = {
         "type": [document.type_number for document in documents],
@@ -208,7 +220,7 @@ def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple
     text = compact_json(facets)
     name = f"facets.{_digest(text)}.json"
     files[f"katalog/search/{name}"] = text
-    return folder, name
+    return rows_folder, passages_folder, name
 
 
 def idf(documents: int, postings: int) -> float:
