@@ -18,7 +18,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..link.wikilinks import Layout, Span, attribute_tokens, layout, markdown_tags, position_in
+from ..link.markdown_layout.attribute_list import attribute_tokens
+from ..link.markdown_layout.inline_markup import markdown_tags
+from ..link.markdown_layout.layout import layout
+from ..link.markdown_layout.model import Layout, Span, position_in
 from ..problems import Position
 from .htmlpolicy import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, URL_ATTRIBUTES, attribute_allowed
 from .htmlscan import scan_markup
