@@ -32,7 +32,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from katalog.core.link.wikilinks import find_wikilinks, layout, replace_wikilinks
+from katalog.core.link.markdown_layout.layout import layout
+from katalog.core.link.wikilinks import find_wikilinks, replace_wikilinks
 from katalog.core.validate.bodycheck import Removal, unsafe_parts
 from katalog.core.validate.htmlpolicy import DROPPED_WITH_CONTENT
 from katalog.core.validate.htmlscan import RAW_TEXT_ELEMENTS
