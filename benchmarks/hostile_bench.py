@@ -83,7 +83,7 @@ BODY = textwrap.dedent(
     """
     import sys, time
     from katalog.core.link import wikilinks
-    from katalog.core.bodycheck import unsafe_parts
+    from katalog.core.validate.bodycheck import unsafe_parts
     body = open(sys.argv[1], encoding="utf-8").read()
     start = time.process_time()
     list(unsafe_parts(body, 12))

@@ -108,3 +108,18 @@ def test_no_module_of_the_package_imports_itself_back() -> None:
                     seen.add(imported)
                     pending.append((imported, [*path, imported]))
     assert cycles == []
+
+
+MAX_MODULE_LINES = 300
+
+
+def test_no_module_is_longer_than_a_reader_can_hold() -> None:
+    """A module does one job: 300 lines at most, docstrings included (the browser scripts too)."""
+    package = ROOT / "plugins" / "katalog"
+    sources = [*package.rglob("*.py"), *package.rglob("*.js")]
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sources
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
