@@ -27,6 +27,7 @@ from katalog.cli import main
 from katalog.commands.cli_texts import root_in
 from katalog.core.catalogue import build_catalogue
 from katalog.render.booklet import BookletError, Selection, make_booklet, plan_booklets, print_pdf
+from katalog.render.listings import Listings
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
@@ -406,14 +407,14 @@ def test_site_booklet_is_written_and_linked_from_its_overview(renderer: PageRend
     # Linked from the municipality's page, the selection's last term.
     assert plan.links == {"kommuner/hedensted/index.md": [("katalog/hedensted.pdf", booklet.title)]}
     assert booklet.title == "Medborgerskabskatalog – Kommune: Hedensted"
-    term_page = next(page for page in renderer.term_pages() if page.src_uri == "kommuner/hedensted/index.md")
+    term_page = next(page for page in Listings(renderer).term_pages() if page.src_uri == "kommuner/hedensted/index.md")
     html = term_page.render()
     assert (
         '<div class="katalog-booklets">\n<p><a class="md-button" href="../../katalog/hedensted.pdf" '
         'type="application/pdf" download>Hent Medborgerskabskatalog – Kommune: Hedensted som PDF</a></p>\n</div>'
     ) in html
     # The type's overview has no booklet of its own here.
-    overview = next(p for p in renderer.overview_pages(lambda: "data.json") if p.src_uri == "cases/index.md")
+    overview = next(p for p in Listings(renderer).overview_pages(lambda: "data.json") if p.src_uri == "cases/index.md")
     assert "katalog-booklets" not in overview.render()
 
 
