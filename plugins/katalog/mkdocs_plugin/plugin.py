@@ -317,7 +317,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             renderer.env.bytecode_cache = preview.templates
         search = SiteSearch(model, preview.remember(model, config_state) if self.incremental and preview else None)
         if self.incremental and preview is not None:
-            renderer.views.faces = preview.card_faces
+            renderer.views.cards.faces = preview.card_faces
         lunr = lunr_scripts(analysis_for(self.site_config.language).lunr_code)
         try:
             plan = plan_site(renderer, search, nav, self.colors_css, lunr)

@@ -41,12 +41,12 @@ from ..core.link.taxonomy import PLACES
 from ..core.link.wikilinks import replace_wikilinks
 from ..core.slugs import slugify
 from .collation import Collation
+from .entry_view import EntryView
 from .escaping import markdown_text
 from .images import DEFAULT_WIDTH, ImageStore, entry_image, picture_sources
 from .linear_markdown import LinearMarkdownExtension
 from .pages import PageRenderer
 from .safety import SafetyExtension, sanitize_html
-from .views import EntryView
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = ASSETS / "katalog-booklet.css"

@@ -14,10 +14,12 @@ from markupsafe import escape
 from ..core.entries import Entry
 from ..core.link.wikilinks import replace_wikilinks
 from ..core.slugs import slugify
+from .card_views import Card
+from .entry_view import EntryView
 from .escaping import markdown_text
 from .formats import Formats
 from .model import SiteModel
-from .views import Card, EntryView, EntryViews
+from .views import EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ENTRY_PARTS = ("header", "contact", "section", "takes_part", "related")
@@ -150,7 +152,7 @@ class PageRenderer:
     # --- cards, pagers and single pages ------------------------------------------------------------------------
 
     def cards(self, entries: list[Entry], src: str) -> list[Card]:
-        return [self.views.card(entry, src) for entry in entries]
+        return [self.views.cards.card(entry, src) for entry in entries]
 
     def pager(self, current: int, count: int, src_of: Callable[[int], str], src: str) -> dict[str, Any]:
         pages = [(n, self.model.link(src_of(n), src)) for n in range(1, count + 1)]

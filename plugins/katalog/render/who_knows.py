@@ -56,7 +56,7 @@ class WhoKnows:
                     },
                 )
                 for entry in info.entries:
-                    term["cards"].setdefault(entry.id, self.views.card(entry, src))
+                    term["cards"].setdefault(entry.id, self.views.cards.card(entry, src))
         groups: dict[str, list[dict[str, Any]]] = {}
         for term in sorted(terms.values(), key=lambda t: (collation.key(t["label"]), t["label"])):
             cards = sorted(term["cards"].values(), key=lambda c: (collation.key(c.title), c.title))
