@@ -26,7 +26,9 @@ from pypdf import PdfReader
 from katalog.cli import main
 from katalog.commands.cli_texts import root_in
 from katalog.core.catalogue import build_catalogue
-from katalog.render.booklet import BookletError, Selection, make_booklet, plan_booklets, print_pdf
+from katalog.render.booklet import BookletError, make_booklet, plan_booklets
+from katalog.render.booklet_pdf import print_pdf
+from katalog.render.booklet_selection import Selection
 from katalog.render.listings import Listings
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
@@ -419,7 +421,7 @@ def test_site_booklet_is_written_and_linked_from_its_overview(renderer: PageRend
 
 
 def test_a_type_booklet_is_linked_from_the_types_overview(renderer: PageRenderer) -> None:
-    from katalog.render import booklet as module
+    from katalog.render import booklet_selection as module
 
     assert module.listing_src(renderer, Selection("case")) == "cases/index.md"
     assert module.listing_src(renderer, Selection()) == "katalog/index.md"
@@ -476,7 +478,7 @@ def test_booklet_settings_are_checked(renderer: PageRenderer, setting: Any, mess
 
 
 def test_css_strings_hold_any_text() -> None:
-    from katalog.render.booklet import css_string
+    from katalog.render.booklet_html import css_string
 
     assert css_string('Side "1" af\\ </style>{}') == '"Side \\22 1\\22  af\\5c  \\3c \\2f style\\3e \\7b \\7d "'
     assert css_string("Sida ø\n") == '"Sida \\f8 \\a "'

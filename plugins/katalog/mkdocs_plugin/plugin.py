@@ -32,7 +32,8 @@ from ..core.report import explain, visible
 from ..core.search.language import analysis_for
 from ..core.slugs import heading_slug
 from ..render.addresses import address_clashes
-from ..render.booklet import BookletError, PdfUnavailable, plan_booklets
+from ..render.booklet import BookletError, plan_booklets
+from ..render.booklet_pdf import PdfUnavailable
 from ..render.images import ImageBuildError, image_originals
 from ..render.linear_markdown import LinearMarkdownExtension
 from ..render.model import SiteModel
