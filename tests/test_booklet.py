@@ -26,7 +26,10 @@ from pypdf import PdfReader
 from katalog.cli import main
 from katalog.commands.cli_texts import root_in
 from katalog.core.catalogue import build_catalogue
-from katalog.render.booklet import BookletError, Selection, make_booklet, plan_booklets, print_pdf
+from katalog.render.booklet import BookletError, make_booklet, plan_booklets
+from katalog.render.booklet_pdf import print_pdf
+from katalog.render.booklet_selection import Selection
+from katalog.render.listings import Listings
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
@@ -406,19 +409,19 @@ def test_site_booklet_is_written_and_linked_from_its_overview(renderer: PageRend
     # Linked from the municipality's page, the selection's last term.
     assert plan.links == {"kommuner/hedensted/index.md": [("katalog/hedensted.pdf", booklet.title)]}
     assert booklet.title == "Medborgerskabskatalog – Kommune: Hedensted"
-    term_page = next(page for page in renderer.term_pages() if page.src_uri == "kommuner/hedensted/index.md")
+    term_page = next(page for page in Listings(renderer).term_pages() if page.src_uri == "kommuner/hedensted/index.md")
     html = term_page.render()
     assert (
         '<div class="katalog-booklets">\n<p><a class="md-button" href="../../katalog/hedensted.pdf" '
         'type="application/pdf" download>Hent Medborgerskabskatalog – Kommune: Hedensted som PDF</a></p>\n</div>'
     ) in html
     # The type's overview has no booklet of its own here.
-    overview = next(p for p in renderer.overview_pages(lambda: "data.json") if p.src_uri == "cases/index.md")
+    overview = next(p for p in Listings(renderer).overview_pages(lambda: "data.json") if p.src_uri == "cases/index.md")
     assert "katalog-booklets" not in overview.render()
 
 
 def test_a_type_booklet_is_linked_from_the_types_overview(renderer: PageRenderer) -> None:
-    from katalog.render import booklet as module
+    from katalog.render import booklet_selection as module
 
     assert module.listing_src(renderer, Selection("case")) == "cases/index.md"
     assert module.listing_src(renderer, Selection()) == "katalog/index.md"
@@ -475,7 +478,7 @@ def test_booklet_settings_are_checked(renderer: PageRenderer, setting: Any, mess
 
 
 def test_css_strings_hold_any_text() -> None:
-    from katalog.render.booklet import css_string
+    from katalog.render.booklet_html import css_string
 
     assert css_string('Side "1" af\\ </style>{}') == '"Side \\22 1\\22  af\\5c  \\3c \\2f style\\3e \\7b \\7d "'
     assert css_string("Sida ø\n") == '"Sida \\f8 \\a "'

@@ -552,7 +552,7 @@ def test_printing_a_booklet_leaves_truncated_images_broken() -> None:
     if importlib.util.find_spec("weasyprint") is None:
         pytest.skip("WeasyPrint is not installed")
     from katalog.core.validate.images import ImageProblem, check_bytes
-    from katalog.render.booklet import weasyprint_module
+    from katalog.render.booklet_pdf import weasyprint_module
 
     weasyprint_module(lambda key, **args: key)
     full = jpeg(1200, 800)

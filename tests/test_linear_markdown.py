@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from katalog.render import linear_markdown
+from katalog.render import linear_blocks, linear_inline
 from katalog.render.linear_markdown import LinearMarkdownExtension
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"]
@@ -106,8 +106,8 @@ TOKENS = [
 
 def same_with_short_cuts_always(text: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(linear_markdown, "_FEW_LESS_THAN", 0)
-        patch.setattr(linear_markdown, "_FAR", 0)
+        patch.setattr(linear_blocks, "_FEW_LESS_THAN", 0)
+        patch.setattr(linear_inline, "_FAR", 0)
         linear = convert(text, linear=True)
     assert linear == convert(text, linear=False)
 

@@ -11,7 +11,9 @@ from ..core.catalogue import build_catalogue
 from ..core.config.siteconfig import ConfigError
 from ..core.report import summary, text_line, visible
 from ..core.slugs import slugify
-from ..render.booklet import BookletError, PdfUnavailable, Selection, make_booklet, print_pdf, selection_problem
+from ..render.booklet import BookletError, make_booklet
+from ..render.booklet_pdf import PdfUnavailable, print_pdf
+from ..render.booklet_selection import Selection, selection_problem
 from ..render.model import SiteModel
 from ..render.pages import PageRenderer
 from . import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE

@@ -61,7 +61,7 @@ class Preview:
         self.similar: RememberedSimilar | None = None
         self.search = SearchMemo()
         self.search_token: object = None
-        self.card_faces: dict[str, Any] = {}  # render/views.py EntryViews.faces, while search_token holds
+        self.card_faces: dict[str, Any] = {}  # render/card_views.py CardViews.faces, while search_token holds
         self.files: dict[str, File] = {}  # the last good build's files, by src_uri
         self.files_token: object = None  # what their Page objects depend on (the date, mkdocs.yml)
         self.reusable: Mapping[str, File] = {}  # what this build may take up of them

@@ -153,7 +153,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             renderer.env.bytecode_cache = preview.templates
         search = SiteSearch(model, dirty.remember(model, config_state) if dirty else None)
         if dirty is not None:
-            renderer.views.faces = dirty.card_faces
+            renderer.views.cards.faces = dirty.card_faces
         booklets, language = self.config.booklets, self.site_config.language
         plan = plan_pages(renderer, search, nav, self.colors_css, language, booklets, self.previewing)
         self.pages = site_pages(renderer, plan, catalogue)

@@ -38,7 +38,7 @@ class Signatures:
         if card is None:
             municipality = entry.data.get("municipality") or ()
             places = tuple(municipality) if isinstance(municipality, list | tuple) else (municipality,)
-            # A card also shows the entry's dates, status and themes (render/views.py card_face): its front-matter.
+            # A card also shows the entry's dates, status and themes (render/card_views.py card_face): its front-matter.
             src = self.model.entry_src(entry)
             card = self.cards[entry.id] = (entry.id, entry.title, entry.summary, places, entry.type, src, entry.data)
         return card

@@ -15,7 +15,8 @@ from ..core.config.siteconfig import SiteConfig
 from ..core.load.discovery import withheld
 from ..core.search.language import analysis_for
 from ..render.addresses import address_clashes
-from ..render.booklet import BookletError, PdfUnavailable, plan_booklets
+from ..render.booklet import BookletError, plan_booklets
+from ..render.booklet_pdf import PdfUnavailable
 from ..render.images import ImageBuildError, image_originals
 from ..render.model import SiteModel
 from ..render.pages import PageRenderer

@@ -12,10 +12,12 @@ from ..core.catalogue import Catalogue
 from ..core.collector import Collector
 from ..core.problems import Position
 from ..core.slugs import slugify
+from .listings import Listings
 from .model import SiteModel
 from .pages import GeneratedPage, PageRenderer
 from .statistics import Statistics
 from .urls import page_url
+from .who_knows import WhoKnows
 
 # Katalog's static files (render/site_files.py) live under this folder of the site.
 STATIC_FOLDER = "katalog/"
@@ -24,7 +26,12 @@ STATIC_FOLDER = "katalog/"
 def extra_pages(renderer: PageRenderer) -> list[GeneratedPage]:
     """Katalog's pages besides entries, terms and overviews: the accessibility statement (when the
     site has one), who knows what, the search results and the statistics page."""
-    pages = [renderer.statement_page(), renderer.who_knows_page(), renderer.search_page(), Statistics(renderer).page()]
+    pages = [
+        renderer.statement_page(),
+        WhoKnows(renderer).who_knows_page(),
+        renderer.search_page(),
+        Statistics(renderer).page(),
+    ]
     return [page for page in pages if page is not None]
 
 
@@ -37,8 +44,8 @@ def generated_addresses(model: SiteModel) -> dict[str, str]:
     """URL -> src of every page Katalog adds: entries of catalogue/, term pages, overviews, ..."""
     renderer = PageRenderer(model)
     srcs = [model.entry_src(entry) for entry in model.catalogue.entries.values() if not model.is_content_page(entry)]
-    srcs.extend(page.src_uri for page in renderer.term_pages())
-    srcs.extend(page.src_uri for page in renderer.overview_pages(lambda: ""))
+    srcs.extend(page.src_uri for page in Listings(renderer).term_pages())
+    srcs.extend(page.src_uri for page in Listings(renderer).overview_pages(lambda: ""))
     srcs.extend(page.src_uri for page in extra_pages(renderer))
     srcs.append(reference_src(model))
     return {model.url(src): src for src in srcs}

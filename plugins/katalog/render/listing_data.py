@@ -38,7 +38,7 @@ def listing_data(views: EntryViews) -> str:
     row_of = {entry.id: row for row, entry in enumerate(entries)}
     rows: list[list[Any]] = []
     for entry in entries:
-        when, badges, themes = views.card_face(entry)
+        when, badges, themes = views.cards.card_face(entry)
         row: list[Any] = [text(when) if when else -1, [text(b) for b in badges], [text(t) for t in themes]]
         image = entry_image(model.entry_type(entry).fields, entry.data)
         if image is not None:  # the card's thumbnail: site-relative addresses, as render/images.py makes them
@@ -64,7 +64,7 @@ def listing_data(views: EntryViews) -> str:
         )
     data = {
         "count": len(entries),
-        "themes": views.themes_label,
+        "themes": views.cards.themes_label,
         "texts": list(texts),
         "rows": rows,
         "keywords": keywords,
