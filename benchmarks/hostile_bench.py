@@ -10,7 +10,7 @@ the pattern, and an entry of ordinary Danish prose of the same size, then measur
 
 1. `katalog check` of the catalogue, as a process (fields and body), against the prose catalogue;
 2. the body check alone, in this process (the raw HTML, link and wiki link scan of core/validate/bodycheck.py
-   and core/link/wikilinks.py), against prose;
+   and core/read/wikilinks.py), against prose;
 3. Python-Markdown with the site's extensions converting the body (at --markdown-sizes, smaller by
    default: it is far slower on some patterns), in a process with a time limit, against prose: what
    the build will spend on it whatever Katalog does; after a time-out, larger sizes are not tried;

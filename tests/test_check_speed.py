@@ -22,15 +22,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from katalog.core.catalogue import Catalogue, build_catalogue
-from katalog.core.entries import Entry, Page
-from katalog.core.link.wikilinks import WikiLink
-from katalog.core.load import frontmatter, yamlnodes, yamlparse, yamlresolver
+from katalog.core.entries import Entry, Page, Reference
 from katalog.core.load.loaded import Loaded
 from katalog.core.load.transfer import pack, unpack
 from katalog.core.parallel import PARALLEL_FROM
 from katalog.core.problems import Position, Problem, Severity
+from katalog.core.read import frontmatter, yamlnodes, yamlparse, yamlresolver
+from katalog.core.read.wikilinks import WikiLink
 from katalog.core.report import text_line
-from katalog.core.validate.scalar_checks import Reference
 from katalog.render.addresses import address_clashes
 
 from .conftest import FOLDERS, INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests

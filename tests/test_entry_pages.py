@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from katalog.core.catalogue import build_catalogue
-from katalog.core.config.i18n import Translator
 from katalog.core.config.schema_fields import FIELD_OPTIONS
 from katalog.core.config.siteconfig import load_site_config
+from katalog.core.i18n import Translator
 from katalog.mkdocs_plugin import plugin as adapter
 from katalog.render.formats import Formats
 from katalog.render.model import SiteModel

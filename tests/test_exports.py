@@ -13,7 +13,7 @@ import yaml
 
 from katalog.core.config.schema import Field
 from katalog.core.config.siteconfig import SiteConfig, load_site_config
-from katalog.core.load import frontmatter, yamlnodes, yamlparse
+from katalog.core.read import frontmatter, yamlnodes, yamlparse
 from katalog.exports import PATTERNS
 from katalog.exports.decap import decap_config
 from katalog.exports.decap_admin import DECAP_INTEGRITY, DECAP_SCRIPT, decap_index_html

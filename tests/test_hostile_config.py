@@ -30,13 +30,13 @@ from hypothesis import strategies as st
 
 from katalog.cli import main as cli_main
 from katalog.commands import check as check_command
-from katalog.core.config.i18n import flatten
 from katalog.core.config.schema import KINDS
 from katalog.core.config.schema_fields import FIELD_OPTIONS
 from katalog.core.config.settings import SIMILAR_KEYS, SITE_KEYS
 from katalog.core.config.siteconfig import ConfigError, load_site_config
 from katalog.core.config.texts import CONFIG_TEXTS, SHARED_TEXTS
 from katalog.core.config.theme import COLOR_ROLES
+from katalog.core.i18n import flatten
 from katalog.core.link.similar import SimilarIndex, settings_from
 from katalog.mkdocs_plugin.colors import palette_and_css
 

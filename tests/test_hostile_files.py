@@ -35,7 +35,7 @@ from katalog.cli import main
 from katalog.core.catalogue import Catalogue, build_from_config
 from katalog.core.config.siteconfig import SiteConfig, load_site_config
 from katalog.core.load.discovery import WITHHELD, is_markdown, withheld
-from katalog.core.load.files import shown, unshowable
+from katalog.core.read.files import shown, unshowable
 from katalog.core.report import summary, text_line
 from katalog.core.slugs import is_slug
 from katalog.exports.write import ExportError, render_all, stale_files, unsafe_outputs, write_all

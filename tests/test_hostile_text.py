@@ -32,11 +32,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from katalog.core.link.markdown_layout.layout import layout
-from katalog.core.link.wikilinks import find_wikilinks, replace_wikilinks
+from katalog.core.read.htmlscan import RAW_TEXT_ELEMENTS
+from katalog.core.read.markdown_layout.layout import layout
+from katalog.core.read.wikilinks import find_wikilinks, replace_wikilinks
 from katalog.core.validate.bodycheck import Removal, unsafe_parts
 from katalog.core.validate.htmlpolicy import DROPPED_WITH_CONTENT
-from katalog.core.validate.htmlscan import RAW_TEXT_ELEMENTS
 from katalog.core.validate.urlpolicy import url_allowed
 from katalog.render.safety import sanitize_html
 

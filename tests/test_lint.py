@@ -123,3 +123,28 @@ def test_no_module_is_longer_than_a_reader_can_hold() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert long == {}
+
+
+STAGES = ["read", "config", "validate", "load", "link", "search"]  # the core's folders, in pipeline order
+RUNNERS = {"katalog.core", "katalog.core.catalogue", "katalog.core.refresh"}  # run the stages in order
+
+
+def test_each_stage_of_the_core_imports_only_the_stages_before_it() -> None:
+    """A stage can be read (and tested) knowing only what comes before it; the modules beside the stages
+    (problems, collector, entries, ...) are used by all of them and use none but read/."""
+
+    def rank(module: str) -> int:
+        parts = module.split(".")
+        return STAGES.index(parts[2]) if len(parts) > 3 and parts[2] in STAGES else -1
+
+    graph = imports_of_package(ROOT / "plugins" / "katalog")
+    wrong = sorted(
+        f"{module} -> {imported}"
+        for module, found in graph.items()
+        if module.startswith("katalog.core") and module not in RUNNERS
+        for imported in found
+        if imported.startswith("katalog.core.")
+        and rank(imported) >= 0
+        and (rank(imported) > rank(module) if rank(module) >= 0 else rank(imported) > 0)
+    )
+    assert wrong == []

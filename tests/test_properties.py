@@ -23,9 +23,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from katalog.core.catalogue import Catalogue, build_catalogue
-from katalog.core.link.wikilinks import find_wikilinks, links_by_line
-from katalog.core.load import frontmatter, yamlnodes, yamlparse
 from katalog.core.problems import Position, Problem
+from katalog.core.read import frontmatter, yamlnodes, yamlparse
+from katalog.core.read.wikilinks import find_wikilinks, links_by_line
 from katalog.core.report import text_line
 from katalog.render.urls import relative
 

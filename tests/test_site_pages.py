@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from katalog.core.link.similar import SimilarSettings, similar_entries
+from katalog.core.config.settings import SimilarSettings
+from katalog.core.link.similar import similar_entries
 from katalog.core.slugs import slugify
 
 from .conftest import Site, entry

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from katalog.core.load.yamlprecheck import MAX_NESTING, too_deep
+from katalog.core.read.yamlprecheck import MAX_NESTING, too_deep
 
 # kind -> (value of n levels or brackets, whether it nests n levels)
 KINDS = {

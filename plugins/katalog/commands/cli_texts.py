@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..core.config.i18n import flatten
+from ..core.i18n import flatten
 
 ROOT_COMMANDS = ("check", "stale", "init", "export", "pdf")
 # Options whose next word is their value, not the root.

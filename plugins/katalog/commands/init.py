@@ -12,13 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.catalogue import Catalogue, build_catalogue
-from ..core.config.i18n import Translator
 from ..core.config.settings import normal_site_url
 from ..core.config.siteconfig import ConfigError
 from ..core.entries import Entry
-from ..core.load.files import NotRegularFile, is_inside, os_reason, read_regular
-from ..core.load.frontmatter import decode
+from ..core.i18n import Translator
 from ..core.problems import Position
+from ..core.read.files import NotRegularFile, is_inside, os_reason, read_regular
+from ..core.read.frontmatter import decode
 from ..core.report import summary, text_line
 from ..editing.pruning import prune_references, prune_values
 from . import EXIT_CLEAN, EXIT_PROBLEMS

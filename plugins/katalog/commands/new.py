@@ -6,9 +6,9 @@ import os
 import sys
 from pathlib import Path, PurePosixPath
 
-from ..core.config.i18n import Translator
 from ..core.config.siteconfig import ConfigError, load_site_config
-from ..core.load.files import is_inside, os_reason, shown, unshowable
+from ..core.i18n import Translator
+from ..core.read.files import is_inside, os_reason, shown, unshowable
 from ..core.slugs import slugify
 from ..editing.scaffold import new_entry
 from . import EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE

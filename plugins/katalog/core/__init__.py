@@ -1,20 +1,24 @@
 """The MkDocs-free core: load, validate, link and index a catalogue.
 
-The pipeline, in the order it runs; each stage is a folder (each stage's problems are data, collected
-for every file):
+The pipeline, in the order it runs; each stage is a folder, and imports only the ones above it:
 
+0. read/: what every stage reads with: a file's bytes, front-matter, YAML that remembers where each key
+   and value stood, a Markdown body's layout and its `[[id]]` links;
 1. config/: `load_site_config(root)` reads site_config/ (schema, vocabularies, texts, settings, places)
    into a SiteConfig, or raises ConfigError with every problem of it;
-2. load/: every file of catalogue/ and content/ is read once, its front-matter parsed with positions;
-3. validate/: each entry checked against its type's schema and the vocabularies;
-4. link/: references and `[[id]]` links resolved both ways, duplicate ids found; taxonomies and similar
+2. validate/: one entry's front-matter checked against its type's schema and the vocabularies;
+3. load/: every file of catalogue/ and content/ read once (in worker processes for a large catalogue)
+   and validated into an Entry or a Page;
+4. link/: references and `[[id]]` links resolved both ways, one entry per id; taxonomies and similar
    entries;
 5. search/: the search index, built from the validated entries.
 
-Beside the stages: problems.py, collector.py and report.py (problems as data and as lines), entries.py
-(the Entry), parallel.py (worker processes), catalogue.py (runs the stages in order) and refresh.py (a
-preview's update in place). Editor tools that use the core (scaffold, pruning, link check) are in
-katalog.editing; rendering in katalog.render.
+Beside the stages, used by all of them: problems.py (problems as data), collector.py (problems of one
+file, worded), report.py (problems as lines), i18n.py (texts in the site's language), hints.py, slugs.py,
+values.py (checks of single values), entries.py (Entry, Page, Reference) and parallel.py (worker
+processes). catalogue.py runs the stages in order; refresh.py brings a preview's catalogue up to date in
+place. Editor tools that use the core (scaffold, pruning, freshness, link check) are in katalog.editing;
+rendering is in katalog.render, the MkDocs adapter in katalog.mkdocs_plugin.
 
 `build_catalogue(root)` runs 1 to 3 and the taxonomies and gives a Catalogue: its entries, pages,
 links both ways, taxonomies and problems; `build_from_config` does the same for a SiteConfig already

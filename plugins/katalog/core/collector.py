@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config.i18n import Translator
+from .i18n import Translator
 from .problems import Position, Problem, Severity
 
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .link.wikilinks import WikiLink
 from .problems import Position
-from .validate.scalar_checks import Reference
+from .read.wikilinks import WikiLink
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id named in front-matter, where it stands, and the entry type the key accepts (None: any)."""
+
+    target: str
+    pos: Position
+    key: str
+    target_type: str | None = None
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .config.i18n import Translator
+from .i18n import Translator
 from .problems import Problem
 
 

@@ -6,7 +6,7 @@ import datetime
 
 from ..core.config.settings import build_date, months_between
 from ..core.entries import Entry
-from ..core.validate.values import REVIEWED_KEY
+from ..core.values import REVIEWED_KEY
 
 
 def review_age(entry: Entry) -> int | None:

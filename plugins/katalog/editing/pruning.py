@@ -6,8 +6,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from ..core.entries import Entry
-from ..core.link.wikilinks import WIKILINK, find_wikilinks
 from ..core.problems import Position
+from ..core.read.wikilinks import WIKILINK, find_wikilinks
 
 _KEY_VALUE = re.compile(r"^(\s*)(-\s+)?[\w-]+:\s*[\"']?[a-z0-9-]+[\"']?\s*(#.*)?$")
 _LIST_ITEM = re.compile(r"^\s*-\s+[\"']?[a-z0-9-]+[\"']?\s*(#.*)?$")

@@ -633,7 +633,7 @@
     }
 
     function isBefore(later, earlier) {
-      // As core/validate/values.py: compared on the parts both give (2021 is not before 2021-05).
+      // As core/values.py: compared on the parts both give (2021 is not before 2021-05).
       var size = Math.min(later.length, earlier.length);
       for (var i = 0; i < size; i++) {
         if (later[i] !== earlier[i]) return later[i] < earlier[i];

@@ -8,7 +8,7 @@ from ..core.config.schema import Field
 from ..core.config.siteconfig import SiteConfig
 from ..core.validate.expected import format_text, length_text
 from ..core.validate.images import ALT_MAX
-from ..core.validate.values import YEAR_RANGE
+from ..core.values import YEAR_RANGE
 from . import PATTERNS, help_text, is_long_text, label
 
 Widget = dict[str, Any]

@@ -12,7 +12,7 @@ from ..core.config.schema import EntryType, Field, Rule
 from ..core.config.siteconfig import SiteConfig
 from ..core.validate.expected import KEYWORD_MAX
 from ..core.validate.images import ALT_MAX
-from ..core.validate.values import YEAR_RANGE
+from ..core.values import YEAR_RANGE
 from . import GENERATED_NOTE, PATTERNS, help_text, joined, label
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -18,8 +18,8 @@ import yaml
 
 from ..core.collector import Collector
 from ..core.config.siteconfig import SiteConfig
-from ..core.load.files import file_kind, is_inside, os_reason, read_regular, shown
 from ..core.problems import Position, Problem
+from ..core.read.files import file_kind, is_inside, os_reason, read_regular, shown
 from . import GENERATED_NOTE
 from .decap import decap_config
 from .decap_admin import decap_index_html

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ..core.config.i18n import Translator
+from ..core.i18n import Translator
 from ..core.search.build import SearchDocument
 from ..core.search.index import IndexFiles
 from ..render.site_files import SEARCH_SCRIPT

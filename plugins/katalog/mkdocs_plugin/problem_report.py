@@ -7,8 +7,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core.catalogue import Catalogue
-from ..core.config.i18n import Translator
 from ..core.config.siteconfig import ConfigError
+from ..core.i18n import Translator
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 from ..render.problem_panel import panel_html

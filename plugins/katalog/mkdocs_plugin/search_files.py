@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from ..core.config.i18n import Translator
+from ..core.i18n import Translator
 from ..render.producer import Producer, ProducerError
 from ..render.site_search import SearchFiles, SiteSearch
 from .preview_search import BackgroundSearch

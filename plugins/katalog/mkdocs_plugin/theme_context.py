@@ -14,9 +14,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.config.i18n import Translator
 from ..core.config.settings import build_date
 from ..core.entries import Entry
+from ..core.i18n import Translator
 from ..render.formats import Formats
 from ..render.images import DEFAULT_WIDTH, entry_image, picture_sources
 from ..render.model import SiteModel

@@ -12,7 +12,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.entries import Entry
-from ..core.link.wikilinks import replace_wikilinks
+from ..core.read.wikilinks import replace_wikilinks
 from .escaping import markdown_text
 from .linear_markdown import LinearMarkdownExtension
 from .pages import PageRenderer

@@ -6,9 +6,9 @@ import functools
 from dataclasses import dataclass, field
 
 from ..core.catalogue import Catalogue
-from ..core.config.i18n import Translator
 from ..core.config.schema import CONTENT_FOLDER, EntryType
 from ..core.entries import Entry
+from ..core.i18n import Translator
 from ..core.link.similar import SimilarIndex, settings_from
 from ..core.link.taxonomy import Taxonomy, newest_first
 from .urls import folders, page_url, relative, relative_from

@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import escape
 
 from ..core.entries import Entry
-from ..core.link.wikilinks import replace_wikilinks
+from ..core.read.wikilinks import replace_wikilinks
 from ..core.slugs import slugify
 from .card_views import Card
 from .entry_view import EntryView

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from ..core.config.i18n import Translator
+from ..core.i18n import Translator
 from ..core.problems import Problem, Severity
 from ..core.report import explain, visible
 

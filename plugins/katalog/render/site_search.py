@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.config.i18n import Translator
 from ..core.entries import Entry
+from ..core.i18n import Translator
 from ..core.search.build import (
     SearchDocument,
     docs_file,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load.yamlnodes import STR, TIMESTAMP, YScalar
-from ..validate.values import is_email, is_web_url, parse_date
+from ..read.yamlnodes import STR, TIMESTAMP, YScalar
+from ..values import is_email, is_web_url, parse_date
 from .findings import Text, expected_text, hint_text
 from .rules import ConfigFile, Item, is_null
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..hints import closest
-from ..load.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YSeq
+from ..i18n import Translator
 from ..problems import Position, Problem, Severity
-from .i18n import Translator
+from ..read.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YSeq
 
 # --- texts to be worded later ------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..load.yamlnodes import STR, YMap, YScalar
+from ..read.yamlnodes import STR, YMap, YScalar
 from .findings import Text, expected_text, hint_text, shown
 from .rules import ConfigFile, Item, is_null
 

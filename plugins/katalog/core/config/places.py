@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from ..load.yamlnodes import FLOAT, INT, YScalar
+from ..read.yamlnodes import FLOAT, INT, YScalar
 from .findings import Text, did_you_mean, expected_text, hint_text
 from .rules import ConfigFile, Item
 from .vocabulary import Vocabulary

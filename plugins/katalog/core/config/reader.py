@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from ..load import frontmatter, yamlparse
 from ..problems import Position
+from ..read import frontmatter, yamlparse
 from .findings import Finding, Text, hint_text
 from .i18n_check import Checked, read_texts
 from .rules import ConfigFile, Item, root_item

@@ -13,9 +13,9 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..load.yamlnodes import BOOL, FLOAT, INT, NULL, STR, YMap, YNode, YScalar, YSeq
 from ..problems import Position
-from ..validate.values import is_invisible
+from ..read.yamlnodes import BOOL, FLOAT, INT, NULL, STR, YMap, YNode, YScalar, YSeq
+from ..values import is_invisible
 from .findings import Finding, Text, did_you_mean, expected_text, found_text, hint_text, listing, problems_text, shown
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection
 
-from ..load.yamlnodes import YMap
+from ..read.yamlnodes import YMap
 from .findings import did_you_mean, expected_text, hint_text, listing
 from .rules import NAME, ConfigFile, Item, given, is_null
 from .schema import CONTENT_FOLDER, EntryType, Field, Schema

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..load.yamlnodes import YMap, YNode
+from ..i18n import Translator
 from ..problems import Position
+from ..read.yamlnodes import YMap, YNode
 from ..slugs import slugify
 from .findings import Finding, Text, hint_text
-from .i18n import Translator
 from .rules import ConfigFile
 from .schema import Schema
 from .vocabulary import Vocabulary

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..link.similar import SimilarSettings
 from ..problems import Position
 from .findings import did_you_mean, expected_text, hint_text, listing, shown
 from .logo import read_logo
@@ -24,6 +23,14 @@ from .theme import COLOR_ROLES, colour_name, theme_languages
 CONTACT_MODES = ("full", "role_only")
 DEFAULT_ARTICLES_FOLDER = "vidensbank"
 _REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+
+
+@dataclass(frozen=True)
+class SimilarSettings:
+    weights: Mapping[str, float]
+    threshold: float = 2.0
+    limit: int = 5
+    max_postings: int = 100
 
 
 @dataclass(frozen=True)

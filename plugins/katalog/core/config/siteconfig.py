@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..load import yamlnodes
+from ..i18n import FALLBACK_LANGUAGE, Translator
 from ..problems import Position, Problem
+from ..read import yamlnodes
 from .accessibility import read_statement
 from .findings import did_you_mean, expected_text, hint_text, listing
-from .i18n import FALLBACK_LANGUAGE, Translator
 from .i18n_check import Checked, compare_placeholders, texts_of
 from .places import SiteMap, read_site_map
 from .reader import Reader, text_file, vocabulary_file

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..hints import closest, fold
-from ..load.yamlnodes import YMap, YScalar, YSeq
 from ..problems import Position
+from ..read.yamlnodes import YMap, YScalar, YSeq
 from ..slugs import slugify
 from .findings import did_you_mean, expected_text, hint_text, shown
 from .rules import ConfigFile, Item, given, is_null

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 
 from ..collector import Collector
 from ..config.siteconfig import SiteConfig
-from ..entries import Entry, Page
+from ..entries import Entry, Page, Reference
 from ..hints import closest
 from ..problems import Position, Problem
-from ..validate.scalar_checks import Reference
 
 
 @dataclass

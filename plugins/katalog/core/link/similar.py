@@ -12,15 +12,8 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class SimilarSettings:
-    weights: Mapping[str, float]
-    threshold: float = 2.0
-    limit: int = 5
-    max_postings: int = 100
+from ..config.settings import SimilarSettings
 
 
 class SimilarIndex:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..collector import Collector
 from ..config.siteconfig import SiteConfig
 from ..problems import Position, Problem, Severity
-from .files import escaped, file_kind, is_inside, os_reason, shown, unshowable
+from ..read.files import escaped, file_kind, is_inside, os_reason, shown, unshowable
 
 # Only these are read, in any case of the suffix: x.MD is an entry as x.md is. (MkDocs itself makes
 # pages only of lower-case suffixes, so in content/ another case is an error: see markdown_case.)

@@ -11,8 +11,8 @@ from ..config.schema import EntryType
 from ..config.siteconfig import SiteConfig
 from ..hints import closest
 from ..problems import Position
+from ..read.yamlnodes import YMap, YScalar
 from ..slugs import is_slug, slugify
-from .yamlnodes import YMap, YScalar
 
 
 def resolve_type(

@@ -10,16 +10,16 @@ from ..config.schema import EntryType
 from ..config.settings import build_date
 from ..config.siteconfig import SiteConfig
 from ..entries import Entry, Page
-from ..link.wikilinks import WikiLink, find_wikilinks
 from ..problems import Position, Severity
+from ..read import frontmatter, yamlnodes, yamlparse
+from ..read.files import NotRegularFile, file_kind, os_reason, read_regular
+from ..read.wikilinks import WikiLink, find_wikilinks
+from ..read.yamlnodes import YMap
 from ..validate.bodycheck import unsafe_parts
 from ..validate.entry import validate_entry
-from . import frontmatter, yamlnodes, yamlparse
 from .discovery import Job
-from .files import NotRegularFile, file_kind, os_reason, read_regular
 from .identity import entry_identity, page_title, resolve_type
 from .loaded import Loaded
-from .yamlnodes import YMap
 
 
 def load_jobs(config: SiteConfig, todo: list[Job], bodies: bool = True) -> Loaded:

@@ -13,10 +13,9 @@ import marshal
 import pickle
 from typing import Any
 
-from ..entries import Entry, Page
-from ..link.wikilinks import WikiLink
+from ..entries import Entry, Page, Reference
 from ..problems import Position, Problem, Severity
-from ..validate.scalar_checks import Reference
+from ..read.wikilinks import WikiLink
 from .loaded import Loaded
 
 _MARSHAL = b"m"

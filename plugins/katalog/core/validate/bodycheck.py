@@ -2,7 +2,7 @@
 
 `katalog check` and the build report the same problems this way; the renderer then enforces the
 same allow-list with nh3 (see render/safety.py). To agree with it, the body is read the way it is
-rendered: `layout` (core/link/markdown_layout/) says, as Python-Markdown does, what is code (never HTML), what
+rendered: `layout` (core/read/markdown_layout/) says, as Python-Markdown does, what is code (never HTML), what
 is raw HTML passed to the page as written, and what is text Markdown renders inline. Raw HTML is
 read as a browser (and nh3) reads it, so a tag split over lines, an attribute without quotes, a
 comment or an entity-encoded `javascript:` is found too; inline text is read as Python-Markdown reads
@@ -18,14 +18,14 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..link.markdown_layout.attribute_list import attribute_tokens
-from ..link.markdown_layout.inline_markup import markdown_tags
-from ..link.markdown_layout.layout import layout
-from ..link.markdown_layout.model import Layout, Span, position_in
 from ..problems import Position
+from ..read.htmlscan import scan_markup
+from ..read.htmltags import Markup, read_markup
+from ..read.markdown_layout.attribute_list import attribute_tokens
+from ..read.markdown_layout.inline_markup import markdown_tags
+from ..read.markdown_layout.layout import layout
+from ..read.markdown_layout.model import Layout, Span, position_in
 from .htmlpolicy import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, URL_ATTRIBUTES, attribute_allowed
-from .htmlscan import scan_markup
-from .htmltags import Markup, read_markup
 from .urlpolicy import url_allowed
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from ..collector import Collector
 from ..config.schema import Rule
-from ..load.yamlnodes import YMap
-from .values import is_before, parse_partial_date
+from ..read.yamlnodes import YMap
+from ..values import is_before, parse_partial_date
 
 
 def check_rule(out: Collector, rule: Rule, node: YMap, data: dict[str, Any], prefix: str) -> None:

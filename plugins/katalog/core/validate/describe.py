@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..config.i18n import Translator
-from ..load.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YScalar, YSeq
+from ..i18n import Translator
+from ..read.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YMap, YNode, YScalar, YSeq
 
 _TAG_NAMES = {STR: "text", INT: "number", FLOAT: "number", BOOL: "boolean", NULL: "null", TIMESTAMP: "date"}
 

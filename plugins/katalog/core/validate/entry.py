@@ -11,14 +11,15 @@ from typing import Any
 from ..collector import Collector
 from ..config.schema import KINDS, EntryType, Field, Rule
 from ..config.vocabulary import Vocabulary
-from ..load.yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq
+from ..entries import Reference
 from ..problems import Position, Severity
+from ..read.yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq
+from ..values import ODD_CHARACTERS
 from .cross_field import check_rule
 from .describe import describe
 from .format_checks import FormatChecks
 from .image_checks import ImageChecks
-from .scalar_checks import EMPTY_RAW, Reference, is_empty
-from .values import ODD_CHARACTERS
+from .scalar_checks import EMPTY_RAW, is_empty
 
 RESERVED_KEYS = ("type",)
 TERM_KINDS = ("term", "keyword")  # the values term pages are made of; only their positions are kept

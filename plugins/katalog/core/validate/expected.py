@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..config.i18n import Translator
 from ..config.schema import Field
 from ..config.vocabulary import Vocabulary
+from ..i18n import Translator
 
 KEYWORD_MAX = 80  # characters of one keyword
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 from ..config.schema import Field
 from ..config.settings import build_date
-from ..load.yamlnodes import TIMESTAMP, YScalar
+from ..entries import Reference
+from ..read.yamlnodes import TIMESTAMP, YScalar
 from ..slugs import is_slug, slugify
+from ..values import REVIEWED_KEY, YEAR_RANGE, is_email, is_phone, is_web_url, parse_date, parse_partial_date
 from .describe import describe
-from .scalar_checks import Reference, ScalarChecks
-from .values import REVIEWED_KEY, YEAR_RANGE, is_email, is_phone, is_web_url, parse_date, parse_partial_date
+from .scalar_checks import ScalarChecks
 
 
 def _slug_example(text: str) -> str:

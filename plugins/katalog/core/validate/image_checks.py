@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config.schema import Field
-from ..load.yamlnodes import YMap, YNode, YScalar
 from ..problems import Position
+from ..read.yamlnodes import YMap, YNode, YScalar
 from .describe import describe
 from .images import ALT_MAX, MAX_BYTES, MAX_PIXELS, MAX_SIDE, MIN_WIDTH, ImageProblem, inspect
 from .scalar_checks import ScalarChecks, is_empty
@@ -122,7 +122,7 @@ class ImageChecks(ScalarChecks):
         }.get(code, "")
         found = ""
         if code == "image_unreadable":
-            from ..load.files import os_reason
+            from ..read.files import os_reason
 
             args["reason"] = os_reason(tr, OSError(int(args.pop("errno", 0)), args.get("reason", "")))
         if code == "image_too_big":

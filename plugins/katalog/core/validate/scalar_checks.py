@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..collector import Collector
-from ..config.i18n import Translator
 from ..config.schema import Field
 from ..config.vocabulary import Vocabulary
+from ..entries import Reference
 from ..hints import closest
-from ..load.yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
+from ..i18n import Translator
 from ..problems import Position, Severity
+from ..read.yamlnodes import BOOL, FLOAT, NULL, STR, TIMESTAMP, YNode, YScalar
+from ..values import ODD_CHARACTERS, is_invisible
 from .describe import describe, tag_name
 from .expected import KEYWORD_MAX, expected_text, length_text
-from .values import ODD_CHARACTERS, is_invisible
-
-
-@dataclass(frozen=True)
-class Reference:
-    target: str
-    pos: Position
-    key: str
-    target_type: str | None = None
 
 
 class ScalarChecks:

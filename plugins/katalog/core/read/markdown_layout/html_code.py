@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...validate.htmlscan import scan_markup
-from ...validate.htmltags import read_markup
+from ..htmlscan import scan_markup
+from ..htmltags import read_markup
 from .inline_markup import markdown_tags
 from .model import Layout, position_in
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...validate.htmltags import read_markup
+from ..htmltags import read_markup
 
 BLOCK_LEVEL = frozenset(
     [

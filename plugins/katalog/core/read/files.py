@@ -9,7 +9,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from ..config.i18n import Translator
+from ..i18n import Translator
 
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
