@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import tarfile
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -28,7 +29,8 @@ import pytest
 from katalog.core.config.siteconfig import load_site_config
 from katalog.editing.scaffold import new_entry
 from katalog.exports.decap import decap_config
-from katalog.exports.decap_admin import (
+from katalog.exports.decap_admin_data import decap_script_data
+from katalog.exports.decap_admin_page import (
     DECAP_INTEGRITY,
     DECAP_SCRIPT,
     DECAP_SERVER_VERSION,
@@ -36,9 +38,9 @@ from katalog.exports.decap_admin import (
     JS_YAML_INTEGRITY,
     JS_YAML_SCRIPT,
     JS_YAML_VERSION,
+    admin_script,
     decap_index_html,
 )
-from katalog.exports.decap_admin_data import decap_script_data
 from katalog.exports.write import render_all
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
@@ -46,7 +48,6 @@ from .conftest import entry, mkdocs
 from .npm_support import CACHE, npm, require
 
 ROOT = Path(__file__).resolve().parents[1]
-ADMIN_SCRIPT = ROOT / "plugins" / "katalog" / "exports" / "decap_admin.js"
 
 
 class Packages(NamedTuple):
@@ -129,24 +130,28 @@ def test_admin_page_loads_pinned_files_with_their_hashes(packages: Packages) -> 
 
 def node_eval(packages: Packages, program: str, payload: Any) -> Any:
     """Run `program` in node with `k` (the admin script's functions for the repository's site_config/)
-    and `input`; it prints one JSON value with `out(...)`."""
+    and `input`; it prints one JSON value with `out(...)`. The script is the one the admin page gets:
+    its files joined (admin_script())."""
     data = decap_script_data(load_site_config(ROOT))
-    prelude = f"""
+    with tempfile.TemporaryDirectory(prefix="katalog-decap-") as folder:
+        script = Path(folder) / "decap_admin.js"
+        script.write_text(admin_script(), encoding="utf-8")
+        prelude = f"""
 const yaml = require({json.dumps(str(packages.js_yaml_module))});
-const K = require({json.dumps(str(ADMIN_SCRIPT))});
+const K = require({json.dumps(str(script))});
 const k = K.create(JSON.parse(process.env.KATALOG_DATA), yaml);
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = value => process.stdout.write(JSON.stringify(value));
 """
-    result = subprocess.run(
-        [require("node"), "-e", prelude + program],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        env={**os.environ, "KATALOG_DATA": json.dumps(data)},
-        check=False,
-        timeout=60,
-    )
+        result = subprocess.run(
+            [require("node"), "-e", prelude + program],
+            input=json.dumps(payload),
+            capture_output=True,
+            text=True,
+            env={**os.environ, "KATALOG_DATA": json.dumps(data)},
+            check=False,
+            timeout=60,
+        )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -16,7 +16,7 @@ from katalog.core.config.siteconfig import SiteConfig, load_site_config
 from katalog.core.read import frontmatter, yamlnodes, yamlparse
 from katalog.exports import PATTERNS
 from katalog.exports.decap import decap_config
-from katalog.exports.decap_admin import DECAP_INTEGRITY, DECAP_SCRIPT, decap_index_html
+from katalog.exports.decap_admin_page import DECAP_INTEGRITY, DECAP_SCRIPT, decap_index_html
 from katalog.exports.field_reference import field_reference_markdown
 from katalog.exports.issue_forms import MAX_OPTIONS, issue_forms
 from katalog.exports.json_schema import DIALECT, json_schemas

@@ -1,8 +1,8 @@
 """A Decap CMS configuration from the schema: one collection per entry type, fields as widgets.
 
 See https://decapcms.org/docs/configuration-options/ and https://decapcms.org/docs/widgets/.
-Decap checks what a widget can express (decap_widgets.py); the admin page's script (decap_admin.js,
-written into index.html by decap_admin.py) adds what it cannot: the rules between fields, ids made as
+Decap checks what a widget can express (decap_widgets.py); the admin page's script (decap_admin/*.js,
+written into index.html by decap_admin_page.py) adds what it cannot: the rules between fields, ids made as
 `katalog new` makes them, files written back with only the changed lines changed, `[[id]]` links in
 the rich-text editor and a preview styled by the site. `katalog check` in the pull request remains
 the final word.

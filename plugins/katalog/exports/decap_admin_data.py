@@ -1,4 +1,4 @@
-"""What the admin page's script (decap_admin.js) knows of site_config/: types, fields, rules, terms
+"""What the admin page's script (decap_admin/*.js) knows of site_config/: types, fields, rules, terms
 and texts, and how `katalog new` spells an id."""
 
 from __future__ import annotations

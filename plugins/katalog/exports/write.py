@@ -22,7 +22,7 @@ from ..core.problems import Position, Problem
 from ..core.read.files import file_kind, is_inside, os_reason, read_regular, shown
 from . import GENERATED_NOTE
 from .decap import decap_config
-from .decap_admin import decap_index_html
+from .decap_admin_page import decap_index_html
 from .issue_forms import issue_forms
 from .json_schema import json_schemas
 

@@ -24,7 +24,30 @@ JS_YAML_INTEGRITY = "sha384-ZeqCzuWczURac3RacSufGD7oSbzeaX7xxnnOr3PTcYTLx4Av0qBj
 # For editing on one's own machine (`npx decap-server@3.11.3` beside `mkdocs serve`) and the tests.
 DECAP_SERVER_VERSION = "3.11.3"
 
-ADMIN_SCRIPT = Path(__file__).resolve().parent / "decap_admin.js"
+# The admin page's script: these files of decap_admin/, joined in this order (each part after those it uses).
+ADMIN_SCRIPTS = tuple(
+    Path(__file__).resolve().parent / "decap_admin" / f"{name}.js"
+    for name in (
+        "namespace",
+        "schema",
+        "yaml-writer",
+        "file-reader",
+        "body-merge",
+        "file-writer",
+        "checks",
+        "links",
+        "core",
+        "entries",
+        "picker",
+        "styles",
+        "saving",
+        "rule-widgets",
+        "entry-widgets",
+        "link-editor",
+        "preview",
+        "start",
+    )
+)
 
 
 def _script_json(data: Any) -> str:
@@ -34,10 +57,11 @@ def _script_json(data: Any) -> str:
 
 
 def admin_script() -> str:
-    text = ADMIN_SCRIPT.read_text(encoding="utf-8")
-    if "</script" in text.lower() or "<!--" in text:
-        raise ValueError(f"{ADMIN_SCRIPT.name} must not contain </script or <!--: it is written inline")
-    return text
+    texts = [path.read_text(encoding="utf-8") for path in ADMIN_SCRIPTS]
+    for path, text in zip(ADMIN_SCRIPTS, texts, strict=True):
+        if "</script" in text.lower() or "<!--" in text:
+            raise ValueError(f"{path.name} must not contain </script or <!--: it is written inline")
+    return "\n".join(texts)
 
 
 def decap_index_html(config: SiteConfig) -> str:
