@@ -50,6 +50,9 @@ def swedish_fork(make_site: Callable[..., Site]) -> Site:
         "      status:\n        kind: term\n        vocabulary: statuses\n",
     )
     schema.write_text(text, encoding="utf-8")
+    # The statistics page's address is its title's slug, so mkdocs.yml's nav names it in Swedish.
+    mkdocs_yml = site / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace("tal-og-overblik/", "siffror-och-oeverblick/"))
     return site
 
 
