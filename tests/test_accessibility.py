@@ -6,8 +6,6 @@ axe-core comes bundled with axe-playwright-python (axe.min.js in that package).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, browser_page, require_chromium, serve
+from .build_support import build_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.browser
@@ -35,7 +34,7 @@ class Site(NamedTuple):
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     out = tmp_path_factory.mktemp("site")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, check=True)
+    build_ok(ROOT, site_dir=out)
     with serve(out) as url:
         yield Site(out, url)
 

@@ -33,7 +33,8 @@ from katalog.render.listings import Listings
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
-from .conftest import REPO, Site, copy_example_config, entry, mkdocs, problem_lines
+from .build_support import build_ok
+from .conftest import REPO, Site, copy_example_config, entry, problem_lines
 
 pytest.importorskip("weasyprint")
 # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; Katalog turns it
@@ -498,8 +499,7 @@ def test_mkdocs_build_writes_the_booklets_option_and_links_them(make_site: Calla
     options = plugins[at]["katalog"] if isinstance(plugins[at], dict) else {}
     plugins[at] = {"katalog": {**(options or {}), "booklets": [{"type": "case", "file": "cases.pdf"}]}}
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done = mkdocs(site.root, "build", "--strict")
-    assert done.returncode == 0, done.stdout
+    build_ok(site.root)
     pdf = PdfReader(site / "site/katalog/cases.pdf")
     text = flat(" ".join(page.extract_text() for page in pdf.pages))
     assert "En anden case" in text

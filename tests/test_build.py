@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import CASE, REPO, Site, entry, mkdocs, problem_lines
+from .build_support import build
+from .conftest import CASE, REPO, Site, entry, problem_lines
 
 INI = "catalogue/initiatives/faelleshaver.md"
 CAS = "catalogue/cases/b.md"
@@ -37,8 +38,8 @@ def built_site(make_site: MakeSite) -> Site:
             CAS: CASE,
         }
     )
-    result = mkdocs(site.root, "build", "--strict")
-    assert result.returncode == 0, result.stdout
+    result = build(site.root)
+    assert result.ok, result.output
     return site
 
 
@@ -100,14 +101,12 @@ def test_broken_entry_fails_the_build_with_the_check_message(make_site: MakeSite
     site = make_site(files)
     [line] = problem_lines(site)
     location, message = line.split(": error: ", 1)
-    result = mkdocs(site.root, "build", "--strict")
-    assert result.returncode != 0
-    output = result.stdout.splitlines()
-    matching = [out for out in output if f"{location}: {message}" in out]
-    assert len(matching) == 1, result.stdout
+    result = build(site.root)
+    assert not result.ok
+    matching = [out for out in result.lines if f"{location}: {message}" in out]
+    assert len(matching) == 1, result.output
     assert matching[0].startswith("ERROR")
-    assert "Kataloget har 1 fejl; se meddelelserne ovenfor." in result.stdout
-    assert "Traceback" not in result.stdout
+    assert "Kataloget har 1 fejl; se meddelelserne ovenfor." in result.output
 
 
 def test_synonym_warning_fails_only_a_strict_build(make_site: MakeSite) -> None:
@@ -115,20 +114,20 @@ def test_synonym_warning_fails_only_a_strict_build(make_site: MakeSite) -> None:
     [line] = problem_lines(site)
     location, message = line.split(": warning: ", 1)
 
-    strict = mkdocs(site.root, "build", "--strict")
-    assert strict.returncode != 0
-    assert any(out.startswith("WARNING") and f"{location}: {message}" in out for out in strict.stdout.splitlines())
+    strict = build(site.root)
+    assert not strict.ok
+    assert any(out.startswith("WARNING") and f"{location}: {message}" in out for out in strict.lines)
 
-    lenient = mkdocs(site.root, "build")
-    assert lenient.returncode == 0, lenient.stdout
+    lenient = build(site.root, strict=False)
+    assert lenient.ok, lenient.output
     assert (site / "site/initiativer/faelleshaver/index.html").is_file()
 
 
 def test_example_site_builds_strict(tmp_path: Path) -> None:
     site_dir = tmp_path / "example-site"
-    result = mkdocs(REPO, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir))
-    assert result.returncode == 0, result.stdout
-    assert "WARNING" not in result.stdout
+    result = build(REPO, site_dir=site_dir)
+    assert result.ok, result.output
+    assert "WARNING" not in result.output
     assert (site_dir / "index.html").is_file()
     assert (site_dir / "initiativer/aarhus-netvaerksmoeder/index.html").is_file()
     assert (site_dir / "vidensbank/kommune-3-0/index.html").is_file()
@@ -146,9 +145,9 @@ def build_example(
         config["theme"]["custom_dir"] = str(custom_dir)
     config_file = tmp_path / f"{name}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = mkdocs(tmp_path, "build", "--strict", "--verbose", "-f", str(config_file))
-    assert result.returncode == 0, result.stdout
-    return tmp_path / name, result.stdout
+    result = build(tmp_path, config_file=config_file, verbose=True)
+    assert result.ok, result.output
+    return tmp_path / name, result.output
 
 
 def site_files(site_dir: Path) -> dict[str, bytes]:
@@ -193,7 +192,7 @@ def test_rendering_in_a_second_process_changes_no_byte_of_the_site(tmp_path: Pat
 def test_heading_anchors_are_spelled_as_katalogs_addresses(make_site: Callable[..., Site]) -> None:
     body = "## Læringer fra Ærø og Åbenrå\n\nTekst.\n\n## Sådan\n\nMere.\n"
     site = make_site({"catalogue/cases/ankre.md": entry("case", body=body)})
-    assert mkdocs(site.root, "build", "--strict").returncode == 0
+    assert build(site.root).ok
     html = (site / f"site/{url_prefix(site.root, 'case')}/ankre/index.html").read_text(encoding="utf-8")
     assert '<h2 id="laeringer-fra-aeroe-og-aabenraa">Læringer fra Ærø og Åbenrå' in html
     assert '<h2 id="saadan">Sådan' in html

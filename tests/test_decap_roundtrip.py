@@ -44,7 +44,8 @@ from katalog.exports.decap_admin_page import (
 from katalog.exports.write import render_all
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
-from .conftest import entry, mkdocs
+from .build_support import build_ok
+from .conftest import entry
 from .npm_support import CACHE, npm, require
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -865,8 +866,7 @@ def test_images_decap_inserts_work_under_a_sub_path(make_site: Any) -> None:
     )
     mkdocs_yml = site / "mkdocs.yml"
     mkdocs_yml.write_text("site_url: https://example.org/kommune/katalog/\n" + mkdocs_yml.read_text(encoding="utf-8"))
-    result = mkdocs(site.root, "build", "--strict", "-q")
-    assert result.returncode == 0, result.stdout
+    build_ok(site.root)
     for page in ("initiativer/et-billede/index.html", "vidensbank/en-artikel/index.html"):
         html = (site / "site" / page).read_text(encoding="utf-8")
         assert '<img alt="Et billede" src="../../assets/pixel.png"' in html, page

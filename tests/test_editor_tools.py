@@ -15,6 +15,7 @@ import yaml
 from katalog.cli import _parser, main
 from katalog.commands.cli_texts import Words
 
+from .build_support import build_ok
 from .conftest import REPO, Site, entry
 
 RunCheck = Callable[..., tuple[int, list[str], str]]
@@ -111,7 +112,7 @@ def test_stale_entries_show_a_notice(make_site: Callable[..., Site], monkeypatch
             "catalogue/initiatives/ny.md": entry("initiative", add="reviewed: 2026-01-01"),
         }
     )
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     old = (site / "site/initiativer/gammel/index.html").read_text(encoding="utf-8")
     assert "<p>Posten blev sidst gennemgået 15. januar 2020, for 82 måneder siden." in old
     assert "katalog-stale" not in (site / "site/initiativer/ny/index.html").read_text(encoding="utf-8")
@@ -135,7 +136,7 @@ def test_init_keeps_one_linked_example_per_type_and_the_site_still_builds(tmp_pa
     ]
     assert featured == ["featured: []"]
     assert main(["check", str(tmp_path)]) == 0
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path, check=True)
+    build_ok(tmp_path)
 
 
 def test_role_only_contacts_leave_no_personal_data_in_any_output_file(make_site: Callable[..., Site]) -> None:
@@ -158,7 +159,7 @@ def test_role_only_contacts_leave_no_personal_data_in_any_output_file(make_site:
     )
     config = site / "site_config/site.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("contacts: full", "contacts: role_only"))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     files = [p for p in (site / "site").rglob("*") if p.is_file()]
     leaks = [
         (p.relative_to(site.root).as_posix(), value)
@@ -174,7 +175,7 @@ def test_role_only_contacts_leave_no_personal_data_in_any_output_file(make_site:
 
 def test_intranet_default_publishes_contacts(make_site: Callable[..., Site]) -> None:
     site = make_site({"catalogue/initiatives/projekt.md": entry("initiative")})
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     page = (site / "site/initiativer/projekt/index.html").read_text(encoding="utf-8")
     assert "Test Testesen" in page and 'href="mailto:test@example.org"' in page
 
@@ -218,7 +219,7 @@ def test_pull_request_checks_pass_on_the_example_site(tmp_path: Path) -> None:
     katalog = [sys.executable, "-m", "katalog.cli"]
     check = subprocess.run([*katalog, "check", "--format", "github", "--strict"], cwd=tmp_path, capture_output=True)
     assert check.returncode == 0 and check.stdout == b""
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path, check=True)
+    build_ok(tmp_path)
     links = subprocess.run([*katalog, "links", "site"], cwd=tmp_path, capture_output=True, text=True)
     assert links.returncode == 0, links.stdout
     assert links.stdout.startswith("No broken links in ")
@@ -236,7 +237,7 @@ def test_files_generated_from_site_config_are_up_to_date(capsys: pytest.CaptureF
 
 def test_field_reference_page_lists_every_key(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=REPO, check=True)
+    build_ok(REPO, site_dir=out)
     page = (out / "felter-og-ordlister" / "index.html").read_text(encoding="utf-8")
     for key in ("citizen_roles", "expertise", "based_on", "contacts[].email", "learnings"):
         assert f"<code>{key}</code>" in page, key

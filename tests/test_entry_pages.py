@@ -6,8 +6,6 @@ from __future__ import annotations
 import inspect
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
 
 from .browser_support import browser_page, serve
+from .build_support import build_ok
 from .conftest import REPO, Site, copy_example_config, entry
 
 # The schema's `display` option needs core/config/schema.py to accept it, and a fork's custom_dir needs the
@@ -112,11 +111,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "catalogue/units/centret.md": UNIT,
         }
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_ok(root)
 
 
 def page(built: Path, path: str) -> str:
@@ -185,7 +180,7 @@ def test_counts_have_their_singular(built: Path) -> None:
 def test_a_marker_copied_into_the_text_stays_empty(make_site: Callable[..., Site]) -> None:
     forged = '<div class="katalog-slot-0"></div>'
     site = make_site({"catalogue/cases/c.md": entry("case", body=f"Før.\n\n{forged}\n\nEfter.\n")})
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     html = (site / "site/cases/c/index.html").read_text(encoding="utf-8")
     assert html.index("Efter.") < html.index("Man lærer noget.")  # the section stays after the text
 
@@ -207,7 +202,7 @@ def test_display_settings_come_from_the_schema(make_site: Callable[..., Site]) -
     for name, display in (("quotes", "quotes"), ("learnings", "highlight"), ("year", "hidden")):
         text = set_display(text, name, display)
     schema.write_text(text, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     html = (site / "site/cases/haven/index.html").read_text(encoding="utf-8")
     quote = '<figure class="katalog-quote">\n<blockquote><p>Nu kender vi hinanden.</p></blockquote>\n'
     assert quote + "<figcaption>Beboer</figcaption></figure>" in html
@@ -249,7 +244,7 @@ def test_a_fork_overrides_the_case_page_in_its_custom_dir(make_site: Callable[..
     config.write_text(
         config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
     )
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, check=True)
+    build_ok(site.root)
     assert '<p class="fork-case">Case fra forken: Haven</p>' in (site / "site/cases/haven/index.html").read_text()
     assert "fork-case" not in (site / "site/enheder/centret/index.html").read_text()
 
@@ -267,7 +262,7 @@ WIDTHS = (1280, 390)
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("example")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=REPO, check=True)
+    build_ok(REPO, site_dir=out)
     with serve(out) as url:
         yield url
 

@@ -4,8 +4,6 @@ their dates, escaping of hostile titles, privacy, and the links that lead to the
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from katalog.render.feeds import Feeds, xml_attribute
 from katalog.render.model import SiteModel
 from katalog.render.views import EntryViews
 
+from .build_support import build_ok
 from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 SITE_URL = "https://example.org/kommune/katalog/"  # a sub-path: every address in a feed starts here
@@ -62,10 +61,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     settings.write_text(text.replace('name: "Samskabelseskataloget"', f"name: '{SITE_NAME}'"), encoding="utf-8")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write({"content/index.md": INDEX_MD, **ENTRIES})
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+    build_ok(root)
     yield root / "site"
     shutil.rmtree(root, ignore_errors=True)
 

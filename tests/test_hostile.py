@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +11,7 @@ import pytest
 
 from katalog.editing.linkcheck import check_site
 
+from .build_support import build, build_ok
 from .conftest import REPO, Site
 
 SCRIPT = "<script>alert(1)</script>"
@@ -116,10 +115,8 @@ class _LiveScan(HTMLParser):
 
 def test_payloads_never_reach_a_built_file_live(make_site: Callable[..., Site]) -> None:
     site = hostile_site(make_site)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=site.root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+    result = build(site.root, strict=False)
+    assert result.ok, result.output
     out = site.root / "site"
     files = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".js", ".xml")]
     assert len(files) > 30
@@ -185,7 +182,7 @@ def test_only_web_urls_are_accepted_in_url_keys(
 
 def test_external_links_get_noopener_and_the_example_site_has_no_broken_links(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=REPO, check=True)
+    build_ok(REPO, site_dir=out)
     assert check_site(out) == []
     external = 0
     for page in out.rglob("*.html"):
@@ -201,9 +198,7 @@ def test_building_twice_gives_byte_identical_files(tmp_path: Path) -> None:
     outputs = []
     for name in ("a", "b"):
         out = tmp_path / name
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=REPO, check=True
-        )
+        build_ok(REPO, site_dir=out)
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()
     different = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]

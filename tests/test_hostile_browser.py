@@ -15,7 +15,8 @@ from urllib.parse import quote
 import pytest
 
 from .browser_support import browser_page, serve
-from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs, mkdocs_yml_for_tests
+from .build_support import build_ok
+from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 pytestmark = pytest.mark.browser
 
@@ -81,9 +82,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         body=f"Et langt ord: {LONG_WORD}.\n",
     )
     Site(root).write({"content/index.md": INDEX_MD, **files})
-    result = mkdocs(root, "build", "--strict", "-q")
-    assert result.returncode == 0, result.stdout
-    site = root / "site"
+    site = build_ok(root)
     # A tampered data file: a result whose URL is a script must not become a link that runs it.
     (docs,) = (site / "katalog" / "data").glob("docs.*.json")
     data = json.loads(docs.read_text(encoding="utf-8"))

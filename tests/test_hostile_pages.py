@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .conftest import Site, entry, mkdocs
+from .build_support import build, build_ok
+from .conftest import Site, entry
 from .test_hostile import _LiveScan, quoted
 
 PAYLOADS = (
@@ -26,9 +27,7 @@ LIVE_LINK = re.compile(r"<a [^>]*href=\"[^\"]*evil\.example", re.IGNORECASE)
 
 
 def built(site: Site) -> dict[Path, str]:
-    result = mkdocs(site.root, "build", "--strict")
-    assert result.returncode == 0, result.stdout
-    out = site.root / "site"
+    out = build_ok(site.root)
     return {
         path: path.read_text(encoding="utf-8")
         for path in out.rglob("*")
@@ -210,7 +209,7 @@ def test_a_page_where_katalog_writes_one_is_an_error_in_check_and_build(
     ]
     code, lines, _ = run_check(site)
     assert (code, lines[:-1]) == (1, expected)
-    result = mkdocs(site.root, "build", "--strict")
-    assert result.returncode == 1
-    reported = [line.split("katalog: ", 1)[1] for line in result.stdout.splitlines() if "ERROR   -  katalog: " in line]
+    result = build(site.root)
+    assert not result.ok
+    reported = [line.split("katalog: ", 1)[1] for line in result.lines if "ERROR   -  katalog: " in line]
     assert reported == [line.replace(": error: ", ": ", 1) for line in expected]

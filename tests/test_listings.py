@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from katalog.render.collation import Collation
 
+from .build_support import build_ok
 from .conftest import INDEX_MD, copy_example_config, entry, mkdocs_yml_for_tests
 
 ENTRIES = {
@@ -45,11 +44,7 @@ ENTRIES = {
 
 
 def build(root: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_ok(root)
 
 
 @pytest.fixture(scope="module")

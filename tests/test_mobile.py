@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 
 from .browser_support import browser_page, serve
+from .build_support import build_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.browser
@@ -85,7 +84,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     text = site_yml.read_text(encoding="utf-8")
     site_yml.write_text(re.sub(r"(?m)^page_size: \d+$", "page_size: 4", text), encoding="utf-8")
     out = root / "out"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=root, check=True)
+    build_ok(root, site_dir=out)
     with serve(out) as url:
         yield url
 

@@ -4,8 +4,6 @@ site.yml's `featured:` and `site_url:` as `katalog check` reads them. One small 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from katalog.core.config.siteconfig import ConfigError
 from katalog.core.report import text_line
 
+from .build_support import build_ok
 from .conftest import Site, copy_example_config, entry, mkdocs_yml_for_tests, problem_lines
 
 
@@ -65,11 +64,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write(FILES)
     with_featured(root, "[haven]")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_ok(root)
 
 
 def page(built: Path, path: str) -> str:
@@ -167,10 +162,7 @@ def test_front_page_theme_tiles_count_entries_and_link_term_pages(built: Path) -
 
 def test_front_page_without_featured_has_no_featured_block(make_site: Callable[..., Site]) -> None:
     site = make_site({"catalogue/initiatives/nyt.md": initiative("Det nye initiativ", "2025")})
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+    build_ok(site.root)
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "katalog-portal-featured" not in html
     assert card_titles(between(html, 'id="katalog-portal-newest"', "</ul>")) == ["Det nye initiativ"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from katalog.core.search.language import analysis_for, trim
 from katalog.mkdocs_plugin.lunr_assets import lunr_scripts
 
 from .browser_support import browser_page, serve
+from .build_support import build_ok
 from .conftest import Site, copy_example_config, entry
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -85,7 +84,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     Site(root).write({"content/index.md": INDEX_MD, **ENTRIES})
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, check=True)
+    build_ok(root)
     yield root / "site"
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from katalog.core.search.index import utf16_key
 from katalog.core.search.language import analysis_for
 
 from .browser_support import browser_page, serve
+from .build_support import build_ok
 from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 SUB = "projekt/katalog/"
@@ -177,7 +176,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES})
     top = root / "published"
     out = top / SUB
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=root, check=True)
+    build_ok(root, site_dir=out)
     shutil.copy(out / "index.html", top / "index.html")  # something else at the host's root
     with serve(top) as url:
         yield url + SUB

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,15 +12,12 @@ from katalog.core.config.settings import SimilarSettings
 from katalog.core.link.similar import similar_entries
 from katalog.core.slugs import slugify
 
+from .build_support import build_ok
 from .conftest import Site, entry
 
 
 def build(site: Site) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site.root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return site.root / "site"
+    return build_ok(site.root)
 
 
 def card_titles(html: str) -> list[str]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +19,7 @@ from katalog.render.charts import AA_TEXT, MATERIAL_PRIMARY, WHITE, chart_colour
 from katalog.render.denmark_map import LAND, radius
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from .build_support import build_ok
 from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,11 +50,7 @@ ENTRIES = {
 
 
 def build(root: Path, out: str = "site") -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out], cwd=root, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return root / out
+    return build_ok(root, site_dir=out)
 
 
 @pytest.fixture(scope="module")
@@ -226,6 +221,9 @@ def test_in_the_sites_language(
     site = make_site({"catalogue/initiatives/a.md": ENTRIES["catalogue/initiatives/a.md"]})
     settings = site / "site_config" / "site.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("language: da", f"language: {language}"))
+    # The statistics page's address is its title's slug, so mkdocs.yml's nav names it in the site's language.
+    mkdocs_yml = site / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace("tal-og-overblik/", f"{address}/"))
     out = build(site.root)
     page = (out / address / "index.html").read_text(encoding="utf-8")
     assert f'<h1 id="katalog-title">{title}</h1>' in page
@@ -333,7 +331,7 @@ def test_a_fork_with_its_own_municipalities_and_our_places_has_no_map(make_site:
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("example")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, check=True)
+    build_ok(ROOT, site_dir=out)
     with serve(out) as url:
         yield url
 

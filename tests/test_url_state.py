@@ -4,8 +4,6 @@ search results page (soeg/?q=...), on the example site served under a sub-path (
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from .browser_support import browser_page, serve
+from .build_support import build_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.browser
@@ -30,7 +29,7 @@ NORDFYNS = [
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     top = tmp_path_factory.mktemp("published")
     out = top / SUB
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, check=True)
+    build_ok(ROOT, site_dir=out)
     shutil.copy(out / "index.html", top / "index.html")  # something else at the host's root
     with serve(top) as url:
         yield url + SUB
