@@ -23,7 +23,14 @@ from typing import Any
 from PIL import Image
 
 from ..core.catalogue import Catalogue
-from ..core.validate.images import check_bytes, header_orientation, open_checked, variant_name, variants
+from ..core.validate.images import (
+    check_bytes,
+    header_orientation,
+    open_checked,
+    pillow_warnings,
+    variant_name,
+    variants,
+)
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -130,7 +137,7 @@ def resize(data: bytes) -> list[tuple[int, bytes]]:
     The sizes are those the check named (core/validate/images.py: the width as shown, a photo taken sideways
     turned upright by its EXIF orientation, read from the header as the check read it). A JPEG is
     decoded at the smallest scale still as large as the largest copy (the same bytes every time)."""
-    with open_checked(io.BytesIO(data)) as opened:
+    with pillow_warnings(), open_checked(io.BytesIO(data)) as opened:
         orientation = header_orientation(opened)
         turned = orientation in (5, 6, 7, 8)
         width, height = opened.size

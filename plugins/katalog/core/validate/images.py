@@ -15,6 +15,7 @@ allows: a JPEG at an eighth of its size, a PNG's chunks only (their checksums), 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import io
@@ -23,6 +24,7 @@ import posixpath
 import stat
 import struct
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -147,9 +149,7 @@ def check_bytes(data: bytes, path: str, src: str) -> ImageInfo | ImageProblem:
     if not data:
         return ImageProblem("image_empty", value)
     try:
-        with warnings.catch_warnings():
-            # A decompression bomb is refused, not warned about.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with pillow_warnings():
             with Image.open(io.BytesIO(data), formats=FORMATS) as image:
                 kind = str(image.format)
                 width, height = image.size
@@ -216,10 +216,20 @@ def sniff(data: bytes) -> str:
     return ""
 
 
-def open_checked(file: IO[bytes]) -> Image.Image:
-    """Open image bytes for the build, with the same limits as the check (the caller closes it)."""
+@contextlib.contextmanager
+def pillow_warnings() -> Iterator[None]:
+    """Pillow's warnings, as the check and the build both take them: a decompression bomb is refused
+    (raised), and EXIF data Pillow cannot read is ignored (the image shows, only unturned; a warning
+    would otherwise go to the terminal, or be raised where warnings are errors)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
+        warnings.filterwarnings("ignore", message="Corrupt EXIF data", category=UserWarning)
+        yield
+
+
+def open_checked(file: IO[bytes]) -> Image.Image:
+    """Open image bytes for the build, with the same limits as the check (the caller closes it)."""
+    with pillow_warnings():
         image = Image.open(file, formats=FORMATS)
         width, height = image.size
         if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
