@@ -3,7 +3,6 @@ language, one related list, templates a fork overrides without Python, and axe a
 
 from __future__ import annotations
 
-import inspect
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -13,10 +12,8 @@ from typing import Any
 import pytest
 
 from katalog.core.catalogue import build_catalogue
-from katalog.core.config.schema_fields import FIELD_OPTIONS
 from katalog.core.config.siteconfig import load_site_config
 from katalog.core.i18n import Translator
-from katalog.mkdocs_plugin import plugin as adapter
 from katalog.render.formats import Formats
 from katalog.render.model import SiteModel
 from katalog.render.pages import PageRenderer
@@ -24,15 +21,6 @@ from katalog.render.pages import PageRenderer
 from .browser_support import browser_page, serve
 from .build_support import build_ok
 from .conftest import REPO, Site, copy_example_config, entry
-
-# The schema's `display` option needs core/config/schema.py to accept it, and a fork's custom_dir needs the
-# adapter to hand the theme's directories to the renderer; until both are in, those tests say so.
-CORE_HAS_DISPLAY = "display" in FIELD_OPTIONS
-ADAPTER_PASSES_THEME_DIRS = re.search(r"PageRenderer\(model, [^)]*theme", inspect.getsource(adapter)) is not None
-needs_display = pytest.mark.skipif(not CORE_HAS_DISPLAY, reason="core/config/schema.py does not accept `display` yet")
-needs_theme_dirs = pytest.mark.skipif(
-    not ADAPTER_PASSES_THEME_DIRS, reason="the adapter does not pass the theme's directories to PageRenderer yet"
-)
 
 
 def translator(language: str) -> Translator:
@@ -194,7 +182,6 @@ def set_display(schema: str, name: str, display: str) -> str:
     return schema[:start] + f"        display: {display}\n" + block + schema[start - 1 + end.start() + 1 :]
 
 
-@needs_display
 def test_display_settings_come_from_the_schema(make_site: Callable[..., Site]) -> None:
     site = make_site({"catalogue/cases/haven.md": CASE, "catalogue/units/centret.md": UNIT})
     schema = site / "site_config/schema.yml"
@@ -231,7 +218,6 @@ def test_templates_resolve_through_the_theme_dirs_per_entry_type(tmp_path: Path)
     assert "fork-case" not in initiative_header and '<dl class="katalog-facts">' in initiative_header
 
 
-@needs_theme_dirs
 def test_a_fork_overrides_the_case_page_in_its_custom_dir(make_site: Callable[..., Site]) -> None:
     site = make_site(
         {
