@@ -106,9 +106,11 @@ export default [
     },
     rules,
   },
+  // The search box's script: the build joins these files, after katalog-common.js, into one
+  // (render/site_search.py) and replaces the placeholder with the search's settings. The first makes
+  // katalogSearch, the object the others add to.
   {
-    // The build replaces the placeholder with the search's settings (render/site_search.py).
-    files: ["plugins/katalog/assets/katalog-search.js"],
+    files: ["plugins/katalog/assets/katalog-search-engine.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
@@ -116,12 +118,51 @@ export default [
     },
     rules,
   },
+  ...[
+    "katalog-search-results.js", "katalog-search-box.js", "katalog-search-page.js",
+  ].map((name) => ({
+    files: [`plugins/katalog/assets/${name}`],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, browser, ["katalogCommon", "katalogSearch"]),
+    },
+    rules,
+  })),
+  // The search worker: the build joins these files, after katalog-common.js, into one (render/site_files.py).
+  // The first makes katalogSearchWorker, the object the others add to; lunr is what importScripts loads.
   {
+    files: ["plugins/katalog/assets/katalog-search-worker-index.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, worker, ["katalogCommon", "importScripts", "lunr"]),
+    },
+    rules,
+  },
+  ...[
+    "katalog-search-worker-match.js", "katalog-search-worker-rank.js", "katalog-search-worker-passages.js",
+  ].map((name) => ({
+    files: [`plugins/katalog/assets/${name}`],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globalsOf(shared, ["katalogSearchWorker"]) },
+    rules,
+  })),
+  {
+    files: ["plugins/katalog/assets/katalog-search-worker-facets.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: globalsOf(shared, ["katalogCommon", "katalogSearchWorker"]),
+    },
+    rules,
+  },
+  {
+    // The messages from the page: the one file that sets the worker's onmessage.
     files: ["plugins/katalog/assets/katalog-search-worker.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: { ...globalsOf(shared, worker), onmessage: "writable" },
+      globals: { ...globalsOf(shared, worker, ["katalogCommon", "katalogSearchWorker", "AbortController"]), onmessage: "writable" },
     },
     rules,
   },

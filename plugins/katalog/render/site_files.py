@@ -12,22 +12,31 @@ from pathlib import Path
 from ..core.entries import Entry
 from ..exports.field_reference import field_reference_markdown
 from .addresses import extra_pages, reference_src
+from .assets import ASSETS, bundle
 from .feeds import Feeds
 from .images import image_files
 from .listing_data import CARDS_FILE, listing_data
 from .listings import Listings
 from .pages import GeneratedPage, PageRenderer, fixed
-from .site_search import SCRIPT as SEARCH_SCRIPT_SOURCE
 from .site_search import SiteSearch
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "katalog/katalog.css"
 PORTAL_STYLESHEET = "katalog/katalog-portal.css"  # front page, breadcrumbs, footer links, 404
 PRINT_STYLESHEET = "katalog/katalog-print.css"  # linked with media="print" by theme/main.html
 SCRIPT = "katalog/katalog-filter.js"
-SEARCH_SCRIPT = f"katalog/{SEARCH_SCRIPT_SOURCE.name}"
+SEARCH_SCRIPT = "katalog/katalog-search.js"  # joined from its files by render/site_search.py
 COLORS = "katalog/colors.css"
 SEARCH_WORKER = "katalog/katalog-search-worker.js"
+# The search worker's files, in the order they are joined; each file's header says its job.
+SEARCH_WORKER_PARTS = (
+    "katalog-common.js",
+    "katalog-search-worker-index.js",
+    "katalog-search-worker-match.js",
+    "katalog-search-worker-rank.js",
+    "katalog-search-worker-passages.js",
+    "katalog-search-worker-facets.js",
+    "katalog-search-worker.js",
+)
 
 
 class MissingLogo(Exception):
@@ -99,9 +108,10 @@ def plan_site(
         files.append(SiteFile(COLORS, colors_css))
     files.extend(
         SiteFile(name, (ASSETS / Path(name).name).read_text(encoding="utf-8"))
-        for name in (STYLESHEET, PORTAL_STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER)
+        for name in (STYLESHEET, PORTAL_STYLESHEET, PRINT_STYLESHEET)
     )
     files.append(SiteFile(SCRIPT, bundle("katalog-common.js", "katalog-cards.js", "katalog-filter.js")))
+    files.append(SiteFile(SEARCH_WORKER, bundle(*SEARCH_WORKER_PARTS)))
     files.append(SiteFile(SEARCH_SCRIPT, ""))  # its text once the search files exist
     files.append(SiteFile(CARDS_FILE, listing_data(renderer.views)))
     files.extend(SiteFile(f"katalog/lunr/{name}", text) for name, text in lunr.items())
@@ -114,12 +124,6 @@ def plan_site(
             raise MissingLogo(f"site_config/site.yml: logo: site_config/{logo} does not exist")
         files.append(SiteFile(f"katalog/{path.name}", path.read_bytes()))
     return SitePlan(entry_pages, generated, reference, files, statement)
-
-
-def bundle(*names: str) -> str:
-    """Browser scripts of assets/ served as one file, in this order: the shared helpers
-    (katalog-common.js) first, so each page loads one script per job and no helper is written twice."""
-    return "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in names)
 
 
 EMPTY_SITEMAP = (

@@ -20,10 +20,19 @@ from ..core.search.build import (
     search_index,
 )
 from ..core.search.index import IndexFiles
+from .assets import bundle
 from .listing_data import CARDS_FILE
 from .model import SiteModel
 
-SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "katalog-search.js"
+# The search box's script, joined from these files of assets/ in this order (each one's header says its
+# job): one file, so that document.currentScript, which katalog-search-engine.js reads, is the script.
+SCRIPT_PARTS = (
+    "katalog-common.js",
+    "katalog-search-engine.js",
+    "katalog-search-results.js",
+    "katalog-search-box.js",
+    "katalog-search-page.js",
+)
 TEXTS = ("placeholder", "none", "one", "many", "failed", "all_types", "more", "page_empty", "section")
 SEARCH_PAGE_URL = "soeg/"  # the full results page (render/pages.py SEARCH_PAGE), from the site's root
 
@@ -65,7 +74,7 @@ def search_script(docs_name: str, index_name: str, tr: Translator) -> str:
         "page": SEARCH_PAGE_URL,
         "texts": {key: tr(f"search.{key}") for key in TEXTS},
     }
-    text = SCRIPT.read_text(encoding="utf-8")
+    text = bundle(*SCRIPT_PARTS)
     return text.replace("__KATALOG_SEARCH_CONFIG__", json.dumps(config, ensure_ascii=False))
 
 

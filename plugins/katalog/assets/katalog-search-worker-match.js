@@ -1,0 +1,142 @@
+// Katalog search worker: the typed words, and each word over the loaded shards. The analysis mirrors
+// the build's exactly: the same splitting and trimming, the stop words shipped in the first file, the
+// Snowball stemmer of lunr-languages (lunr's Porter stemmer for English). A word matches exactly, as a
+// prefix while typing, as a part of a compound (in the postings already), or with one typo (words of
+// five letters or more). Part of katalog-search-worker.js (see katalog-search-worker-index.js).
+(function (worker) {
+  "use strict";
+  var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
+
+  function trim(word) {
+    return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  // Words as the build makes them: split on white space and hyphens, lower-case, trimmed. A word typed
+  // with a "-" in front is one to leave out. Stop words are dropped unless the query is nothing else.
+  function parse(text) {
+    var words = [];
+    String(text).toLowerCase().split(/\s+/).forEach(function (chunk) {
+      var without = chunk.charAt(0) === "-" && chunk.length > 1;
+      (without ? chunk.slice(1) : chunk).split("-").forEach(function (raw) {
+        var word = trim(raw);
+        // One letter would match most of the index (a digit is a word: "5. klasse").
+        if (word && (word.length > 1 || /\p{N}/u.test(word))) words.push({ text: word, without: without });
+      });
+    });
+    var meaningful = words.filter(function (w) { return !worker.stopwords.has(w.text); });
+    if (meaningful.some(function (w) { return !w.without; })) words = meaningful;
+    return words.slice(0, 30).map(function (w) {
+      var stem = worker.stemmer(w.text);
+      var typos = w.text.length >= 5 && w.text.length <= TYPO_MAX_LETTERS;
+      var word = { text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: typos };
+      // Prefixes while typing; from three letters, as one or two would match most of the index.
+      if (w.text.length > 2) {
+        word.prefixes.push(w.text);
+        if (stem.length > 2 && stem !== w.text) word.prefixes.push(stem);
+      }
+      return word;
+    });
+  }
+
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåäöé";
+  var typoMemo = new Map();
+  // A word's one-edit variants grow with its length times the alphabet: a pasted 10,000-letter "word"
+  // would make 660,000 strings of 10,000 letters and take the tab down. Danish compounds stay under this.
+  var TYPO_MAX_LETTERS = 40;
+  var TYPO_MEMO_SIZE = 200;
+
+  // The stems of every word one edit away from the typed one (a letter left out, added, replaced, or
+  // two neighbours swapped), but its own: "samskabelze" gives the stem of "samskabelse". Stemmed after
+  // the edit, since a typo often changes what the stemmer cuts off.
+  function typoStems(word) {
+    var known = typoMemo.get(word.text);
+    if (known) return known;
+    var text = word.text, variants = new Set();
+    for (var i = 0; i <= text.length; i++) {
+      var head = text.slice(0, i), tail = text.slice(i);
+      if (tail) variants.add(head + tail.slice(1));
+      if (tail.length > 1) variants.add(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+      for (var a = 0; a < ALPHABET.length; a++) {
+        var letter = ALPHABET.charAt(a);
+        variants.add(head + letter + tail);
+        if (tail) variants.add(head + letter + tail.slice(1));
+      }
+    }
+    var stems = new Set();
+    variants.forEach(function (variant) {
+      if (variant.length >= 4 && variant !== text) stems.add(worker.stemmer(variant));
+    });
+    stems.delete(word.stem);
+    if (typoMemo.size >= TYPO_MEMO_SIZE) typoMemo.clear();
+    typoMemo.set(word.text, stems);
+    return stems;
+  }
+
+  function startsWith(term, prefixes) {
+    for (var p = 0; p < prefixes.length; p++) if (term.lastIndexOf(prefixes[p], 0) === 0) return true;
+    return false;
+  }
+
+  // One word over the loaded shards: each document's best score (0: no match) and whether it matched
+  // other than by a typo, in typed arrays (a common word has a posting in most documents).
+  var FEW = 50;  // typos are looked for when the word itself has fewer documents than this
+
+  function match(word, loaded) {
+    var meta = worker.meta;
+    var scores = new Float64Array(meta.count);
+    var clean = new Uint8Array(meta.count);
+    var matched = [];
+    var exactHit = false, found = 0;
+    function add(data, t, weight) {
+      var flat = data.postings[t];
+      var count = flat.length / 2;
+      var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
+      var factor = weight * idf / 10, typo = weight === TYPO, doc = 0;
+      for (var i = 0; i < flat.length; i += 2) {
+        doc += flat[i];
+        var score = factor * flat[i + 1];
+        if (scores[doc] === 0) found++;
+        if (scores[doc] < score) scores[doc] = score;
+        if (!typo) clean[doc] = 1;
+      }
+      matched.push(data.terms[t]);
+    }
+    var seen = loaded.map(function () { return new Set(); });
+    loaded.forEach(function (data, k) {
+      word.exact.forEach(function (term) {
+        var t = data.index.get(term);
+        if (t !== undefined) { add(data, t, EXACT); seen[k].add(t); exactHit = true; }
+      });
+      if (word.prefixes.length) {
+        for (var t = 0; t < data.terms.length; t++) {
+          if (!seen[k].has(t) && startsWith(data.terms[t], word.prefixes)) { add(data, t, PREFIX); seen[k].add(t); }
+        }
+      }
+    });
+    if (word.typos && found < FEW) {
+      var stems = typoStems(word);
+      loaded.forEach(function (data, k) {
+        stems.forEach(function (term) {
+          var u = data.index.get(term);
+          if (u !== undefined && !seen[k].has(u)) { add(data, u, TYPO); seen[k].add(u); }
+        });
+      });
+    }
+    return { scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found };
+  }
+
+  // The words a typo in the first two letters could have been, as far as they can be named without
+  // guessing a letter (one left out, two swapped): their shards are fetched only when the word itself
+  // is not in the index. A typo after the second letter stays in the shards the word needs anyway.
+  function typoNeighbours(word) {
+    var s = word.text;
+    return [s.slice(1), s.charAt(0) + s.slice(2), s.charAt(1) + s.charAt(0) + s.slice(2),
+      s.charAt(0) + s.charAt(2) + s.charAt(1) + s.slice(3)].map(worker.stemmer);
+  }
+
+  worker.trim = trim;
+  worker.parse = parse;
+  worker.match = match;
+  worker.typoNeighbours = typoNeighbours;
+  worker.FEW = FEW;
+})(katalogSearchWorker);

@@ -1,0 +1,54 @@
+// Katalog search worker: the ranking of a query's documents. Every typed word must match, as with
+// lunr's "+word"; "-word" leaves out what matches it. Scores are lunr's BM25 per field, summed with
+// the field boosts at build time; here they are multiplied by lunr's idf and by how a word matched
+// (katalog-search-worker-match.js). Part of katalog-search-worker.js (see katalog-search-worker-index.js).
+(function (worker) {
+  "use strict";
+  var shard = worker.shard, shardOf = worker.shardOf, shardsFor = worker.shardsFor;
+  var match = worker.match, typoNeighbours = worker.typoNeighbours, FEW = worker.FEW;
+
+  function rank(words) {
+    var positive = words.filter(function (w) { return !w.without; });
+    var needed = new Set();
+    words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
+    var loads = Array.from(needed).map(shard);
+    return Promise.all(loads).then(function (loaded) {
+      var answers = words.map(function (word) { return match(word, loaded); });
+      var more = new Set();
+      words.forEach(function (word, i) {
+        if (word.typos && !answers[i].exactHit && answers[i].found < FEW) {
+          typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
+          needed.forEach(function (s) { more.delete(s); });
+        }
+      });
+      if (!more.size) return answers;
+      return Promise.all(Array.from(more).map(shard)).then(function (extra) {
+        var all = loaded.concat(extra);
+        return words.map(function (word, i) {
+          return word.typos && !answers[i].exactHit && answers[i].found < FEW ? match(word, all) : answers[i];
+        });
+      });
+    }).then(function (answers) {
+      var count = worker.meta.count, hits = [];
+      var total = new Float64Array(count), typos = new Uint8Array(count);
+      for (var doc = 0; doc < count; doc++) {
+        var sum = 0, missed = 0, ok = positive.length > 0;
+        for (var i = 0; i < answers.length && ok; i++) {
+          var score = answers[i].scores[doc];
+          if (words[i].without) { if (score > 0) ok = false; continue; }
+          if (score === 0) { ok = false; continue; }
+          sum += score;
+          if (!answers[i].clean[doc]) missed++;
+        }
+        if (ok) { total[doc] = sum; typos[doc] = missed; hits.push(doc); }
+      }
+      // Documents with fewer typed words matched only through a typo come first, then by score.
+      hits.sort(function (a, b) { return typos[a] - typos[b] || total[b] - total[a] || a - b; });
+      var matched = [];
+      answers.forEach(function (answer, i) { if (!words[i].without) matched = matched.concat(answer.matched); });
+      return { ranked: hits, positive: positive, matched: matched };
+    });
+  }
+
+  worker.rank = rank;
+})(katalogSearchWorker);
