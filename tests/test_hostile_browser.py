@@ -90,14 +90,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         if row[0].startswith("<img"):
             row[1] = f"javascript:{PWN}"
     docs.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    # The same in the search index's result files (core/search/index.py: one per document, "u" its URL).
+    # The same in the search index's result rows (core/search/index.py: files of rows [title, URL, ...]).
     tampered = 0
-    for result_file in (site / "katalog" / "search").glob("d*/*.json"):
-        result = json.loads(result_file.read_text(encoding="utf-8"))
-        if str(result.get("t", "")).startswith("<img"):
-            result["u"] = f"javascript:{PWN}"
-            result_file.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-            tampered += 1
+    for rows_file in (site / "katalog" / "search").glob("r*/*.json"):
+        rows = json.loads(rows_file.read_text(encoding="utf-8"))
+        for row in rows:
+            if str(row[0]).startswith("<img"):
+                row[1] = f"javascript:{PWN}"
+                tampered += 1
+        rows_file.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     assert tampered == 1
     yield site
 
