@@ -12,7 +12,7 @@ import pytest
 from katalog.render.collation import Collation
 
 from .build_support import build_ok
-from .conftest import INDEX_MD, copy_example_config, entry, mkdocs_yml_for_tests
+from .conftest import INDEX_MD, REPO, copy_example_config, entry, mkdocs_yml_for_tests
 
 ENTRIES = {
     "catalogue/initiatives/aeldre.md": entry(
@@ -174,6 +174,37 @@ def test_the_script_data_follows_the_search_data_row_by_row(site: Path) -> None:
     anerkendelse = expertise["keys"].index("anerkendelse")
     having = sorted(docs["docs"][row][0] for row, terms in expertise["docs"] if anerkendelse in terms)
     assert having == ["Borgerhuset", "Åben skole"]
+
+
+def jsdoc_objects(script: str) -> dict[str, set[str]]:
+    """The property names of each object @typedef in a script's JSDoc ({{a: ..., b: ...}} Name)."""
+    found: dict[str, set[str]] = {}
+    for body, name in re.findall(r"@typedef \{\{(.*?)\}\} (\w+)", script, flags=re.S):
+        depth, names, start = 0, set(), 0
+        for index, char in enumerate(body + ","):
+            if char in "[({":
+                depth += 1
+            elif char in "])}":
+                depth -= 1
+            elif char == "," and depth == 0:
+                names.add(body[start:index].split(":")[0].strip(" *\n"))
+                start = index + 1
+        found[name] = names
+    return found
+
+
+def test_the_data_files_have_the_format_the_script_declares(site: Path) -> None:
+    """The format is written down once, as JSDoc types in the script that reads the files."""
+    types = jsdoc_objects((REPO / "plugins" / "katalog" / "assets" / "katalog-filter.js").read_text(encoding="utf-8"))
+    (docs_file,) = (site / "katalog" / "data").glob("docs.*.json")
+    docs = json.loads(docs_file.read_text(encoding="utf-8"))
+    cards = json.loads((site / "katalog" / "data" / "cards.json").read_text(encoding="utf-8"))
+    assert set(docs) == types["DocsFile"]
+    assert {key for vocabulary in docs["vocabularies"] for key in vocabulary} == types["Vocabulary"]
+    assert {len(row) for row in docs["docs"]} == {5}  # DocRow
+    assert set(cards) == types["CardsFile"]
+    assert {key for field in cards["keywords"] for key in field} == types["KeywordField"]
+    assert {len(row) for row in cards["rows"]} <= {3, 4}  # CardRow: the image only where there is one
 
 
 def test_who_knows_lists_units_under_each_term_from_a_to_aa(site: Path) -> None:

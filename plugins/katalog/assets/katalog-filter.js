@@ -5,17 +5,32 @@
 // Data is inserted as text only (textContent, attributes), never as HTML. Names and keys from the
 // page, the address and the data files ("constructor" is a fine term key) are looked up in Maps.
 //
-// The two data files, as Python writes them (core/search/build.py docs_file, render/listing_data.py):
+// The two data files Python writes for this script (core/search/build.py docs_file, render/listing_data.py).
+// This is the one place their format is written down; tests/test_listings.py checks the built files
+// against the property names here.
 /**
+ * katalog/data/docs.<hash>.json: what result lists and overview filters show, in compact arrays.
  * @typedef {{name: string, label: string, filter: boolean, keys: string[], terms: string[]}} Vocabulary
+ *   a vocabulary the documents use: its term keys and labels in the same order; filter: offered as a
+ *   filter on the whole catalogue's overview
  * @typedef {[string, (string|[number, string]), number, string, number[][]]} DocRow
- *   title, URL (or [prefix number, rest]), type number (-1: a page), summary, term numbers per vocabulary
+ *   title, URL (a string, or [prefix number, rest]), type number (-1: a page), summary, and the term
+ *   numbers per vocabulary, in the order of `vocabularies`
  * @typedef {{types: [string, string][], prefixes: string[], vocabularies: Vocabulary[], places: string,
  *   docs: DocRow[]}} DocsFile
+ *   types: [key, label] in the schema's order; prefixes: shared beginnings of the URLs; places: the
+ *   vocabulary overviews sort by place (core/link/taxonomy.py PLACES); docs: every entry newest first,
+ *   then the pages
+ *
+ * katalog/data/cards.json: the rest of each entry's card, by its row in docs (entries only).
  * @typedef {[number, number[], number[], ([string, string, number, number, string]|undefined)]} CardRow
- *   when, badges, themes (text numbers; when -1: none), image: [src, srcset, width, height, alt]
+ *   when, badges, themes (numbers of texts; when -1: none), image: [src, srcset, width, height, alt]
+ *   with addresses from the site's root
  * @typedef {{name: string, keys: string[], labels: string[], docs: [number, number[]][]}} KeywordField
+ *   a free keyword field (expertise, tags): docs are [row, [keyword numbers]]
  * @typedef {{count: number, themes: string, texts: string[], rows: CardRow[], keywords: KeywordField[]}} CardsFile
+ *   count: the number of entries; themes: the label of a card's themes line, for screen readers;
+ *   texts: every text the rows use, once
  */
 (function (common, cardsOf) {
   "use strict";

@@ -2,16 +2,8 @@
 entry's card (when, status, themes) and its free keywords (expertise, tags), by its row in the
 search data file (entries newest first, as SiteSearch.documents lists them).
 
-The format, katalog/data/cards.json (assets/katalog-filter.js, whose JSDoc types repeat this):
-
-    {"count": entries,
-     "themes": the label of the themes line on a card, for screen readers,
-     "texts": [text, ...],                       every text the rows use, once
-     "rows": [[when, [badges], [themes], image?], ...]     per entry, in the docs file's order: text
-                                                 numbers (when -1: none); image: [src, srcset, width,
-                                                 height, alt] with site-relative addresses
-     "keywords": [{"name", "keys": [...], "labels": [...],
-                   "docs": [[row, [term numbers]], ...]}, ...]}   the free keyword fields
+Its format, katalog/data/cards.json, is written down once: the CardsFile type in
+assets/katalog-filter.js, the script that reads it (tests/test_listings.py checks the file against it).
 """
 
 from __future__ import annotations

@@ -205,17 +205,9 @@ def search_index(language: str, documents: list[SearchDocument], labels: dict[st
 def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:
     """(content-hashed file name, JSON) of what results and overview filters show, in compact arrays.
 
-    The overview pages filter it (assets/katalog-filter.js, whose JSDoc types repeat this); the search
-    has files of its own (index.py). The format, katalog/data/docs.<hash>.json:
-
-        {"types": [[type key, label], ...],                  the schema's types, in its order
-         "prefixes": [URL prefix, ...],                      shared beginnings of the documents' URLs
-         "vocabularies": [{"name", "label", "filter": bool,  the vocabularies the documents use; filter:
-                           "keys": [...], "terms": [labels]}, ...],   offered on the whole catalogue
-         "places": vocabulary name,                          the one overviews sort by place (PLACES)
-         "docs": [[title, URL, type number, summary,         every entry newest first, then pages;
-                   [[term numbers] per vocabulary]], ...]}   URL: a string, or [prefix number, rest];
-                                                             type -1 for a page
+    The overview pages filter it; the search has files of its own (index.py). Its format,
+    katalog/data/docs.<hash>.json, is written down once: the DocsFile type in assets/katalog-filter.js,
+    the script that reads it (tests/test_listings.py checks the file against it).
     """
     config = catalogue.config
     tr = config.tr
