@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..core import parallel
 from ..core.i18n import Translator
 from ..core.search.build import SearchDocument
 from ..core.search.index import IndexFiles
@@ -81,8 +81,7 @@ class BackgroundSearch:
                 self.wanted = self.latest
                 self.settled.clear()
                 if self.pool is None:
-                    # Spawned, not forked: the server runs threads.
-                    self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                    self.pool = parallel.background_process()  # spawned: the server runs threads
                 future = self.pool.submit(index_for, self.language, self.documents, self.labels)
                 future.add_done_callback(functools.partial(self.made, inputs=self.wanted))
             self.settle()
