@@ -168,7 +168,7 @@ export default [
   },
   {
     // The Decap CMS admin page's script: the files of exports/decap_admin/, joined into one inline script
-    // (exports/decap.py, ADMIN_SCRIPTS). namespace.js makes the one global they share, KatalogDecap.
+    // (exports/decap_admin_page.py, ADMIN_SCRIPTS). namespace.js makes the one global they share, KatalogDecap.
     files: ["plugins/katalog/exports/decap_admin/namespace.js"],
     languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globalsOf(shared) },
     rules,

@@ -148,8 +148,8 @@ def site_markdown_config() -> tuple[list[str], dict[str, object]]:
             configs[name] = item[name]
         if name not in names:
             names.append(name)
-    # What the katalog plugin adds (mkdocs_plugin/plugin.py on_config): the link policy and the
-    # linear replacements of Python-Markdown's link, raw HTML and admonition scans.
+    # What the katalog plugin adds (mkdocs_plugin/site_settings.py, from on_config): the link policy and
+    # the linear replacements of Python-Markdown's link, raw HTML and admonition scans.
     names += ["katalog.render.safety:SafetyExtension", "katalog.render.linear_markdown:LinearMarkdownExtension"]
     return names, configs
 

@@ -38,7 +38,7 @@ from .conftest import REPO, Site, copy_example_config, entry, problem_lines
 
 pytest.importorskip("weasyprint")
 # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; Katalog turns it
-# off again when it loads WeasyPrint itself (render/booklet.py). So must this import, or the image
+# off again when it loads WeasyPrint itself (render/booklet_pdf.py). So must this import, or the image
 # tests that run after it in the same worker would see truncated images accepted.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 

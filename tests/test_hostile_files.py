@@ -2,7 +2,7 @@
 reported at its path in the site's language; never a traceback, never a hang, never silently lost,
 and nothing outside the project is read, published or written.
 
-What is decided here (see core/load/loader.py):
+What is decided here (see core/load/discovery.py and core/read/files.py):
 - Only regular files ending in .md or .markdown, in any case, are read. In content/ (MkDocs' docs_dir)
   only the lower-case suffix, because MkDocs makes pages only of those: another case is an error.
 - A FIFO, socket or device is a warning ("ikke en almindelig fil; springes over") and is never opened.

@@ -149,7 +149,7 @@ PATTERNS = {
     "fence_lines_growing": "",  # ``` then ```` then `````: each opens, none closes
     # Not timed: thousands of code spans in one paragraph ("|a|`b`|" lines, "`` ` ``` "). Python-Markdown
     # copies the paragraph's text once per match (C speed, but quadratic); the 200,000-character limit
-    # on a body (core/load/loader.py) bounds that.
+    # on a body (core/load/readfile.py, MAX_BODY_CHARS) bounds that.
     "open_links_and_links": "[a]( [a](x) ",
 }
 

@@ -3,15 +3,16 @@
 The pipeline, in the order it runs; each stage is a folder, and imports only the ones above it:
 
 0. read/: what every stage reads with: a file's bytes, front-matter, YAML that remembers where each key
-   and value stood, a Markdown body's layout and its `[[id]]` links;
+   and value stood, HTML tags as a browser reads them, a Markdown body's layout and its `[[id]]` links;
 1. config/: `load_site_config(root)` reads site_config/ (schema, vocabularies, texts, settings, places)
    into a SiteConfig, or raises ConfigError with every problem of it;
-2. validate/: one entry's front-matter checked against its type's schema and the vocabularies;
+2. validate/: one entry's front-matter checked against its type's schema and the vocabularies, its
+   body's raw HTML and links against the allow-list, its image file;
 3. load/: every file of catalogue/ and content/ read once (in worker processes for a large catalogue)
    and validated into an Entry or a Page;
 4. link/: references and `[[id]]` links resolved both ways, one entry per id; taxonomies and similar
    entries;
-5. search/: the search index, built from the validated entries.
+5. search/: the search index in pieces, built from the validated entries and pages.
 
 Beside the stages, used by all of them: problems.py (problems as data), collector.py (problems of one
 file, worded), report.py (problems as lines), i18n.py (texts in the site's language), hints.py, slugs.py,
@@ -20,11 +21,12 @@ processes). catalogue.py runs the stages in order; refresh.py brings a preview's
 place. Editor tools that use the core (scaffold, pruning, freshness, link check) are in katalog.editing;
 rendering is in katalog.render, the MkDocs adapter in katalog.mkdocs_plugin.
 
-`build_catalogue(root)` runs 1 to 3 and the taxonomies and gives a Catalogue: its entries, pages,
-links both ways, taxonomies and problems; `build_from_config` does the same for a SiteConfig already
-read (a long-running preview passes a FileCache, and `refresh_bodies` brings a catalogue up to date
-when only entries' bodies changed). `text_line`, `github_line` and `summary` print problems as
-`katalog check` does. Nothing here imports MkDocs; the plugin (katalog.mkdocs_plugin) adapts it.
+`build_catalogue(root)` runs 1 to 4 (all but similar entries, which the renderer asks for) and gives a
+Catalogue: its entries, pages, links both ways, taxonomies and problems; `build_from_config` does the
+same for a SiteConfig already read (a long-running preview passes a FileCache, and `refresh_bodies`
+brings a catalogue up to date when only entries' bodies changed). `text_line`, `github_line` and
+`summary` print problems as `katalog check` does. Nothing here imports MkDocs; the plugin
+(katalog.mkdocs_plugin) adapts it.
 """
 
 import importlib

@@ -221,7 +221,3 @@ class Preview:
 
 
 _MISSING = object()
-
-
-def nav_sources(nav_paths: Iterable[str] | None, files: Mapping[str, File]) -> set[str]:
-    return set(nav_paths or ()) & set(files)

@@ -26,7 +26,7 @@ SHADOWED = "katalog-shadowed"
 
 
 class Navigation(Protocol):
-    """What this needs of MkDocs' Navigation (kept as a protocol: only plugin.py imports MkDocs)."""
+    """What this needs of MkDocs' Navigation (kept as a protocol: this module does not import MkDocs)."""
 
     @property
     def pages(self) -> Sequence[Any]: ...

@@ -15,7 +15,8 @@ from .formats import Formats
 from .images import Picture, entry_image, picture
 from .model import SiteModel
 
-# The vocabulary a card lists its terms of (one of core.taxonomy.CATALOGUE_FILTERS; the other is the place).
+# The vocabulary a card lists its terms of (one of core/link/taxonomy.py CATALOGUE_FILTERS; the other is the
+# place).
 CARD_TERMS = "themes"
 
 

@@ -201,7 +201,7 @@ DEFAULT_WIDTH = 960
 def entry_image(fields: dict[str, Any], data: dict[str, Any]) -> dict[str, Any] | None:
     """The entry's checked image (the first field of kind image that has one), or None.
 
-    fields: the entry type's fields by name (core.schema.Field); data: the entry's checked values."""
+    fields: the entry type's fields by name (core.config.schema.Field); data: the entry's checked values."""
     for name, field_ in fields.items():
         if getattr(field_, "kind", "") == "image":
             value = data.get(name)

@@ -22,7 +22,6 @@ from .model import SiteModel
 from .views import EntryViews
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ENTRY_PARTS = ("header", "contact", "section", "takes_part", "related")
 # An entry's frame: its header, then each generated section's HTML and whether it goes before the text.
 Frame = tuple[str, tuple[tuple[bool, str], ...]]
 SEARCH_PAGE = "soeg/index.md"  # the front page's search form sends its query here (?q=...)

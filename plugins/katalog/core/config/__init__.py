@@ -1,1 +1,2 @@
-"""Stage 1, config: site_config/ (settings, schema, vocabularies, texts, places) read and checked as data."""
+"""Stage 1, config: site_config/ (settings, schema, vocabularies, texts, accessibility statement, map) read
+and checked as data."""

@@ -91,7 +91,7 @@ def _bounds(out: ConfigFile, item: Item) -> tuple[float, float, float, float] | 
     return west, south, east, north
 
 
-Reader = Callable[..., tuple[ConfigFile, Item | None]]  # siteconfig's _Reader.read(relative, required=...)
+Reader = Callable[..., tuple[ConfigFile, Item | None]]  # reader.py's Reader.read(relative, required=...)
 
 
 def read_site_map(read: Reader, vocabularies: Mapping[str, Vocabulary]) -> SiteMap | None:

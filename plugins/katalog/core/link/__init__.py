@@ -1,1 +1,2 @@
-"""Stage 4, link: `[[id]]` links and references resolved both ways; taxonomies and similar entries."""
+"""Stage 4, link: references and `[[id]]` links resolved both ways, one entry per id, the featured ids
+checked; taxonomies and similar entries."""

@@ -1,5 +1,5 @@
 """The tree YAML is parsed into (yamlparse.py): nodes that remember where every key and value stood,
-the tags their scalars carry, and the issues parsing found; read back as plain data or by key path."""
+the tags their scalars carry, and the issues parsing found; read back as plain data (to_plain)."""
 
 from __future__ import annotations
 
@@ -83,22 +83,3 @@ def to_plain(node: YNode | None) -> Any:
     if isinstance(node, YSeq):
         return [to_plain(item) for item in node.items]
     return {name: to_plain(value) for name, (_, value) in node.items.items()}
-
-
-def locate(node: YNode | None, dotted: str) -> Position | None:
-    """Position of a dotted key path such as `types.case.fields.year` (list indexes as [n])."""
-    current = node
-    found = node.pos if node is not None else None
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", dotted):
-        if isinstance(current, YMap) and part in current.items:
-            key, current = current.items[part]
-            found = key.pos
-        elif isinstance(current, YSeq) and part.startswith("["):
-            index = int(part[1:-1])
-            if index >= len(current.items):
-                break
-            current = current.items[index]
-            found = current.pos
-        else:
-            break
-    return found

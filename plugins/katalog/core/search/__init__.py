@@ -1,1 +1,2 @@
-"""The search index, built at build time with lunr.py and loaded in the browser by lunr.js."""
+"""Stage 5, search: the search index in pieces (index.py), its terms and scores worked out at build time as
+lunr makes them; the browser's worker (assets/katalog-search-worker.js) fetches what a query needs."""

@@ -1,1 +1,2 @@
-"""Stage 3, validate: every entry's values checked against its type and the vocabularies; problems as data."""
+"""Stage 2, validate: one entry's values checked against its type and the vocabularies, its body's HTML and
+links and its image too; problems as data."""

@@ -1,6 +1,6 @@
 /*
  * Katalog's additions to Decap CMS. `katalog export` writes the files of this folder into
- * content/admin/index.html as one inline script, joined in the order exports/decap.py gives
+ * content/admin/index.html as one inline script, joined in the order exports/decap_admin_page.py gives
  * (ADMIN_SCRIPTS), after the pinned Decap and js-yaml and a JSON block with what it needs of site_config/.
  *
  * - A front-matter format per entry type: a file is read as `katalog check` reads it, and written
