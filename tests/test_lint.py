@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,23 @@ def test_each_stage_of_the_core_imports_only_the_stages_before_it() -> None:
         and (rank(imported) > rank(module) if rank(module) >= 0 else rank(imported) > 0)
     )
     assert wrong == []
+
+
+def test_every_file_the_package_reads_is_in_its_package_data() -> None:
+    """An installed (not editable) Katalog has every template, script and word list it reads."""
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["katalog"]
+    globs = [re.escape(pattern).replace(r"\*", "[^/]*") for pattern in patterns]  # setuptools: * stays in its folder
+    package = ROOT / "plugins" / "katalog"
+    missing = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*")
+        if path.is_file()
+        and path.suffix not in (".py", ".pyc")
+        and "__pycache__" not in path.parts
+        and not any(re.fullmatch(glob, path.relative_to(package).as_posix()) for glob in globs)
+    )
+    assert missing == []
