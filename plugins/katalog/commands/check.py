@@ -16,8 +16,8 @@ from .common import print_config_error
 
 def run(root: Path, output_format: str, strict: bool) -> int:
     try:
-        # The command line has the machine to itself: parse and validate on every core.
-        catalogue = build_catalogue(root, workers=parallel.workers(), bodies=False)
+        # Parse and validate on every core other processes leave idle.
+        catalogue = build_catalogue(root, workers=parallel.workers(idle_only=True), bodies=False)
     except ConfigError as error:
         return print_config_error(error, output_format)
     address_clashes(catalogue)  # as mkdocs.yml's default use_directory_urls lays the site out

@@ -26,14 +26,30 @@ def fork_context() -> ForkContext:
     return multiprocessing.get_context("fork")
 
 
-def workers(configured: int = 0) -> int:
+def workers(configured: int = 0, *, idle_only: bool = False) -> int:
     """Processes to use: `configured` when set (mkdocs.yml's `workers`), else every core when this
-    process may fork (no other threads; on a system that forks), else one."""
+    process may fork (no other threads; on a system that forks), else one.
+
+    idle_only: only the cores other processes leave idle now. On cores that are busy, a second
+    process of ours gains little or no time and costs a fifth more CPU time (it shares caches and
+    cores, and what it loads is sent back); `katalog check` then works alone."""
     if configured > 0:
         return configured
     if not fork_available() or threading.active_count() > 1:
         return 1
-    return os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    return max(1, cores - busy_cores()) if idle_only else cores
+
+
+def busy_cores() -> int:
+    """How many other tasks are running or waiting to run now (Linux's /proc/loadavg, this process
+    not counted); 0 where the system does not say."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            running = int(handle.read().split()[3].partition("/")[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return max(0, running - 1)
 
 
 def background_process() -> ProcessPoolExecutor:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import Translator
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def _locale(language: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -28,12 +30,18 @@ class Formats:
 
     def __init__(self, tr: Translator) -> None:
         self.tr = tr
-        self.locale = _locale(tr.language)
         self._dates: dict[str, str] = {}  # Babel takes a while; a catalogue repeats its dates
+
+    @functools.cached_property
+    def locale(self) -> Locale:
+        """Babel's, made when a first date or number is written: `katalog check` writes none."""
+        return _locale(self.tr.language)
 
     def date(self, value: Any) -> str:
         """A date, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY, or a date); anything else as written."""
         if isinstance(value, datetime.date):
+            from babel.dates import format_date
+
             return format_date(value, "long", locale=self.locale)
         text = str(value)
         shown = self._dates.get(text)
@@ -46,6 +54,8 @@ class Formats:
         if match is None:
             return text
         year, month, day = match.groups()
+        from babel.dates import format_date, format_skeleton
+
         try:
             if day:
                 return format_date(datetime.date(int(year), int(month), int(day)), "long", locale=self.locale)
@@ -69,6 +79,8 @@ class Formats:
         return ""
 
     def number(self, value: int) -> str:
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=self.locale)
 
     def count(self, name: str, value: int) -> str:

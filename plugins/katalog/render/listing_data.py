@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.search.build import compact_json
 from .images import entry_image, picture
 from .views import EntryViews
 
@@ -54,6 +53,8 @@ def listing_data(views: EntryViews) -> str:
                 "docs": [[row, per_row[row]] for row in sorted(per_row)],
             }
         )
+    from ..core.search.build import compact_json  # not at the top: `katalog check` needs no search modules
+
     data = {
         "count": len(entries),
         "themes": views.cards.themes_label,

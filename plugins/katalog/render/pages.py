@@ -3,12 +3,12 @@ single pages (accessibility statement, search results). Listings are in listings
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import escape
 
 from ..core.entries import Entry
@@ -20,6 +20,9 @@ from .escaping import markdown_text
 from .formats import Formats
 from .model import SiteModel
 from .views import EntryViews
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # An entry's frame: its header, then each generated section's HTML and whether it goes before the text.
@@ -42,7 +45,10 @@ def fixed(html: str) -> Callable[[], str]:
 
 def _environment(theme_dirs: Sequence[str]) -> jinja2.Environment:
     """Templates are looked up in the theme's directories first (a fork's custom_dir, then the theme's),
-    then in Katalog's own, as Material's partials are: a fork overrides `katalog/<name>.html` without Python."""
+    then in Katalog's own, as Material's partials are: a fork overrides `katalog/<name>.html` without Python.
+    Jinja is imported here, when a page is first rendered: `katalog check` renders none."""
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([*theme_dirs, str(TEMPLATES)]),
         autoescape=True,
@@ -69,15 +75,21 @@ class PageRenderer:
         self.tr = model.tr
         self.formats = Formats(model.tr)
         self.views = EntryViews(model, self.formats)
-        self.env = _environment(theme_dirs)
-        self.env.globals["tr"] = self.tr
-        self.env.globals["formats"] = self.formats
-        self.env.filters["date"] = self.formats.date
-        self.env.filters["number"] = self.formats.number
+        self.theme_dirs = theme_dirs
         self._entry_templates: dict[str, jinja2.Template] = {}
         # A listing's first page (src) -> the booklets made from it: (PDF's site path, title); see booklet.py.
         self.booklet_links: dict[str, list[tuple[str, str]]] = {}
         self.feed_links: dict[str, str] = {}  # a listing's first page (src) -> its Atom feed's site path (feeds.py)
+
+    @functools.cached_property
+    def env(self) -> jinja2.Environment:
+        """The templates' environment, made when a page is first rendered."""
+        env = _environment(self.theme_dirs)
+        env.globals["tr"] = self.tr
+        env.globals["formats"] = self.formats
+        env.filters["date"] = self.formats.date
+        env.filters["number"] = self.formats.number
+        return env
 
     def render(self, template: str, **context: Any) -> str:
         return _html_block(self.env.get_template(template).render(**context))
@@ -166,7 +178,8 @@ class PageRenderer:
         src = f"{slugify(heading)}/index.md"
         compliance = str(facts.get("compliance", "partial"))
         issues = facts.get("known_issues") or []
-        content = self.render(
+        content = functools.partial(
+            self.render,
             "katalog/statement.html",
             heading=heading,
             facts=facts,
@@ -174,11 +187,13 @@ class PageRenderer:
             issues=[str(issue) for issue in issues] if isinstance(issues, list) else [],
             site=self.model.catalogue.config.settings.name,
         )
-        return GeneratedPage(src, heading, fixed(content))
+        return GeneratedPage(src, heading, content)
 
     def search_page(self) -> GeneratedPage:
         """The full results of a search (/soeg/?q=...): filled in by katalog-search.js."""
         heading = self.tr("search.page_title")
         src = SEARCH_PAGE
-        content = self.render("katalog/search_page.html", heading=heading, action=self.model.link(src, src))
-        return GeneratedPage(src, heading, fixed(content))
+        content = functools.partial(
+            self.render, "katalog/search_page.html", heading=heading, action=self.model.link(src, src)
+        )
+        return GeneratedPage(src, heading, content)

@@ -92,13 +92,12 @@ class FormatChecks(ScalarChecks):
         raw = node.raw.strip()
         partial = field_.kind == "partial_date"
         parsed = parse_partial_date(raw) if partial else parse_date(raw)
-        expected = self.tr("expected.partial_date" if partial else "expected.date")
         if parsed is None or (node.tag not in (TIMESTAMP, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int")):
             self.out.add(
                 "bad_date",
                 node.pos,
                 path,
-                expected=expected,
+                expected=self.tr("expected.partial_date" if partial else "expected.date"),
                 found=describe(node, self.tr),
                 hint=self.tr("hints.partial_date" if partial else "hints.date"),
                 value=node.raw,
@@ -109,7 +108,7 @@ class FormatChecks(ScalarChecks):
                 "impossible_date",
                 node.pos,
                 path,
-                expected=expected,
+                expected=self.tr("expected.partial_date" if partial else "expected.date"),
                 found=f'"{raw}"',
                 hint=self.tr("hints.impossible_date"),
                 value=raw,
