@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..config.siteconfig import SiteConfig
 from .discovery import Job
-from .loaded import Loaded
+from .loaded import Loaded, merged
 from .pool import load_each
 
 FileKey = tuple[int, int, int, int]  # (mtime in ns, size, inode, ctime in ns)
@@ -58,13 +58,6 @@ def load_cached(
     for gone in [relative for relative in cache.results if relative not in relatives]:
         del cache.results[gone]
     cache.read = len(missing)
-    merged = Loaded()
-    for maybe in parts:
-        assert maybe is not None
-        part = maybe
-        merged.entries.extend(part.entries)
-        merged.problems.extend(part.problems)
-        merged.texts.update(part.texts)
-        merged.pages.extend(part.pages)
-        merged.files += part.files
-    return merged
+    loaded = [part for part in parts if part is not None]
+    assert len(loaded) == len(parts)
+    return merged(loaded)

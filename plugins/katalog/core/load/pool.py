@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from ..config.siteconfig import SiteConfig
 from ..parallel import fork_context, worth_spreading
 from .discovery import Job
-from .loaded import Loaded
+from .loaded import Loaded, merged
 from .readfile import load_jobs
 from .transfer import pack, unpack
 
@@ -44,14 +44,7 @@ def load_found(config: SiteConfig, todo: list[Job], workers: int, bodies: bool) 
         others = [pool.submit(_load_chunk, share) for share in shares[1:]]
         parts = [load_jobs(config, shares[0], bodies)]
         parts.extend(unpack(other.result()) for other in others)
-    merged = Loaded()
-    for part in parts:
-        merged.entries.extend(part.entries)
-        merged.problems.extend(part.problems)
-        merged.texts.update(part.texts)
-        merged.pages.extend(part.pages)
-        merged.files += part.files
-    return merged
+    return merged(parts)
 
 
 _worker_config: SiteConfig | None = None
