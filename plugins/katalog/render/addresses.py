@@ -44,8 +44,9 @@ def generated_addresses(model: SiteModel) -> dict[str, str]:
     """URL -> src of every page Katalog adds: entries of catalogue/, term pages, overviews, ..."""
     renderer = PageRenderer(model)
     srcs = [model.entry_src(entry) for entry in model.catalogue.entries.values() if not model.is_content_page(entry)]
-    srcs.extend(page.src_uri for page in Listings(renderer).term_pages())
-    srcs.extend(page.src_uri for page in Listings(renderer).overview_pages(lambda: ""))
+    listings = Listings(renderer)
+    srcs.extend(page.src_uri for page in listings.term_pages())
+    srcs.extend(page.src_uri for page in listings.overview_pages(lambda: ""))
     srcs.extend(page.src_uri for page in extra_pages(renderer))
     srcs.append(reference_src(model))
     return {model.url(src): src for src in srcs}

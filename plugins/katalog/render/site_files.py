@@ -80,7 +80,8 @@ def plan_site(
     ]
     reference_title = config.tr("reference.title")
     reference = GeneratedPage(reference_src(model), reference_title, fixed(""))
-    overviews = Listings(renderer).overview_pages(search.docs_name)
+    listings = Listings(renderer)
+    overviews = listings.overview_pages(search.docs_name)
     # Generated pages the navigation names are part of it; MkDocs keeps quiet about the rest.
     # Without a nav in mkdocs.yml, the first page of each overview is.
     listed = (
@@ -91,7 +92,7 @@ def plan_site(
     files.append(SiteFile(reference.src_uri, field_reference_markdown(config), reference.src_uri in listed))
     extra = extra_pages(renderer)
     statement = extra[0] if config.statement is not None else None  # extra_pages lists it first
-    generated = {page.src_uri: page for page in [*Listings(renderer).term_pages(search.docs_name), *overviews, *extra]}
+    generated = {page.src_uri: page for page in [*listings.term_pages(search.docs_name), *overviews, *extra]}
     # Atom feeds of the newest entries, beside the overviews and term pages they follow (feeds.py).
     feeds = Feeds(model, renderer.views)
     planned_feeds = feeds.plan()
