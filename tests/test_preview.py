@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from katalog.mkdocs_plugin.plugin import KatalogPlugin
 from .conftest import REPO, entry
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate
+from generate import SITE_FOLDERS, generate
 
 URL = "http://127.0.0.1:8000/"
 
@@ -98,6 +99,33 @@ class DirtyServe:
     def body_only(self) -> bool:
         assert self.plugin.preview is not None
         return self.plugin.preview.body_only
+
+    def entry_first(self) -> bool:
+        assert self.plugin.preview is not None
+        return self.plugin.preview.entry_first
+
+    def build_entry_first(self, page: Path, shows: str) -> None:
+        """A front-matter edit under a server: the edited page first, alone (it shows `shows`, and a
+        catch-up build is asked for), then the catch-up build, as the server makes it when asked."""
+        asked: list[int] = []
+        self.plugin.catch_up = lambda: asked.append(1)
+        try:
+            before = self.tree_without(page)
+            self.build()
+            assert self.entry_first()
+            assert shows in page.read_text(encoding="utf-8")
+            assert self.tree_without(page) == before, "an entry-first build writes the edited page only"
+            deadline = time.monotonic() + 30
+            while not asked and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert asked == [1]
+            self.build()
+            assert not self.entry_first()
+        finally:
+            self.plugin.catch_up = None
+
+    def tree_without(self, page: Path) -> dict[str, bytes]:
+        return {name: data for name, data in tree(self.site).items() if self.site / name != page}
 
     def rebuilt(self) -> int:
         assert self.plugin.preview is not None
@@ -203,16 +231,17 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         serve.build()
         assert_same_as_clean(root, site, clean)
 
-        # 2. a title: its page, the pages linking to it, listings and term pages showing its card
+        # 2. a title: its page first, then the pages linking to it, listings and term pages showing its card
+        page = site / SITE_FOLDERS["initiative"] / path.stem / "index.html"
         edit(path, f'title: "{linked.title}"', 'title: "Et omdøbt initiativ"')
-        serve.build()
+        serve.build_entry_first(page, "Et omdøbt initiativ")
         assert_same_as_clean(root, site, clean)
 
         # 3. a term: the entry moves from one theme's page to another's
         themes = re.search(r"^themes: \[.*\]$", path.read_text(encoding="utf-8"), re.MULTILINE)
         assert themes is not None
         edit(path, themes.group(0), 'themes: ["demokrati-og-inddragelse"]')
-        serve.build()
+        serve.build_entry_first(page, "/demokrati-og-inddragelse/")
         assert not build_catalogue(root).problems
         assert_same_as_clean(root, site, clean)
 
@@ -220,7 +249,8 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         status = re.search(r"^status: (\w+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
         assert status is not None
         edit(path, status.group(0), f"status: {'ended' if status.group(1) != 'ended' else 'idea'}")
-        serve.build()
+        serve.build()  # with no server to ask for a catch-up build: the ordinary way at once
+        assert not serve.entry_first()
         assert_same_as_clean(root, site, clean)
 
         # 3c. a unit's expertise: the who-knows-what page, keyword pages

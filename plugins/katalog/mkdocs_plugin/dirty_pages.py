@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from ..core.catalogue import Catalogue
 from ..render.model import SiteModel
 from ..render.site_search import SiteSearch
-from .body_edit import content_assets
+from .entry_edit import content_assets
 from .fingerprints import digest, folder_state, today
 from .incremental import Preview
 from .katalog_file import KatalogFile, as_katalog_file
@@ -93,7 +93,7 @@ def decide_pages(
 def remember_plan(
     preview: Preview, catalogue: Catalogue, files: Files, fresh: dict[str, str | None], docs_dir: str
 ) -> None:
-    """What the next build takes up when only entries' bodies changed (body_edit.py)."""
+    """What the next build takes up when only entries' files changed (entry_edit.py)."""
     preview.catalogue, preview.order, preview.fresh = catalogue, [f.src_uri for f in files], fresh
     preview.docs_dir = docs_dir
     preview.assets = content_assets(docs_dir)
@@ -104,4 +104,7 @@ def finish_dirty_build(preview: Preview, files: Files, config: MkDocsConfig, pan
     dests = written(files, config)
     preview.finish(config.site_dir, dests, panel, lambda path: False, files)
     kept = len(preview.kept)
-    log.info(f"Katalog rebuilt {len(preview.previous) - kept} page(s), kept {kept}")
+    if preview.entry_first:
+        log.info(f"Katalog rebuilt the edited entries' {len(preview.previous) - kept} page(s) first; the rest follows")
+    else:
+        log.info(f"Katalog rebuilt {len(preview.previous) - kept} page(s), kept {kept}")

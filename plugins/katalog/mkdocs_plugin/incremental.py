@@ -75,14 +75,17 @@ class Preview:
         self.skipped: set[str] = set()  # theme templates this build left as they were
         self.signatures: Signatures | None = None
         self.lists: CardLists = {}  # Signatures.lists of the last good build
-        # For an edit of bodies only (body_edit.py): the last good build's catalogue, the order of its
+        # For an edit of entries only (entry_edit.py): the last good build's catalogue, the order of its
         # files (before the theme's), what MkDocs found in content/, and content/'s other files.
         self.catalogue: Catalogue | None = None
         self.order: list[str] = []
         self.fresh: dict[str, str | None] = {}
         self.assets: object = None
         self.docs_dir = ""
-        self.body_only = False  # this build took the last one up whole (body_edit.py)
+        self.body_only = False  # this build took the last one up whole, with new bodies (entry_edit.py)
+        self.entry_first = False  # this build rendered edited entries' pages alone (entry_edit.py)
+        # After an "entry first" build, until an ordinary build: the (src, id(entry)) it rendered.
+        self.behind: frozenset[tuple[str, int]] | None = None
 
     def remember(self, model: SiteModel, config_state: object) -> SearchMemo:
         """Let this build's model reuse the last build's similar entries, and its search documents.
@@ -131,6 +134,7 @@ class Preview:
         """A new build; everything is rebuilt after a failed build or when the world changed."""
         self.full = self.full or world != self.world or not self.previous
         self.body_only = False
+        self.entry_first = False
         self.world = world
         self.current = {}
         self.kept = []
@@ -201,6 +205,8 @@ class Preview:
         if panel != self.panel and not self.full:
             replace_panel([file.abs_dest_path for file in self.kept], self.panel, panel)
         self.previous, self.current = self.current, {}
+        if not self.entry_first:
+            self.behind = None
         self.dests = dests
         self.panel = panel
         self.full = False
@@ -214,6 +220,7 @@ class Preview:
 
     def failed(self) -> None:
         self.full = True
+        self.behind = None
         self.catalogue, self.order = None, []
         self.files, self.reusable = {}, {}
         self.entries, self.named, self.signatures, self.lists = {}, {}, None, {}

@@ -23,7 +23,7 @@ def new_producer(
     files: Files,
     pages: SitePages,
     renderer: PageRenderer,
-    search: SiteSearch,
+    search: SiteSearch | None,
     workers: int,
     last_producer: Producer | None,
     *,
@@ -34,7 +34,8 @@ def new_producer(
     """A producer of this build's pages (the last build's, if any, closed).
 
     rebuilding: a dirty build that renders only the pages an edit changed; asked: the site asked for
-    more than one worker; background: under `mkdocs serve --dirty`, what makes the search files."""
+    more than one worker; background: under `mkdocs serve --dirty`, what makes the search files;
+    search None: this build keeps the last build's search files."""
     jobs: Jobs = []
     # A dirty build asks for the few pages an edit changed: rendering all of them ahead is waste.
     for file in files.documentation_pages():
@@ -50,7 +51,7 @@ def new_producer(
         last_producer.close()
     spread = not rebuilding and parallel.worth_spreading(len(jobs), workers, asked=asked)
     # Under `mkdocs serve --dirty` the search files are made apart (see preview_search.py).
-    last = search.files if background is None or background.index is None else _nothing
+    last = _nothing if search is None or (background is not None and background.index is not None) else search.files
     producer = (ForkedProducer if spread else InlineProducer)(jobs, last)
     log.debug(f"{len(jobs)} pages rendered {'ahead, in a second process' if spread else 'in place'}")
     return producer

@@ -4,13 +4,14 @@ Hooks only; each hands its work to a module of this package: the options (option
 site_config/ sets in MkDocs' config (site_settings.py), the site's files (site_plan.py), its pages
 (page_events.py, page_producer.py), the search files (search_files.py), the problems
 (problem_report.py) and, under `mkdocs serve`, what is watched (serve_watch.py) and what a dirty
-build takes up from the last one (dirty_pages.py, body_edit.py, incremental.py).
+build takes up from the last one (dirty_pages.py, entry_edit.py, incremental.py).
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -32,8 +33,8 @@ from ..render.problem_panel import with_panel
 from ..render.producer import Producer
 from ..render.site_files import PRINT_STYLESHEET, nav_paths
 from ..render.site_search import SiteSearch
-from .body_edit import body_edit, fresh_state
 from .dirty_pages import decide_pages, finish_dirty_build, rebuild_all, remember_plan, take_up_files, world
+from .entry_edit import entry_edit, fresh_state
 from .fingerprints import folder_state
 from .incremental import Preview
 from .katalog_file import KatalogFile
@@ -51,6 +52,8 @@ from .theme_context import ThemeContext
 from .watcher import StampWatcher
 
 log = get_plugin_logger(__name__)
+
+CATCH_UP_DELAY_S = 1.0  # from an "entry first" preview build to the catch-up build (entry_edit.py)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
@@ -74,6 +77,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.theme = ThemeContext()  # what theme/ overrides read: texts, trails, og: data
         self.watcher = StampWatcher()  # under `mkdocs serve`: catalogue/ and site_config/
         self.site_config_state: object = None  # the state of site_config/ it was read in (fingerprints.folder_state)
+        self.catch_up: Callable[[], None] | None = None  # under `mkdocs serve --dirty`: have MkDocs build again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -133,15 +137,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             world, config, nav, config_state, self.site_config.content_dir, self.root, self.config
         )
         if dirty is not None and self.renderer is not None:
-            edited = body_edit(dirty, files, self.renderer, config_state, world_now, self.search_script)
+            first = self.catch_up is not None
+            edited = entry_edit(dirty, files, self.renderer, config_state, world_now, self.search_script, first)
             if edited is not None:  # the last build's site, with the edited entries' pages to render again
-                files, changed = edited
                 catalogue = dirty.catalogue
                 assert catalogue is not None
-                log.debug(f"only the body of {len(changed)} entr(y/ies) changed: the last build's plan holds")
+                self.pages.entry_pages.update(edited.entries)
                 self.panel = report(catalogue, self.previewing)
-                self.search = SiteSearch(self.renderer.model, dirty.search)
-                self.files = files
+                self.search = None if edited.first else SiteSearch(self.renderer.model, dirty.search)
+                files = self.files = edited.files
                 self.start_producer(files, self.renderer, self.search, 1)
                 return files
         workers = self.workers()
@@ -169,7 +173,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.start_producer(files, renderer, search, workers)
         return files
 
-    def start_producer(self, files: Files, renderer: PageRenderer, search: SiteSearch, workers: int) -> None:
+    def start_producer(self, files: Files, renderer: PageRenderer, search: SiteSearch | None, workers: int) -> None:
         # A dirty build asks for the few pages an edit changed: rendering all of them ahead is waste.
         rebuilding = self.incremental and self.preview is not None and not self.preview.full
         asked = self.config.workers > 1
@@ -248,6 +252,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             self.producer = None
         if self.incremental and self.preview is not None and self.files is not None:
             finish_dirty_build(self.preview, self.files, config, self.panel)
+            if self.preview.entry_first and self.catch_up is not None:
+                # After the browser has reloaded the edited page: a build blocks every request while it runs.
+                threading.Timer(CATCH_UP_DELAY_S, self.catch_up).start()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.producer is not None:
@@ -264,7 +271,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         """MkDocs watches content/ and mkdocs.yml; the build also reads the catalogue, site_config/
         and a fork's template overrides, so an edit there must show in the browser too."""
         catalogue_dir = self.site_config.catalogue_dir if self.site_config else "catalogue"
-        watch_sources(server, self.watcher, self.root, catalogue_dir, config.theme.custom_dir)
+        events = watch_sources(server, self.watcher, self.root, catalogue_dir, config.theme.custom_dir)
+        if self.incremental and events:
+            self.catch_up = self.watcher.poke
         return server
 
     def on_shutdown(self) -> None:

@@ -4,7 +4,8 @@ An edit's pages show as soon as MkDocs has built them; the search index takes fa
 entries, so it is made in a second process and its files written when done. Until then the search box
 keeps using the previous index files, which stay on disk; the overview pages already use the new docs
 file. Nothing reloads the browser when the index arrives: the next page opened searches the new one.
-An edit that leaves what the index is made of as it was (a date, a related entry) reuses it at once.
+An edit that leaves what the index is made of as it was (a date, a related entry) reuses it as soon
+as a thread has compared the two, after the build: the build itself does no work for the index.
 
 The first build keeps the index of the full build (made by render/producer.py).
 """
@@ -47,44 +48,66 @@ class BackgroundSearch:
         self.site_dir: Path | None = None
         self.tr: Translator | None = None
         self.building = False
+        self.generation = 0  # builds begun: a thread of an older one leaves the index to the newer
         self.settled = threading.Event()  # nothing is being made
         self.settled.set()
 
     def script(self, search: SiteSearch, tr: Translator, made: SearchFiles | None) -> str:
-        """In on_env: the search script's text for this build. made: the full build's files."""
-        inputs = index_inputs(search.documents, search.labels)
+        """In on_env: the search script's text for this build. made: the full build's files. Until
+        after the build knows whether its index is the one on disk, the script names that one."""
+        documents = search.documents
         with self.lock:
             self.building = True
+            self.generation += 1
             self.tr = tr
-            self.latest = inputs
-            self.documents = search.documents
+            self.documents = documents
             self.labels = search.labels
             self.language = search.model.catalogue.config.language
+            self.latest = None
             if made is not None:
-                self.index, self.inputs = made.index, inputs
+                self.index = made.index
+                self.inputs = self.latest = index_inputs(documents, self.labels)
             self.docs = search.docs
             pair = self.ready_pair() or self.live
             assert pair is not None, "the first build makes the index"
             return search_script(*pair, tr)
 
     def ready_pair(self) -> tuple[str, str] | None:
-        if self.index is not None and self.inputs == self.latest:
+        if self.index is not None and self.latest is not None and self.inputs == self.latest:
             return (self.docs[0], self.index.meta_name)
         return None
 
-    def after_build(self, search: SiteSearch, site_dir: Path) -> None:
+    def after_build(self, site_dir: Path) -> None:
+        """The docs file now (this build's pages name it); the index after the build, in a thread: what
+        it is made of takes a while to compare, and to send to the other process."""
         with self.lock:
             self.building = False
             self.site_dir = site_dir
             self.write({self.docs[0]: self.docs[1]})
-            if self.ready_pair() is None and self.wanted != self.latest:
-                self.wanted = self.latest
-                self.settled.clear()
+            self.settled.clear()
+            later = (self.generation, self.documents, self.labels)
+        threading.Thread(target=self.index_later, args=later, daemon=True).start()
+
+    def index_later(self, generation: int, documents: list[SearchDocument], labels: dict[str, Any]) -> None:
+        inputs = index_inputs(documents, labels)
+        with self.lock:
+            if generation != self.generation:  # a newer build's thread does it
+                if not self.building and self.wanted is None:
+                    self.settled.set()
+                return
+            self.latest = inputs
+            submit = self.ready_pair() is None and self.wanted != inputs
+            if submit:
+                self.wanted = inputs
                 if self.pool is None:
                     self.pool = parallel.background_process()  # spawned: the server runs threads
-                future = self.pool.submit(index_for, self.language, self.documents, self.labels)
-                future.add_done_callback(functools.partial(self.made, inputs=self.wanted))
-            self.settle()
+            pool = self.pool
+            if not self.building:
+                self.settle()
+        if submit and pool is not None:
+            with contextlib.suppress(RuntimeError):  # the server shut down meanwhile
+                future = pool.submit(index_for, self.language, documents, labels)
+                future.add_done_callback(functools.partial(self.made, inputs=inputs))
 
     def made(self, future: Future[IndexFiles], *, inputs: Inputs | None) -> None:
         with self.lock:

@@ -32,7 +32,10 @@ def name_search_files(
     background: BackgroundSearch | None,
     tr: Translator,
 ) -> None:
-    """The search script's text, naming the search files (static files are copied after on_env)."""
+    """The search script's text, naming the search files (static files are copied after on_env).
+    No search: an "entry first" preview build keeps the last build's (entry_edit.py)."""
+    if search is None:
+        return
     if background is not None and search is not None:
         made = None
         if background.index is None:  # the first build: the producer makes the search files
@@ -50,8 +53,10 @@ def name_search_files(
 def write_search_files(
     site_dir: Path, search: SiteSearch | None, producer: Producer | None, background: BackgroundSearch | None
 ) -> None:
+    if search is None:
+        return
     if background is not None and search is not None:
-        background.after_build(search, site_dir)
+        background.after_build(site_dir)
     else:
         files = made_search_files(producer)
         if files is not None:

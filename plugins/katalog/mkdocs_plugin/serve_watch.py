@@ -13,7 +13,8 @@ from .watcher import StampWatcher
 
 def watch_sources(
     server: LiveReloadServer, watcher: StampWatcher, root: Path, catalogue_dir: str, custom_dir: str | None
-) -> None:
+) -> bool:
+    """Whether the system's file events are watched: then watcher.poke() has MkDocs build again."""
     folders = [str(root / folder) for folder in (catalogue_dir, CONFIG_DIR) if (root / folder).is_dir()]
     # MkDocs would poll each of 10,000 files twice a second; the system's events tell instead.
     stamp = watcher.start(folders) if folders else None
@@ -21,3 +22,4 @@ def watch_sources(
         server.watch(folder)
     if custom_dir:
         server.watch(custom_dir)
+    return stamp is not None

@@ -53,9 +53,14 @@ class StampWatcher(FileSystemEventHandler):
         return str(folder)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in CHANGES or self.folder is None:
-            return
+        if event.event_type in CHANGES:
+            self.poke()
+
+    def poke(self) -> None:
+        """Have MkDocs build again, as after an edit."""
         with self.lock:
+            if self.folder is None:
+                return
             self.count += 1
             (self.folder / "stamp").write_text(str(self.count), encoding="utf-8")
 
