@@ -278,8 +278,18 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         # 6. a broken entry (the panel on every page), then fixed
         good = new.read_text(encoding="utf-8")
         new.write_text(good.replace("status: running", "status: [løber"), "utf-8")
+        serve.plugin.catch_up = lambda: None  # as under a server: a problem is never left for later
         serve.build()
+        serve.plugin.catch_up = None
+        assert not serve.entry_first()
         assert 'id="katalog-problems"' in (site / "index.html").read_text(encoding="utf-8")
+        assert_same_as_clean(root, site, clean)
+        new.write_text(good.replace("status: running", "status: løbende"), "utf-8")  # valid YAML, no such status
+        serve.plugin.catch_up = lambda: None
+        serve.build()
+        serve.plugin.catch_up = None
+        assert not serve.entry_first()
+        assert "løbende" in (site / "index.html").read_text(encoding="utf-8")
         assert_same_as_clean(root, site, clean)
         new.write_text(good, "utf-8")
         serve.build()

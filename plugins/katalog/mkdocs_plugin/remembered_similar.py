@@ -23,10 +23,13 @@ class RememberedSimilar(SimilarIndex):
             self.answers = dict(last.answers)
             self.carried = set(self.answers)
             return
+        # Ranking walks only the first max_postings + 1 entries of a term's list: an entry further
+        # down a long list (a theme half the catalogue carries) changes no one's ranking by moving.
+        walked = self.settings.max_postings + 1
         changed = {
             pair
             for pair in self.postings.keys() | last.postings.keys()
-            if self.postings.get(pair) != last.postings.get(pair)
+            if self.postings.get(pair, [])[:walked] != last.postings.get(pair, [])[:walked]
         }
         for entry_id, answer in last.answers.items():
             terms = self.own_terms.get(entry_id)
