@@ -34,7 +34,7 @@ def test_similar_entries_after_edits_are_those_ranked_anew(
     terms_of = dict(first)
     for _ in range(data.draw(st.integers(1, 3))):
         # An edit: an entry's terms changed, an entry added or removed (the order is the catalogue's).
-        entry_id = data.draw(st.sampled_from(sorted(terms_of) + ["e99"]))
+        entry_id = data.draw(st.sampled_from([*sorted(terms_of), "e99"]))
         if data.draw(st.booleans()) and len(terms_of) > 1:
             terms_of.pop(entry_id, None)
         else:
