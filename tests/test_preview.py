@@ -17,6 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from PIL import Image
 
 from katalog.core.catalogue import build_catalogue
 from katalog.mkdocs_plugin.plugin import KatalogPlugin
@@ -262,6 +263,18 @@ def test_a_dirty_preview_equals_a_clean_build_after_every_edit(catalogue_root: P
         serve.build()
         assert 0 < serve.rebuilt() < len(serve.plugin.preview.previous)
         assert "forhåndsvisning af ændringer" in (site / "hvem-ved-noget-om" / "index.html").read_text("utf-8")
+        assert_same_as_clean(root, site, clean)
+
+        # 3d. an image: its resized copies come with the site's files, so the ordinary way at once
+        Image.new("RGB", (640, 400), "teal").save(path.parent / "forhaandsvisning.png")
+        text = path.read_text(encoding="utf-8")
+        image = '\nimage:\n  src: forhaandsvisning.png\n  alt: "Et billede til forhåndsvisningen"\n---\n'
+        path.write_text(text.replace("\n---\n", image, 1), "utf-8")
+        serve.plugin.catch_up = lambda: None
+        serve.build()
+        serve.plugin.catch_up = None
+        assert not serve.entry_first()
+        assert "Et billede til forhåndsvisningen" in page.read_text(encoding="utf-8")
         assert_same_as_clean(root, site, clean)
 
         # 4. a new entry, linking to another

@@ -10,8 +10,8 @@
   brings the rest of the site (cards, listings, term pages, similar entries, search) up to date.
   So the page being edited shows in about the time of a body edit, whatever the catalogue's size.
 
-Any other change (site_config/, mkdocs.yml, templates, a file added or removed, links, a problem)
-goes the ordinary way.
+Any other change (site_config/, mkdocs.yml, templates, a file added or removed, links, a problem,
+an entry's image, an article in content/) goes the ordinary way.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import File, Files
 
+from ..core.catalogue import Catalogue
 from ..core.entries import Entry
 from ..core.refresh import read_edits
+from ..render.images import entry_image
 from ..render.pages import PageRenderer
 from .fingerprints import folder_state
 from .incremental import Preview
@@ -80,8 +82,10 @@ def entry_edit(
         return None
     model = renderer.model
     by_src = {model.entry_src(entry): entry for entry in edits.entries}
-    if not edits.in_place and (preview.behind == _identities(by_src) or _in_content(taken, by_src)):
-        return None  # the catch-up build asked for (nothing changed since), or an article of content/
+    if not edits.in_place and (
+        preview.behind == _identities(by_src) or _in_content(taken, by_src) or _new_image(last, by_src)
+    ):
+        return None  # the catch-up build asked for (nothing changed since), an article of content/, an image
     content_prefix = f"{last.config.content_dir}/"
     for file in taken:
         if not isinstance(file, KatalogFile):
@@ -123,6 +127,17 @@ def entry_edit(
 
 def _identities(by_src: dict[str, Entry]) -> frozenset[tuple[str, int]]:
     return frozenset((src, id(entry)) for src, entry in by_src.items())
+
+
+def _new_image(last: Catalogue, by_src: dict[str, Entry]) -> bool:
+    """An entry's image changed: its resized copies are made with the site's files, not with a page."""
+    types = last.config.schema.types
+    for entry in by_src.values():
+        fields = types[entry.type].fields
+        old = last.entries.get(entry.id)
+        if old is None or entry_image(fields, entry.data) != entry_image(fields, old.data):
+            return True
+    return False
 
 
 def _in_content(taken: list[File], by_src: dict[str, Entry]) -> bool:
