@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,7 +134,9 @@ def build_index_files(
         per_doc.append(rows)
     count = max(len(documents), 1)
     average = {name: (totals[name] / count) or 1.0 for name in names}
-    postings: dict[str, list[tuple[int, float]]] = {}
+    # Per term: the numbers of its documents, ascending, and its score in each (two lists, not pairs:
+    # a big catalogue has millions of postings).
+    postings: dict[str, tuple[list[int], list[float]]] = {}
     for number, rows in enumerate(per_doc):
         scores: dict[str, float] = {}
         for name, counts, length in rows:
@@ -142,7 +145,12 @@ def build_index_files(
             for term, tf in counts.items():
                 scores[term] = scores.get(term, 0.0) + boost * tf * (K1 + 1) / (tf + norm)
         for term, score in scores.items():
-            postings.setdefault(term, []).append((number, score))
+            found = postings.get(term)
+            if found is None:
+                postings[term] = ([number], [score])
+            else:
+                found[0].append(number)
+                found[1].append(score)
     files: dict[str, str] = {}
     shards = _shards(postings, files)
     rows_folder, passages_folder, facets_name = _results(documents, files)
@@ -165,17 +173,16 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
-def _encode(entries: list[tuple[int, float]]) -> str:
+def _encode(numbers: list[int], scores: list[float]) -> str:
     """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
     catalogue has millions of postings)."""
-    numbers = [number for number, _ in entries]
-    flat: list[int] = [0] * (2 * len(entries))
-    flat[0::2] = [number - previous for number, previous in zip(numbers, [0, *numbers], strict=False)]
-    flat[1::2] = [max(1, round(score * SCALE)) for _, score in entries]
+    flat: list[int] = [0] * (2 * len(numbers))
+    flat[0::2] = list(map(operator.sub, numbers, [0, *numbers]))
+    flat[1::2] = [max(1, round(score * SCALE)) for score in scores]
     return "[" + ",".join(map(str, flat)) + "]"
 
 
-def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str]) -> list[list[str]]:
+def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str, str]) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
@@ -192,7 +199,7 @@ def _shards(postings: dict[str, list[tuple[int, float]]], files: dict[str, str])
         terms, lists, size = [], [], 0
 
     for term in sorted(postings, key=utf16_key):
-        encoded = _encode(postings[term])
+        encoded = _encode(*postings[term])
         if size and size + len(encoded) > SHARD_CHARS:
             close()
         terms.append(term)
