@@ -49,9 +49,15 @@
     var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
     var isHit = marker(value.positive, value.matched);
     var docs = hits.slice(0, limit);
-    var rows = docs.map(rowOf);
+    var early = Math.min(Number(message.early) || 0, docs.length);
+    // The first results' rows first: a browser opens few connections to one host over HTTP/1.1, and
+    // the rest would queue the first ones behind them.
+    var firstRows = docs.slice(0, early || docs.length).map(rowOf);
+    var firstIn = Promise.all(firstRows);
+    var rows = firstRows.concat(docs.slice(firstRows.length).map(function (doc) {
+      return firstIn.then(function () { return rowOf(doc); });
+    }));
     var items = rows.map(function (row, i) { return row.then(function (r) { return shown(docs[i], r, isHit); }); });
-    var early = Math.min(Number(message.early) || 0, items.length);
     if (early > 0 && early < items.length) {
       Promise.all(items.slice(0, early)).then(function (first) {
         if (!stale()) postMessage({ type: "results", id: message.id, total: hits.length, hits: first, partial: true, counts: null });
