@@ -254,7 +254,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             finish_dirty_build(self.preview, self.files, config, self.panel)
             if self.preview.entry_first and self.catch_up is not None:
                 # After the browser has reloaded the edited page: a build blocks every request while it runs.
-                threading.Timer(CATCH_UP_DELAY_S, self.catch_up).start()
+                timer = threading.Timer(CATCH_UP_DELAY_S, self.catch_up)
+                timer.daemon = True  # a server stopped meanwhile does not wait for it
+                timer.start()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.producer is not None:

@@ -49,6 +49,7 @@ class BackgroundSearch:
         self.tr: Translator | None = None
         self.building = False
         self.generation = 0  # builds begun: a thread of an older one leaves the index to the newer
+        self.pending = 0  # threads of finished builds (index_later) not yet run
         self.settled = threading.Event()  # nothing is being made
         self.settled.set()
 
@@ -85,15 +86,16 @@ class BackgroundSearch:
             self.site_dir = site_dir
             self.write({self.docs[0]: self.docs[1]})
             self.settled.clear()
+            self.pending += 1
             later = (self.generation, self.documents, self.labels)
         threading.Thread(target=self.index_later, args=later, daemon=True).start()
 
     def index_later(self, generation: int, documents: list[SearchDocument], labels: dict[str, Any]) -> None:
         inputs = index_inputs(documents, labels)
         with self.lock:
+            self.pending -= 1
             if generation != self.generation:  # a newer build's thread does it
-                if not self.building and self.wanted is None:
-                    self.settled.set()
+                self.check_settled()
                 return
             self.latest = inputs
             submit = self.ready_pair() is None and self.wanted != inputs
@@ -115,7 +117,7 @@ class BackgroundSearch:
                 return  # a newer edit wants another index, on its way
             self.wanted = None
             if future.cancelled() or future.exception() is not None:
-                self.settled.set()
+                self.check_settled()
                 return
             self.index, self.inputs = future.result(), inputs
             if not self.building:
@@ -141,7 +143,11 @@ class BackgroundSearch:
             with contextlib.suppress(OSError):
                 os.rmdir(self.site_dir / folder)  # a results folder of an older index, now empty
         self.on_disk &= keep
-        if self.wanted is None:
+        self.check_settled()
+
+    def check_settled(self) -> None:
+        """With the lock held: nothing is being made, and no finished build's thread is still to run."""
+        if self.wanted is None and self.pending == 0:
             self.settled.set()
 
     def write(self, files: dict[str, str]) -> None:
@@ -160,6 +166,7 @@ class BackgroundSearch:
     def build_failed(self) -> None:
         with self.lock:
             self.building = False
+            self.check_settled()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Until the newest index is on disk (tests and benchmarks)."""
