@@ -23,10 +23,10 @@ rendering is in katalog.render, the MkDocs adapter in katalog.mkdocs_plugin.
 
 `build_catalogue(root)` runs 1 to 4 (all but similar entries, which the renderer asks for) and gives a
 Catalogue: its entries, pages, links both ways, taxonomies and problems; `build_from_config` does the
-same for a SiteConfig already read (a long-running preview passes a FileCache, and `refresh_bodies`
-brings a catalogue up to date when only entries' bodies changed). `text_line`, `github_line` and
-`summary` print problems as `katalog check` does. Nothing here imports MkDocs; the plugin
-(katalog.mkdocs_plugin) adapts it.
+same for a SiteConfig already read (a long-running preview passes a FileCache, and `read_edits`
+tells what an edit of entries' files changed, bringing the catalogue up to date in place when only
+bodies changed). `text_line`, `github_line` and `summary` print problems as `katalog check` does.
+Nothing here imports MkDocs; the plugin (katalog.mkdocs_plugin) adapts it.
 """
 
 import importlib
@@ -44,7 +44,8 @@ _PUBLIC = {
     "FileCache": "load.filecache",
     "Problem": "problems",
     "Severity": "problems",
-    "refresh_bodies": "refresh",
+    "Edits": "refresh",
+    "read_edits": "refresh",
     "github_line": "report",
     "summary": "report",
     "text_line": "report",
@@ -55,6 +56,7 @@ _PUBLIC = {
 __all__ = [
     "Catalogue",
     "ConfigError",
+    "Edits",
     "Entry",
     "FileCache",
     "Link",
@@ -66,7 +68,7 @@ __all__ = [
     "build_from_config",
     "github_line",
     "load_site_config",
-    "refresh_bodies",
+    "read_edits",
     "summary",
     "text_line",
 ]
@@ -78,7 +80,7 @@ if TYPE_CHECKING:
     from .link.references import Link
     from .load.filecache import FileCache
     from .problems import Problem, Severity
-    from .refresh import refresh_bodies
+    from .refresh import Edits, read_edits
     from .report import github_line, summary, text_line
 
 

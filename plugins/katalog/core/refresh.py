@@ -32,19 +32,13 @@ class Edits:
     in_place: bool
 
 
-def refresh_bodies(previous: Catalogue, cache: FileCache, token: object) -> list[Entry] | None:
-    """Read what changed since `previous` was built (cache and token as for loader.load). When the
-    only changes are in the bodies of entries whose front-matter, body links and problems stayed
-    the same, copy them into previous's Entry objects and return those entries ([] when nothing
-    changed). None when anything else changed: build the catalogue anew (the cache is up to date)."""
-    edits = read_edits(previous, cache, token)
-    return edits.entries if edits is not None and edits.in_place else None
-
-
 def read_edits(previous: Catalogue, cache: FileCache, token: object, fronts: bool = False) -> Edits | None:
-    """As refresh_bodies; with fronts, an edit of front-matter is handed back too (Edits.in_place
-    false), when it left each entry's id, type, links and problems as they were. None when anything
-    else changed."""
+    """Read what changed since `previous` was built (cache and token as for loader.load). When the
+    only changes are in the bodies of entries whose front-matter, body links and problems stayed the
+    same, copy them into previous's Entry objects (Edits.in_place; no entries when nothing changed).
+    With fronts, an edit of front-matter is handed back too (not in place), when it left each entry's
+    id, type, links and problems as they were. None when anything else changed: build the catalogue
+    anew (the cache is up to date)."""
     loaded = load(previous.config, cache=cache, token=token)
     changed = _changes(previous, loaded)
     if changed is None:
