@@ -87,6 +87,7 @@ def entry_edit(
     ):
         return None  # the catch-up build asked for (nothing changed since), an article of content/, an image
     content_prefix = f"{last.config.content_dir}/"
+    kept: list[File] = []
     for file in taken:
         if not isinstance(file, KatalogFile):
             continue
@@ -99,6 +100,7 @@ def entry_edit(
         # No other page shows an entry's body, not even those otherwise rebuilt every time.
         file.changed = entry is not None
         if not file.changed:
+            kept.append(file)
             continue
         if entry is not None and file.generated_by is not None:
             file.make = functools.partial(renderer.entry_body, entry)
@@ -121,7 +123,7 @@ def entry_edit(
             preview.current[src] = object()
         preview.entry_first = True
         preview.behind = _identities(by_src)
-    preview.kept = [f for f in taken if isinstance(f, KatalogFile) and f.is_documentation_page() and not f.changed]
+    preview.kept = kept
     return Edited(Files(taken), by_src, first=not edits.in_place)
 
 
