@@ -13,8 +13,9 @@
    (--root-selector article: the page's content, not the navigation; --glob: the entries and content
    pages, which Katalog's search holds, not the listings and term pages), into DIR/out/katalog-site/pagefind/,
    and a page pagefind-bench/ with Pagefind's default UI (no debounce) is added beside it.
-3. serves the site from 127.0.0.1 with gzip (level 6, compressed once per file and cached, so a static
-   host's precompression is the model), logging the body bytes of every response.
+3. serves the site from 127.0.0.1, from a process of its own (as a static host is), with gzip (level 6,
+   compressed once per file and cached, so a static host's precompression is the model) and without
+   Nagle's delay, logging the body bytes of every response.
 4. per engine, a warm-up visit, then --runs visits each in a fresh browser context (cold cache):
    a. open the page (Katalog: the front page; Pagefind: pagefind-bench/), wait for `load`, click the
       search box and type --first one key at a time; bytes = gzip body bytes of every response after
@@ -39,7 +40,9 @@ import gzip
 import http.server
 import json
 import mimetypes
+import multiprocessing
 import os
+import queue
 import re
 import shutil
 import statistics
@@ -50,9 +53,9 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -124,27 +127,41 @@ PAGEFIND_PAGE = """<!doctype html>
 # --- the server -------------------------------------------------------------------------------
 
 
-@dataclass
 class Log:
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    requests: list[tuple[float, str, int]] = field(default_factory=list)  # (epoch s, path, body bytes)
-    gz_cache: dict[str, bytes] = field(default_factory=dict)
-    prepend: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes put before its body
+    """What the server process reports: (epoch s, path, body bytes) per response; and what to put
+    before a file's body (the instrumented visit's timers), sent to the server process."""
 
-    def add(self, path: str, size: int, started: float) -> None:
-        with self.lock:
-            self.requests.append((started, path, size))
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.reports: Any = context.Queue()
+        self.commands: Any = context.Queue()
+        self.requests: list[tuple[float, str, int]] = []
 
     def since(self, start: float) -> list[tuple[float, str, int]]:
-        with self.lock:
-            return [r for r in self.requests if r[0] >= start]
+        time.sleep(0.2)  # the server reports after its response is written
+        while True:
+            try:
+                self.requests.append(self.reports.get_nowait())
+            except queue.Empty:
+                break
+        return [r for r in self.requests if r[0] >= start]
+
+    def prepend(self, name: str, text: bytes) -> None:
+        self.commands.put((name, text))
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzipped when the client accepts it, always with Content-Length; logs body bytes."""
+    """Static files, gzipped when the client accepts it, always with Content-Length; reports body bytes."""
 
     protocol_version = "HTTP/1.1"
-    log: Log  # set on the subclass made by serve()
+    # Headers and body go out in two writes; with Nagle's algorithm the body waits for the client's
+    # delayed ACK of the headers (40 ms on Linux), which no static host makes a browser wait.
+    disable_nagle_algorithm = True
+    reports: Any  # set on the subclass made by serve_forever()
+    commands: Any
+    gz_cache: ClassVar[dict[str, bytes]] = {}
+    prepended: ClassVar[dict[str, bytes]] = {}  # file name -> bytes put before its body
+    lock = threading.Lock()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -155,8 +172,20 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         self.respond(head=False)
 
+    def take_commands(self) -> None:
+        while True:
+            try:
+                name, text = self.commands.get_nowait()
+            except queue.Empty:
+                return
+            with self.lock:
+                self.prepended[name] = text
+                for key in [key for key in self.gz_cache if Path(key).name == name]:
+                    del self.gz_cache[key]
+
     def respond(self, head: bool) -> None:
         started = time.time()
+        self.take_commands()
         url_path = urllib.parse.urlsplit(self.path).path
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -165,12 +194,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Location", url_path + "/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                self.log.add(url_path, 0, started)
+                self.reports.put((started, url_path, 0))
                 return
             path = path / "index.html"
         if not path.is_file():
             self.send_error(404)
-            self.log.add(url_path, 0, started)
+            self.reports.put((started, url_path, 0))
             return
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
@@ -178,13 +207,13 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         zipped = accepts and bool(COMPRESSIBLE.match(ctype))
         key = str(path)
-        body = self.log.gz_cache.get(key) if zipped else None
+        body = self.gz_cache.get(key) if zipped else None
         if body is None:
-            body = self.log.prepend.get(path.name, b"") + path.read_bytes()
+            body = self.prepended.get(path.name, b"") + path.read_bytes()
             if zipped:
                 body = gzip.compress(body, GZIP_LEVEL, mtime=0)
-                with self.log.lock:
-                    self.log.gz_cache[key] = body
+                with self.lock:
+                    self.gz_cache[key] = body
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -193,26 +222,41 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         if not head:
-            self.wfile.write(body)
-        self.log.add(url_path, 0 if head else len(body), started)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # a download the page cancelled
+                self.reports.put((started, url_path, 0))
+                return
+        self.reports.put((started, url_path, 0 if head else len(body)))
+
+
+def serve_forever(directory: str, reports: Any, commands: Any, port: Any) -> None:
+    """The server process: a static host is not in the browser's driver's process (whose threads
+    would hold the GIL while a request waits)."""
+
+    class Handler(GzipHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=directory, **kwargs)
+
+    Handler.reports = reports
+    Handler.commands = commands
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    port.put(server.server_address[1])
+    server.serve_forever()
 
 
 @contextmanager
 def serve(directory: Path, log: Log) -> Iterator[str]:
-    class Handler(GzipHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(directory), **kwargs)
-
-    Handler.log = log
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    context = multiprocessing.get_context("spawn")
+    port = context.Queue()
+    process = context.Process(target=serve_forever, args=(str(directory), log.reports, log.commands, port), daemon=True)
+    process.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{port.get(timeout=60)}/"
     finally:
-        server.shutdown()
-        server.server_close()
+        process.terminate()
+        process.join(10)
 
 
 # --- in the page --------------------------------------------------------------------------------
@@ -607,10 +651,7 @@ def measure(browser: Any, site: Site, args: argparse.Namespace) -> tuple[dict[st
                 flush=True,
             )
         if site.name == "katalog" and not args.no_diagnose:
-            log.prepend["katalog-search-worker.js"] = WORKER_TIMERS.encode()
-            with log.lock:  # only the worker changes; the rest stays compressed
-                for key in [key for key in log.gz_cache if key.endswith("katalog-search-worker.js")]:
-                    del log.gz_cache[key]
+            log.prepend("katalog-search-worker.js", WORKER_TIMERS.encode())
             diagnosis = visit(browser, base, site, log, args, diagnose=True)
     times = [t for v in visits for t in v.queries.values()]
     missing = [q for v in visits for q, t in v.queries.items() if t is None]
