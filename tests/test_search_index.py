@@ -305,3 +305,31 @@ def test_the_results_page_shows_passages_counts_and_keeps_the_query_in_the_addre
             "document.querySelector('.katalog-search-page__status').textContent === 'Ingen resultater'"
         )
         assert "municipalities=horsens" in page.url and "q=inddragelse" in page.url
+
+
+@pytest.mark.browser
+def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(published: str) -> None:
+    """Over HTTP/1.1 a browser opens six connections to a host: an older query's downloads would queue
+    the newer one's behind them. A row file both need is fetched again for the newer one."""
+    held: list[Any] = []
+    failed: list[str] = []
+    with browser_page() as page:
+        hold = True
+
+        def rows(route: Any) -> None:
+            if hold:
+                held.append(route)  # never answered: the download stays open until the page cancels it
+            else:
+                route.continue_()
+
+        page.route("**/katalog/search/r*/*.json", rows)
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.goto(published)
+        page.fill(".katalog-search__input", "inddragelse")
+        page.wait_for_timeout(300)
+        assert held, "the first query asked for no row file"
+        asked = sorted({route.request.url for route in held})
+        hold = False
+        assert titles(page, "cykelsti") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]
+        page.wait_for_timeout(200)
+        assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled

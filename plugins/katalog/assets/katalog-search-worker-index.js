@@ -94,16 +94,20 @@ var katalogSearchWorker = (function () {
     return Array.from(wanted);
   };
 
-  // A result's row: title, address, type and places, summary, whether it has passages.
-  worker.rowOf = function (doc) {
+  // A result's row: title, address, type and places, summary, whether it has passages. signal: the
+  // asking query's; a newer query cancels the download. A download another query cancelled is made again.
+  worker.rowOf = function (doc, signal) {
     var meta = worker.meta;
     var number = Math.floor(doc / meta.rowSize);
     if (!rowFiles.has(number)) {
-      var loading = json(new URL(meta.rows + number + ".json", worker.base).href);
-      loading.catch(function () { rowFiles.delete(number); });  // asked again next time
+      var loading = json(new URL(meta.rows + number + ".json", worker.base).href, { signal: signal });
+      loading.catch(function () { if (rowFiles.get(number) === loading) rowFiles.delete(number); });
       rowFiles.set(number, loading);
     }
-    return rowFiles.get(number).then(function (rows) { return rows[doc - number * meta.rowSize]; });
+    return rowFiles.get(number).then(function (rows) { return rows[doc - number * meta.rowSize]; }, function (error) {
+      if (error && error.name === "AbortError" && !(signal && signal.aborted)) return worker.rowOf(doc, signal);
+      throw error;
+    });
   };
 
   return worker;

@@ -51,17 +51,19 @@
     var docs = hits.slice(0, limit);
     var early = Math.min(Number(message.early) || 0, docs.length);
     // The first results' rows first: a browser opens few connections to one host over HTTP/1.1, and
-    // the rest would queue the first ones behind them.
-    var firstRows = docs.slice(0, early || docs.length).map(rowOf);
+    // the rest would queue the first ones behind them. For the same reason a newer query cancels the
+    // downloads this one still waits for.
+    var firstRows = docs.slice(0, early || docs.length).map(function (doc) { return rowOf(doc, signal); });
     var firstIn = Promise.all(firstRows);
+    firstIn.catch(function () { return null; });  // cancelled: each row's own promise says so
     var rows = firstRows.concat(docs.slice(firstRows.length).map(function (doc) {
-      return firstIn.then(function () { return rowOf(doc); });
+      return firstIn.then(function () { return rowOf(doc, signal); });
     }));
     var items = rows.map(function (row, i) { return row.then(function (r) { return shown(docs[i], r, isHit); }); });
     if (early > 0 && early < items.length) {
       Promise.all(items.slice(0, early)).then(function (first) {
         if (!stale()) postMessage({ type: "results", id: message.id, total: hits.length, hits: first, partial: true, counts: null });
-      });
+      }, function () { return null; });  // cancelled: the whole list's promise says so
     }
     return Promise.all(items).then(function (list) {
       if (stale()) return null;
