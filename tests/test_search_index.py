@@ -30,8 +30,16 @@ LABELS: dict[str, Any] = {"types": [["initiative", "Initiativ"]], "filters": []}
 
 def test_compounds_split_into_words_the_catalogue_uses() -> None:
     analyser = Analyser(analysis_for("da"))
-    words = ["borger", "inddragelse", "proces", "fælles", "land", "byen", "kommune", "kommunerne"]
+    words = ["borger", "inddragelse", "proces", "fælles", "land", "byen", "kommune", "kommunerne", "besøg"]
+    words += ["samarbejde", "udvikling"]
     compounds = Compounds(words, analyser)
+    # A known word and a linking s mark the seam, though "venner" is never used alone; not without the s,
+    # and not where a known word ends the compound ("samarbejde", not "amarbejde").
+    assert compounds.parts("besøgsvenner") == ("ven",)
+    assert compounds.parts("udviklingsforløbet") == ("forløb",)
+    assert compounds.parts("besøgvenner") == ()
+    assert compounds.parts("kommunesamarbejde") == ("samarbejd",)
+    assert compounds.parts("kommunesby") == ()  # a tail of five letters at least
     assert compounds.parts("borgerinddragelse") == ("inddrag",)
     assert compounds.parts("borgerinddragelsesproces") == ("proc", "inddrag")  # a linking s, three parts
     assert compounds.parts("fælleshave") == ("hav",)  # "have" is a stop word, and a word

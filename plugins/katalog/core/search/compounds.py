@@ -4,9 +4,12 @@ is part of: "inddragelse" finds "borgerinddragelse", "have" finds "fælleshave".
 Danish (like Swedish and Norwegian) writes compounds as one word, often with a linking s or e
 ("arbejdsplads", "børnehave"). A word is split where its tail is a word the catalogue uses on its own
 (or a stop word: "have" is one) of at least MIN_TAIL letters, and its head is such a word of at least
-MIN_HEAD letters, the same with a linking s or e, or itself a compound. Only words from the catalogue
-count, so a split is never a guess from a dictionary the editors did not write. The parts are
-returned as index terms (stemmed); the first part needs nothing, since a query's prefix finds it.
+MIN_HEAD letters, the same with a linking s or e, or itself a compound. A tail the catalogue never
+uses alone counts too where the head is a word of at least LINKED_HEAD letters and a linking s, and the
+tail has at least LINKED_TAIL letters: the s marks the seam ("besøgsvenner" is "besøg" + s + "venner").
+Only words from the catalogue count, so a split is never a guess from a dictionary the editors did
+not write. The parts are returned as index terms (stemmed); the first part needs nothing, since a
+query's prefix finds it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from .analyser import Analyser
 MIN_HEAD = 3
 MIN_TAIL = 4
 LINKS = ("s", "e")
+LINKED_HEAD = 4
+LINKED_TAIL = 5
+VOWELS = frozenset("aeiouyæøåäöé")
 
 
 class Compounds:
@@ -45,25 +51,39 @@ class Compounds:
         return found
 
     def _tails(self, word: str) -> tuple[str, ...]:
-        """Every known word a compound ends with or has in its middle, longest first."""
+        """Every known word a compound ends with or has in its middle, longest first; where there is
+        none, the tails after a known word and a linking s."""
         kept = self.tails.get(word)
         if kept is not None:
             return kept
         self.tails[word] = ()  # no cycles (a word is never its own head, but be safe)
         tails: list[str] = []
+        linked: list[str] = []  # used only where no known tail splits the word
         if len(word) >= MIN_HEAD + MIN_TAIL and word.isalpha():
             for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
                 tail = word[cut:]
-                if tail not in self.known:
-                    continue
                 head = word[:cut]
+                if tail not in self.known:
+                    if self._linked(head, tail):
+                        linked.append(tail)
+                    continue
                 inner = self._head(head)
                 if inner is not None:
                     tails.append(tail)
                     tails.extend(inner)
-        result = tuple(dict.fromkeys(tails))
+        result = tuple(dict.fromkeys(tails or linked))
         self.tails[word] = result
         return result
+
+    def _linked(self, head: str, tail: str) -> bool:
+        """A known word and a linking s before a tail the catalogue does not use alone."""
+        return (
+            len(tail) >= LINKED_TAIL
+            and head.endswith("s")
+            and len(head) > LINKED_HEAD
+            and head[:-1] in self.known
+            and any(letter in VOWELS for letter in tail)
+        )
 
     def _head(self, head: str) -> tuple[str, ...] | None:
         """None if head is neither a word nor a compound; else the parts inside it (after its first)."""
