@@ -37,6 +37,7 @@ documents that use the word itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -118,38 +119,40 @@ def build_index_files(
     compounds = Compounds(vocabulary, analyser)
     term_of = {word: analyser.term(word) for word in vocabulary}
     parts_of = {word: parts for word in vocabulary if (parts := compounds.parts(word))}
-    # Per document: {term: weighted frequency} per field, and each field's length.
-    per_doc: list[list[tuple[str, dict[str, float], int]]] = []
+    # What each word counts for: its term (None for a stop word) and its compound's parts.
+    counts_for: dict[str, tuple[tuple[str, float], ...]] = {
+        word: ((term, 1.0),) if (term := term_of[word]) is not None else () for word in vocabulary
+    }
+    for word, parts in parts_of.items():
+        counts_for[word] += tuple((part, PART_WEIGHT) for part in parts)
+    # Each field's length (its words that are terms), and the average per field.
     totals = dict.fromkeys(names, 0)
+    lengths: list[list[int]] = []
     for fields in words_of:
-        rows = []
+        field_lengths = []
         for name, words in fields:
-            counts: dict[str, float] = {}
-            length = 0
-            for word, times in words.items():
-                term = term_of[word]
-                if term is not None:
-                    counts[term] = counts.get(term, 0) + times
-                    length += times
-                for part in parts_of.get(word, ()):
-                    counts[part] = counts.get(part, 0) + PART_WEIGHT * times
-            if counts:
-                rows.append((name, counts, length))
+            length = sum(times for word, times in words.items() if term_of[word] is not None)
+            if any(counts_for[word] for word in words):
                 totals[name] += length
-        per_doc.append(rows)
+            field_lengths.append(length)
+        lengths.append(field_lengths)
     count = max(len(documents), 1)
     average = {name: (totals[name] / count) or 1.0 for name in names}
     # Per term: the numbers of its documents, ascending, and its score in each (two lists, not pairs:
     # a big catalogue has millions of postings).
     postings: dict[str, tuple[list[int], list[float]]] = {}
-    for number, rows in enumerate(per_doc):
+    for number, (fields, field_lengths) in enumerate(zip(words_of, lengths, strict=True)):
         scores: dict[str, float] = {}
-        for name, counts, length in rows:
+        for (name, words), length in zip(fields, field_lengths, strict=True):
+            counts: dict[str, float] = {}
+            for word, times in words.items():
+                for term, weight in counts_for[word]:
+                    counts[term] = counts.get(term, 0) + weight * times
             b = 0.0 if name in SET_FIELDS else B
             norm = K1 * (1 - b + b * length / average[name])
-            boost = boosts[name]
+            factor = boosts[name] * (K1 + 1)
             for term, tf in counts.items():
-                scores[term] = scores.get(term, 0.0) + boost * tf * (K1 + 1) / (tf + norm)
+                scores[term] = scores.get(term, 0.0) + factor * tf / (tf + norm)
         for term, score in scores.items():
             found = postings.get(term)
             if found is None:
@@ -179,12 +182,15 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
+_scaled = functools.partial(operator.mul, SCALE)
+
+
 def _encode(numbers: list[int], scores: list[float]) -> str:
     """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
     catalogue has millions of postings)."""
     flat: list[int] = [0] * (2 * len(numbers))
     flat[0::2] = list(map(operator.sub, numbers, [0, *numbers]))
-    flat[1::2] = [max(1, round(score * SCALE)) for score in scores]
+    flat[1::2] = [tenths or 1 for tenths in map(round, map(_scaled, scores))]  # at least 1: a score > 0
     return "[" + ",".join(map(str, flat)) + "]"
 
 
