@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lunr.stemmer import stemmer as porter_stemmer
 from lunr.token import Token
 
@@ -18,13 +20,18 @@ class Analyser:
         self.known: dict[str, str | None] = {}
         self.trimmed: dict[str, str] = {}
 
-    def words(self, text: str) -> list[str]:
-        """The trimmed, lower-case words of a text, stop words included."""
+    def counts(self, text: str) -> dict[str, int]:
+        """How often each trimmed, lower-case word occurs in a text, stop words included; in the order
+        the words first occur. Counted before trimming (in C, by Counter): a text repeats its words."""
         trimmed = self.trimmed
-        raws = text.lower().replace("-", " ").split()
-        for raw in set(raws).difference(trimmed):
-            trimmed[raw] = trim(raw)
-        return [word for raw in raws if (word := trimmed[raw])]
+        counts: dict[str, int] = {}
+        for raw, times in Counter(text.lower().replace("-", " ").split()).items():
+            word = trimmed.get(raw)
+            if word is None:
+                word = trimmed[raw] = trim(raw)
+            if word:
+                counts[word] = counts.get(word, 0) + times
+        return counts
 
     def term(self, word: str) -> str | None:
         """A trimmed word's index term; None for a stop word."""

@@ -42,7 +42,6 @@ import hashlib
 import json
 import math
 import operator
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,10 +106,9 @@ def build_index_files(
     boosts = dict(field_boosts)
     names = [name for name, _ in field_boosts]
     # Words of every field of every document, counted once: the compounds need the whole vocabulary
-    # first, and a document repeats its words (Counter counts in C; the loops below see each once).
+    # first, and a document repeats its words (the loops below see each once).
     words_of = [
-        [(name, Counter(analyser.words(text))) for name, text in document.fields if name in boosts]
-        for document in documents
+        [(name, analyser.counts(text)) for name, text in document.fields if name in boosts] for document in documents
     ]
     vocabulary: set[str] = set()
     for fields in words_of:
@@ -126,13 +124,14 @@ def build_index_files(
     for word, parts in parts_of.items():
         counts_for[word] += tuple((part, PART_WEIGHT) for part in parts)
     # Each field's length (its words that are terms), and the average per field.
+    is_term = {word: int(term is not None) for word, term in term_of.items()}
     totals = dict.fromkeys(names, 0)
     lengths: list[list[int]] = []
     for fields in words_of:
         field_lengths = []
         for name, words in fields:
-            length = sum(times for word, times in words.items() if term_of[word] is not None)
-            if any(counts_for[word] for word in words):
+            length = sum(map(operator.mul, map(is_term.__getitem__, words), words.values()))
+            if any(map(counts_for.__getitem__, words)):
                 totals[name] += length
             field_lengths.append(length)
         lengths.append(field_lengths)
