@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from katalog.core.search import index as index_module
 from katalog.core.search.analyser import Analyser
 from katalog.core.search.build import SearchDocument, body_sections, search_index
 from katalog.core.search.compounds import Compounds
@@ -341,3 +342,21 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(publ
         assert titles(page, "cykelsti") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]
         page.wait_for_timeout(200)
         assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled
+
+
+@pytest.mark.browser
+def test_a_typo_finds_its_word_in_another_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a big catalogue a common term has a shard of its own, so the shard a typo sorts into is not
+    the word's: every term in a shard of its own here."""
+    monkeypatch.setattr(index_module, "SHARD_CHARS", 1)
+    root = tmp_path / "shards"
+    copy_example_config(root / "site_config")
+    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
+    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES})
+    site = build_ok(root)
+    meta = json.loads(next((site / "katalog" / "search").glob("index.*.json")).read_text(encoding="utf-8"))
+    assert len(meta["shards"]) > 50
+    with serve(site) as url, browser_page() as page:
+        page.goto(url)
+        for typo in ("cykelsri", "cykelsit", "cykelstti", "cykelstii"):  # replaced, swapped, added letters
+            assert titles(page, typo)[:1] == ["En ny cykelsti langs åen"], typo

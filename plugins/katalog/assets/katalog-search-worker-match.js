@@ -125,13 +125,19 @@
     return { scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found };
   }
 
-  // The words a typo in the first two letters could have been, as far as they can be named without
-  // guessing a letter (one left out, two swapped): their shards are fetched only when the word itself
-  // is not in the index. A typo after the second letter stays in the shards the word needs anyway.
+  // The terms whose shards a typo needs, fetched only when the word itself is not in the index: those a
+  // typo in the first two letters could have been, as far as they can be named without guessing a
+  // letter (one left out, two swapped), and every one-edit variant that keeps the first SAME_START
+  // letters. In a big catalogue such a variant's term is often in another shard than the word's (a
+  // common term has a shard of its own). A typo at the letters between stays found where the shards meet.
+  var SAME_START = 4;
+
   function typoNeighbours(word) {
-    var s = word.text;
-    return [s.slice(1), s.charAt(0) + s.slice(2), s.charAt(1) + s.charAt(0) + s.slice(2),
+    var s = word.text, start = s.slice(0, SAME_START);
+    var named = [s.slice(1), s.charAt(0) + s.slice(2), s.charAt(1) + s.charAt(0) + s.slice(2),
       s.charAt(0) + s.charAt(2) + s.charAt(1) + s.slice(3)].map(worker.stemmer);
+    typoStems(word).forEach(function (stem) { if (stem.lastIndexOf(start, 0) === 0) named.push(stem); });
+    return named;
   }
 
   worker.trim = trim;
