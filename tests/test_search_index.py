@@ -199,6 +199,10 @@ def results(page: Any, query: str) -> list[dict[str, Any]]:
         arg=query,
     )
     page.wait_for_timeout(150)  # the worker answers each keystroke; let the last answer land
+    return read_results(page)
+
+
+def read_results(page: Any) -> list[dict[str, Any]]:
     return page.evaluate(  # type: ignore[no-any-return]
         """() => Array.from(document.querySelectorAll('.katalog-search__list .katalog-search__result'), li => {
           const section = li.querySelector('.katalog-search__section');
@@ -344,19 +348,93 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(publ
         assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled
 
 
-@pytest.mark.browser
-def test_a_typo_finds_its_word_in_another_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a big catalogue a common term has a shard of its own, so the shard a typo sorts into is not
-    the word's: every term in a shard of its own here."""
-    monkeypatch.setattr(index_module, "SHARD_CHARS", 1)
-    root = tmp_path / "shards"
+# A common word: in twelve entries, each with it a different number of times (so they rank apart).
+COMMON = {
+    f"catalogue/initiatives/faellesrum-{k}.md": entry(
+        "initiative", replace={"title:": f'title: "Fællesrum {k}"'}, body="Et fællesrum. " * k + "\n"
+    )
+    for k in range(1, 13)
+}
+
+
+@pytest.fixture(scope="module")
+def big_shaped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The site and more entries of a common word, built as is and with its index shaped as a big
+    catalogue's: every term in a shard of its own (a common term has one), and only each term's three
+    best documents in its shard (the rest in its tail). Yields both sites' addresses."""
+    root = tmp_path_factory.mktemp("big-shaped")
     copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
-    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES})
-    site = build_ok(root)
+    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES, **COMMON})
+    build_ok(root, site_dir="whole")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "SHARD_CHARS", 1)
+        patch.setattr(index_module, "HEAD", 3)
+        site = build_ok(root)
     meta = json.loads(next((site / "katalog" / "search").glob("index.*.json")).read_text(encoding="utf-8"))
     assert len(meta["shards"]) > 50
-    with serve(site) as url, browser_page() as page:
-        page.goto(url)
+    with serve(root) as url:
+        yield url + "whole/", url + "site/"
+
+
+@pytest.mark.browser
+def test_a_typo_finds_its_word_in_another_shard(big_shaped: tuple[str, str]) -> None:
+    """In a big catalogue the shard a typo sorts into is not the word's."""
+    with browser_page() as page:
+        page.goto(big_shaped[1])
         for typo in ("cykelsri", "cykelsit", "cykelstti", "cykelstii"):  # replaced, swapped, added letters
             assert titles(page, typo)[:1] == ["En ny cykelsti langs åen"], typo
+
+
+# The titles of the results a worker posts before their count is known (from the heads).
+FIRST_RESULTS = """
+(() => {
+  const Real = window.Worker;
+  window.__firstResults = [];
+  window.Worker = function (url, options) {
+    const worker = new Real(url, options);
+    worker.addEventListener("message", (event) => {
+      const m = event.data;
+      if (m && m.type === "results" && m.total === null) {
+        window.__firstResults.push(m.hits.map((hit) => hit.title.map((part) => part[0]).join("")));
+      }
+    });
+    return worker;
+  };
+})();
+"""
+
+
+@pytest.mark.browser
+def test_heads_of_common_terms_answer_as_their_whole_lists(big_shaped: tuple[str, str]) -> None:
+    """The first results from the heads, then the whole list: the same results, in the same order, with
+    the same count, as the index with every list whole; for one word, several, "-word" and prefixes."""
+    queries = ["inddragelse", "borgerne", "cykel", "kat", "have", "en", "inddragelse unge", "inddragelse -unge"]
+    queries += ["æbletræer sammen", "samskabelse", "kommune", "2024", "cykelsit", "borger -cykelsti", "råd"]
+    queries += ["fælles", "fællesrum", "fæl", "fællesrum 7", "fællesrum -7"]
+    errors: list[str] = []
+    with browser_page() as whole:
+        heads = whole.context.browser.new_page()
+        heads.on("pageerror", lambda error: errors.append(str(error)))
+        heads.add_init_script(FIRST_RESULTS)
+        whole.goto(big_shaped[0])
+        heads.goto(big_shaped[1])
+        early = 0
+        for query in queries:
+            heads.evaluate("() => { window.__firstResults = []; }")
+            expected = [(r["title"], r["passage"], r["marks"]) for r in results(whole, query)]
+            got = [(r["title"], r["passage"], r["marks"]) for r in results(heads, query)]
+            for _ in range(30):  # the passages come after the list, from more files here
+                if got == expected:
+                    break
+                heads.wait_for_timeout(100)
+                got = [(r["title"], r["passage"], r["marks"]) for r in read_results(heads)]
+            assert got == expected, query
+            status = ".katalog-search__status"
+            assert heads.inner_text(status) == whole.inner_text(status), query
+            # What the heads showed first is the start of the whole list.
+            titles_first = [t for t, _, _ in expected]
+            for first in heads.evaluate("() => window.__firstResults"):
+                assert first == titles_first[: len(first)], query
+                early += 1
+    assert errors == [] and early > 0

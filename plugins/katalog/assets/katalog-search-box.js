@@ -77,7 +77,7 @@
       list.textContent = "";
       last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
       more.hidden = Boolean(last.partial) || last.total <= last.hits.length;
-      status.textContent = countText(last.total);
+      status.textContent = last.total === null ? "" : countText(last.total);  // null: the first results, not counted yet
       showCounts(filters, last.counts);
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");

@@ -73,7 +73,10 @@ var katalogSearchWorker = (function () {
       shards.set(name, json(new URL(name, worker.base).href).then(function (data) {
         var index = new Map();
         data.t.forEach(function (term, i) { index.set(term, i); });
-        return { terms: data.t, postings: data.p, index: index };
+        // A common term's postings here are its best documents; the others are in its tail's file.
+        var tails = new Map();
+        (data.x || []).forEach(function (x) { tails.set(x[0], { n: x[1], name: x[2], postings: null, loading: null }); });
+        return { terms: data.t, postings: data.p, index: index, tails: tails };
       }));
     }
     return shards.get(name);
@@ -92,6 +95,17 @@ var katalogSearchWorker = (function () {
       }
     });
     return Array.from(wanted);
+  };
+
+  // The tails' files: the postings of common terms beyond their best documents, kept once fetched.
+  worker.loadTails = function (tails) {
+    return Promise.all(tails.map(function (tail) {
+      if (!tail.loading) {
+        tail.loading = json(new URL(tail.name, worker.base).href).then(function (postings) { tail.postings = postings; });
+        tail.loading.catch(function () { tail.loading = null; });  // asked again next time
+      }
+      return tail.loading;
+    }));
   };
 
   // A result's row: title, address, type and places, summary, whether it has passages. signal: the

@@ -81,24 +81,34 @@
   // other than by a typo, in typed arrays (a common word has a posting in most documents).
   var FEW = 50;  // typos are looked for when the word itself has fewer documents than this
 
+  // partial: the tails of common terms not fetched yet; threshold: no document outside the heads can
+  // score above it (a head holds its term's best documents).
   function match(word, loaded) {
     var meta = worker.meta;
     var scores = new Float64Array(meta.count);
     var clean = new Uint8Array(meta.count);
-    var matched = [];
-    var exactHit = false, found = 0;
-    function add(data, t, weight) {
-      var flat = data.postings[t];
-      var count = flat.length / 2;
-      var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
-      var factor = weight * idf / 10, typo = weight === TYPO, doc = 0;
+    var matched = [], partial = [];
+    var exactHit = false, found = 0, threshold = 0;
+    function walk(flat, factor, typo) {
+      var doc = 0, lowest = Infinity;
       for (var i = 0; i < flat.length; i += 2) {
         doc += flat[i];
         var score = factor * flat[i + 1];
+        if (flat[i + 1] < lowest) lowest = flat[i + 1];
         if (scores[doc] === 0) found++;
         if (scores[doc] < score) scores[doc] = score;
         if (!typo) clean[doc] = 1;
       }
+      return lowest;
+    }
+    function add(data, t, weight) {
+      var tail = data.tails.get(t);
+      var count = tail ? tail.n : data.postings[t].length / 2;
+      var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
+      var factor = weight * idf / 10, typo = weight === TYPO;
+      var lowest = walk(data.postings[t], factor, typo);
+      if (tail && tail.postings) walk(tail.postings, factor, typo);
+      else if (tail) { partial.push(tail); threshold = Math.max(threshold, factor * lowest); }
       matched.push(data.terms[t]);
     }
     var seen = loaded.map(function () { return new Set(); });
@@ -122,7 +132,10 @@
         });
       });
     }
-    return { scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found };
+    return {
+      scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found,
+      partial: partial, threshold: threshold
+    };
   }
 
   // The terms whose shards a typo needs, fetched only when the word itself is not in the index: those a

@@ -7,7 +7,11 @@
   var shard = worker.shard, shardOf = worker.shardOf, shardsFor = worker.shardsFor;
   var match = worker.match, typoNeighbours = worker.typoNeighbours, FEW = worker.FEW;
 
-  function rank(words) {
+  // whole: with every matched term's whole postings list (the tails fetched where a head is not
+  // enough); else from the shards alone, where `partial` says a tail was not fetched and `trusted` how
+  // many of the first results are nevertheless certain (for a query of one word: those above the
+  // highest score a document outside the heads could have).
+  function rank(words, whole) {
     var positive = words.filter(function (w) { return !w.without; });
     var needed = new Set();
     words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
@@ -29,6 +33,12 @@
         });
       });
     }).then(function (answers) {
+      var tails = [], threshold = 0;
+      answers.forEach(function (answer) {
+        tails = tails.concat(answer.partial);
+        threshold = Math.max(threshold, answer.threshold);
+      });
+      if (whole && tails.length) return worker.loadTails(tails).then(function () { return rank(words, true); });
       var count = worker.meta.count, hits = [];
       var total = new Float64Array(count), typos = new Uint8Array(count);
       for (var doc = 0; doc < count; doc++) {
@@ -46,7 +56,12 @@
       hits.sort(function (a, b) { return typos[a] - typos[b] || total[b] - total[a] || a - b; });
       var matched = [];
       answers.forEach(function (answer, i) { if (!words[i].without) matched = matched.concat(answer.matched); });
-      return { ranked: hits, positive: positive, matched: matched };
+      var trusted = hits.length;
+      if (tails.length) {
+        trusted = 0;
+        while (trusted < hits.length && !typos[hits[trusted]] && total[hits[trusted]] > threshold) trusted++;
+      }
+      return { ranked: hits, positive: positive, matched: matched, partial: tails.length > 0, trusted: trusted };
     });
   }
 

@@ -1,9 +1,10 @@
 // Katalog search worker: answers queries off the main thread from the index in pieces
 // (core/search/index.py describes the files). It fetches the small first file, then per query only
-// the shards that hold the typed words' terms (all at once), then the files of result rows the shown
-// results are in (a few, kept), and posts the list; then the passages of the shown results, and the
-// filters' data once a first result is out. A newer query of the same page part makes an older one
-// stop where it is, and its passages' downloads are cancelled.
+// the shards that hold the typed words' terms (all at once; a common term's best documents are in its
+// shard, the rest of its list in a file fetched after the first results of a one-word query), then the
+// files of result rows the shown results are in (a few, kept), and posts the list; then the passages
+// of the shown results, and the filters' data once a first result is out. A newer query of the same
+// page part makes an older one stop where it is, and its downloads of rows and passages are cancelled.
 // The build joins katalog-common.js and the worker's files into this one, in this order
 // (render/site_files.py): -index (the index's pieces; it makes katalogSearchWorker, the object they
 // share), -match (the words and how each matches), -rank, -passages (what a result shows), -facets
@@ -24,22 +25,44 @@
     var control = new AbortController();
     cancel.set(channel, control);
     function stale() { return latest.get(channel) !== message.id; }
+    var finished = false;
     worker.ready.then(function () {
       var words = parse(message.query);
       var key = JSON.stringify(words.map(function (w) { return [w.text, w.without]; }));
-      var ranking = last && last.key === key ? Promise.resolve(last.value) : rank(words);
-      return ranking.then(function (value) {
+      var want = chosen(message.filters || {});
+      function finish(value) {
+        finished = true;
         last = { key: key, value: value };
-        if (stale()) return null;
-        var want = chosen(message.filters || {});
         return (want.length > 0 && !worker.facetData ? loadFacets() : Promise.resolve()).then(function () {
           return stale() ? null : answer(message, value, want, control.signal, stale);
         });
+      }
+      if (last && last.key === key) return finish(last.value);
+      // A query of one word in the search box shows its first results from the shards' heads of common
+      // terms, when they can tell them, and the whole list once the rest of those terms' lists is in.
+      var early = Number(message.early) || 0;
+      var quick = early > 0 && want.length === 0 && words.length === 1 && !words[0].without;
+      return rank(words, !quick).then(function (value) {
+        if (stale()) return null;
+        if (!value.partial) return finish(value);
+        var first = value.ranked.slice(0, Math.min(early, value.trusted));
+        if (first.length) showFirst(message, value, first, control.signal, function () { return finished || stale(); });
+        return rank(words, true).then(function (whole) { return stale() ? null : finish(whole); });
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") return;
       postMessage({ type: "error", id: message.id, message: String(error) });
     });
+  }
+
+  // The first results of a ranking from the heads: their number is not known yet (total null).
+  function showFirst(message, value, docs, signal, late) {
+    var isHit = marker(value.positive, value.matched);
+    Promise.all(docs.map(function (doc) {
+      return rowOf(doc, signal).then(function (row) { return shown(doc, row, isHit); });
+    })).then(function (hits) {
+      if (!late()) postMessage({ type: "results", id: message.id, total: null, hits: hits, partial: true, counts: null });
+    }, function () { return null; });  // cancelled: a newer query is on its way
   }
 
   // The list from the rows (the first `early` of them posted as soon as they are in), then the passages

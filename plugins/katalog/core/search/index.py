@@ -3,7 +3,7 @@
 Files, all under katalog/search/ and all named by a hash of their content (a host may cache them for ever):
 
     index.<hash>.json   the first file, small whatever the catalogue's size:
-        {"format": 3, "lang": "da", "stopwords": [...], "count": number of documents,
+        {"format": 4, "lang": "da", "stopwords": [...], "count": number of documents,
          "shards": [[first term, "t/<hash>.json"], ...]   sorted by first term: a term is in the shard
                                                           with the greatest first term <= the term
          "rows": "r<hash>/", "rowSize": ROW_SIZE,          folder of the result rows, ROW_SIZE a file
@@ -11,9 +11,15 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
          "facets": "facets.<hash>.json",
          "types": [[key, label], ...],
          "filters": [{"name", "label", "keys": [...], "terms": [labels]}, ...]}
-    t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term]}
+    t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term], "x": [[i, n, tail], ...]}
         postings: [document number difference, score, ...]: the documents (numbers ascending, each as
         the difference to the one before) that hold the term, each with its score in tenths.
+        "x" (when any): the terms with more than HEAD documents. Such a term's postings in the shard
+        are its HEAD best documents (by score, then number), n is its number of documents, and the
+        file tail ("t/<hash>.json", the same encoding) holds the others. A query of one word shows
+        its first results from the heads alone (no document outside a head can score above the
+        lowest score in it); a common word's whole list, which grows with the catalogue, is
+        fetched after them, or before where the heads cannot tell (more words, "-word", filters).
     r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
         [[title, URL from the site's root, type and places, summary, 1 if it has passages else 0], ...]
     c<hash>/<n>.json    the passages of document n, fetched for the results shown only, after their rows:
@@ -39,6 +45,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import json
 import math
 import operator
@@ -50,11 +57,12 @@ from .analyser import Analyser
 from .compounds import Compounds
 from .language import analysis_for
 
-FORMAT = 3
+FORMAT = 4
 K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
 SET_FIELDS = frozenset({"terms", "keywords"})  # build.py FIELDS' lists of labels
 SHARD_CHARS = 48_000  # JSON characters of postings per shard (a term with more has one of its own)
+HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
 SCALE = 10
 # Result rows per file. Results of a big catalogue seldom share a file, so a list of 20 needs about
 # 20 files: small ones (32 rows a file made 6.7 KB gzip per result at 10,000 entries).
@@ -193,26 +201,49 @@ def _encode(numbers: list[int], scores: list[float]) -> str:
     return "[" + ",".join(map(str, flat)) + "]"
 
 
+def _head_and_tail(numbers: list[int], scores: list[float]) -> tuple[str, str]:
+    """A long postings list as its HEAD best documents (by score in tenths, then number, as the browser
+    ranks them) and the others, each encoded."""
+    tenths = [tenth or 1 for tenth in map(round, map(_scaled, scores))]
+    best = set(heapq.nsmallest(HEAD, range(len(numbers)), key=lambda i: (-tenths[i], i)))
+    head = [i for i in range(len(numbers)) if i in best]
+    tail = [i for i in range(len(numbers)) if i not in best]
+    head_text = _encode([numbers[i] for i in head], [scores[i] for i in head])
+    return head_text, _encode([numbers[i] for i in tail], [scores[i] for i in tail])
+
+
 def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str, str]) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
+    tails: list[list[Any]] = []
     size = 0
 
     def close() -> None:
-        nonlocal terms, lists, size
+        nonlocal terms, lists, tails, size
         if not terms:
             return
-        text = compact_json({"t": terms, "p": "\0"}).replace('"\\u0000"', "[" + ",".join(lists) + "]")
+        shard: dict[str, Any] = {"t": terms, "p": "\0"}
+        if tails:
+            shard["x"] = tails
+        text = compact_json(shard).replace('"\\u0000"', "[" + ",".join(lists) + "]")
         name = f"t/{_digest(text)}.json"
         files[f"katalog/search/{name}"] = text
         shards.append([terms[0], name])
-        terms, lists, size = [], [], 0
+        terms, lists, tails, size = [], [], [], 0
 
     for term in sorted(postings, key=utf16_key):
-        encoded = _encode(*postings[term])
+        numbers, scores = postings[term]
+        if len(numbers) > HEAD:
+            encoded, rest = _head_and_tail(numbers, scores)
+            tail = f"t/{_digest(rest)}.json"
+            files[f"katalog/search/{tail}"] = rest
+        else:
+            encoded, tail = _encode(numbers, scores), ""
         if size and size + len(encoded) > SHARD_CHARS:
             close()
+        if tail:
+            tails.append([len(terms), len(numbers), tail])
         terms.append(term)
         lists.append(encoded)
         size += len(encoded) + len(term) + 4
