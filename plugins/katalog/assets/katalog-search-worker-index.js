@@ -98,13 +98,19 @@ var katalogSearchWorker = (function () {
   };
 
   // The tails' files: the postings of common terms beyond their best documents, kept once fetched.
-  worker.loadTails = function (tails) {
+  // signal: the asking query's (a newer query cancels the download; one another query cancelled is
+  // made again).
+  worker.loadTails = function (tails, signal) {
     return Promise.all(tails.map(function (tail) {
       if (!tail.loading) {
-        tail.loading = json(new URL(tail.name, worker.base).href).then(function (postings) { tail.postings = postings; });
-        tail.loading.catch(function () { tail.loading = null; });  // asked again next time
+        var loading = json(new URL(tail.name, worker.base).href, { signal: signal });
+        tail.loading = loading.then(function (postings) { tail.postings = postings; });
+        tail.loading.catch(function () { if (tail.postings === null) tail.loading = null; });  // asked again next time
       }
-      return tail.loading;
+      return tail.loading.then(null, function (error) {
+        if (error && error.name === "AbortError" && !(signal && signal.aborted)) return worker.loadTails([tail], signal);
+        throw error;
+      });
     }));
   };
 

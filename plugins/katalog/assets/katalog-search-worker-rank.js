@@ -10,8 +10,8 @@
   // whole: with every matched term's whole postings list (the tails fetched where a head is not
   // enough); else from the shards alone, where `partial` says a tail was not fetched and `trusted` how
   // many of the first results are nevertheless certain (for a query of one word: those above the
-  // highest score a document outside the heads could have).
-  function rank(words, whole) {
+  // highest score a document outside the heads could have). signal: the query's, for the tails' downloads.
+  function rank(words, whole, signal) {
     var positive = words.filter(function (w) { return !w.without; });
     var needed = new Set();
     words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
@@ -38,7 +38,9 @@
         tails = tails.concat(answer.partial);
         threshold = Math.max(threshold, answer.threshold);
       });
-      if (whole && tails.length) return worker.loadTails(tails).then(function () { return rank(words, true); });
+      if (whole && tails.length) {
+        return worker.loadTails(tails, signal).then(function () { return rank(words, true, signal); });
+      }
       var count = worker.meta.count, hits = [];
       var total = new Float64Array(count), typos = new Uint8Array(count);
       for (var doc = 0; doc < count; doc++) {

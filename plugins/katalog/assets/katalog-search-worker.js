@@ -42,12 +42,12 @@
       // terms, when they can tell them, and the whole list once the rest of those terms' lists is in.
       var early = Number(message.early) || 0;
       var quick = early > 0 && want.length === 0 && words.length === 1 && !words[0].without;
-      return rank(words, !quick).then(function (value) {
+      return rank(words, !quick, control.signal).then(function (value) {
         if (stale()) return null;
         if (!value.partial) return finish(value);
         var first = value.ranked.slice(0, Math.min(early, value.trusted));
         if (first.length) showFirst(message, value, first, control.signal, function () { return finished || stale(); });
-        return rank(words, true).then(function (whole) { return stale() ? null : finish(whole); });
+        return rank(words, true, control.signal).then(function (whole) { return stale() ? null : finish(whole); });
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") return;
