@@ -32,9 +32,7 @@ dropped, Snowball-stemmed; the browser stems with lunr-languages). Sorted by the
 as JavaScript compares strings.
 
 A score is lunr's BM25 (k1 1.2, b 0.75) per field, times the field's boost, summed over the fields,
-without the idf: the browser multiplies by the idf (lunr's formula) from the number of postings. The
-fields that are lists of labels (SET_FIELDS: vocabulary terms, keywords) are not weighed by their
-length (b 0): an entry given five themes is no less about each of them than one given one.
+without the idf: the browser multiplies by the idf (lunr's formula) from the number of postings.
 A compound's parts are terms too: "borgerinddragelse" is also counted, at PART_WEIGHT, under
 "inddragels" (the stem of "inddragelse"), when "borger" and "inddragelse" are words the catalogue
 uses on their own (see compounds.py). So a query finds the compounds its word is part of, below the
@@ -60,7 +58,6 @@ from .language import analysis_for
 FORMAT = 4
 K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
-SET_FIELDS = frozenset({"terms", "keywords"})  # build.py FIELDS' lists of labels
 SHARD_CHARS = 48_000  # JSON characters of postings per shard (a term with more has one of its own)
 HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
 SCALE = 10
@@ -155,8 +152,7 @@ def build_index_files(
             for word, times in words.items():
                 for term, weight in counts_for[word]:
                     counts[term] = counts.get(term, 0) + weight * times
-            b = 0.0 if name in SET_FIELDS else B
-            norm = K1 * (1 - b + b * length / average[name])
+            norm = K1 * (1 - B + B * length / average[name])
             factor = boosts[name] * (K1 + 1)
             for term, tf in counts.items():
                 scores[term] = scores.get(term, 0.0) + factor * tf / (tf + norm)
