@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import heapq
+import itertools
 import json
 import math
 import operator
@@ -201,11 +201,15 @@ def _head_and_tail(numbers: list[int], scores: list[float]) -> tuple[str, str]:
     """A long postings list as its HEAD best documents (by score in tenths, then number, as the browser
     ranks them) and the others, each encoded."""
     tenths = [tenth or 1 for tenth in map(round, map(_scaled, scores))]
-    best = set(heapq.nsmallest(HEAD, range(len(numbers)), key=lambda i: (-tenths[i], i)))
-    head = [i for i in range(len(numbers)) if i in best]
-    tail = [i for i in range(len(numbers)) if i not in best]
-    head_text = _encode([numbers[i] for i in head], [scores[i] for i in head])
-    return head_text, _encode([numbers[i] for i in tail], [scores[i] for i in tail])
+    in_head = bytearray(len(numbers))
+    # A stable sort keeps equal scores in number order, reversed or not.
+    for i in sorted(range(len(numbers)), key=tenths.__getitem__, reverse=True)[:HEAD]:
+        in_head[i] = 1
+    parts = []
+    for keep in (in_head, bytes(1 - flag for flag in in_head)):
+        chosen = list(itertools.compress(range(len(numbers)), keep))
+        parts.append(_encode([numbers[i] for i in chosen], [scores[i] for i in chosen]))
+    return parts[0], parts[1]
 
 
 def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str, str]) -> list[list[str]]:
