@@ -45,9 +45,13 @@
       return rank(words, !quick, control.signal).then(function (value) {
         if (stale()) return null;
         if (!value.partial) return finish(value);
+        // The tails after the first results: they would hold the connections the rows need, and a
+        // newer keystroke cancels them before they are fetched at all.
         var first = value.ranked.slice(0, Math.min(early, value.trusted));
-        if (first.length) showFirst(message, value, first, control.signal, function () { return finished || stale(); });
-        return rank(words, true, control.signal).then(function (whole) { return stale() ? null : finish(whole); });
+        var firstShown = first.length ? showFirst(message, value, first, control.signal, function () { return finished || stale(); }) : null;
+        return Promise.resolve(firstShown).then(function () {
+          return stale() ? null : rank(words, true, control.signal).then(function (whole) { return stale() ? null : finish(whole); });
+        });
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") return;
@@ -58,7 +62,7 @@
   // The first results of a ranking from the heads: their number is not known yet (total null).
   function showFirst(message, value, docs, signal, late) {
     var isHit = marker(value.positive, value.matched);
-    Promise.all(docs.map(function (doc) {
+    return Promise.all(docs.map(function (doc) {
       return rowOf(doc, signal).then(function (row) { return shown(doc, row, isHit); });
     })).then(function (hits) {
       if (!late()) postMessage({ type: "results", id: message.id, total: null, hits: hits, partial: true, counts: null });
