@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import json
 import math
 import operator
@@ -185,31 +184,29 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
-_scaled = functools.partial(operator.mul, SCALE)
+def _tenths(scores: list[float]) -> list[int]:
+    """Scores as the index writes them: in tenths, at least 1 (a posting's score is above 0)."""
+    return [tenths or 1 for tenths in map(round, map(functools.partial(operator.mul, SCALE), scores))]
 
 
-def _encode(numbers: list[int], scores: list[float]) -> str:
+def _encode(numbers: list[int], tenths: list[int]) -> str:
     """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
     catalogue has millions of postings)."""
     flat: list[int] = [0] * (2 * len(numbers))
     flat[0::2] = list(map(operator.sub, numbers, [0, *numbers]))
-    flat[1::2] = [tenths or 1 for tenths in map(round, map(_scaled, scores))]  # at least 1: a score > 0
+    flat[1::2] = tenths
     return "[" + ",".join(map(str, flat)) + "]"
 
 
-def _head_and_tail(numbers: list[int], scores: list[float]) -> tuple[str, str]:
-    """A long postings list as its HEAD best documents (by score in tenths, then number, as the browser
-    ranks them) and the others, each encoded."""
-    tenths = [tenth or 1 for tenth in map(round, map(_scaled, scores))]
-    in_head = bytearray(len(numbers))
-    # A stable sort keeps equal scores in number order, reversed or not.
-    for i in sorted(range(len(numbers)), key=tenths.__getitem__, reverse=True)[:HEAD]:
-        in_head[i] = 1
-    parts = []
-    for keep in (in_head, bytes(1 - flag for flag in in_head)):
-        chosen = list(itertools.compress(range(len(numbers)), keep))
-        parts.append(_encode([numbers[i] for i in chosen], [scores[i] for i in chosen]))
-    return parts[0], parts[1]
+def _head_and_tail(numbers: list[int], tenths: list[int]) -> tuple[str, str]:
+    """A long postings list as its HEAD best documents (by score, then number, as the browser ranks
+    them) and the others, each encoded. A stable sort keeps equal scores in number order, reversed or not."""
+    best = sorted(range(len(numbers)), key=tenths.__getitem__, reverse=True)
+    head, tail = sorted(best[:HEAD]), sorted(best[HEAD:])
+    return (
+        _encode([numbers[i] for i in head], [tenths[i] for i in head]),
+        _encode([numbers[i] for i in tail], [tenths[i] for i in tail]),
+    )
 
 
 def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str, str]) -> list[list[str]]:
@@ -234,12 +231,13 @@ def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str,
 
     for term in sorted(postings, key=utf16_key):
         numbers, scores = postings[term]
+        tenths = _tenths(scores)
         if len(numbers) > HEAD:
-            encoded, rest = _head_and_tail(numbers, scores)
+            encoded, rest = _head_and_tail(numbers, tenths)
             tail = f"t/{_digest(rest)}.json"
             files[f"katalog/search/{tail}"] = rest
         else:
-            encoded, tail = _encode(numbers, scores), ""
+            encoded, tail = _encode(numbers, tenths), ""
         if size and size + len(encoded) > SHARD_CHARS:
             close()
         if tail:
