@@ -17,6 +17,7 @@ var katalogSearchWorker = (function () {
   };
   var shards = new Map();   // shard file -> promise of {terms, postings (decoded lazily)}
   var rowFiles = new Map(); // row file number -> promise of its rows
+  var tailFiles = new Map(); // tail file name -> promise of its postings
 
   var LUNR_CODES = { da: "da", sv: "sv", nb: "no", nn: "no", no: "no", en: "en" };
 
@@ -75,7 +76,7 @@ var katalogSearchWorker = (function () {
         data.t.forEach(function (term, i) { index.set(term, i); });
         // A common term's postings here are its best documents; the others are in its tail's file.
         var tails = new Map();
-        (data.x || []).forEach(function (x) { tails.set(x[0], { n: x[1], name: x[2], postings: null, loading: null }); });
+        (data.x || []).forEach(function (x) { tails.set(x[0], { n: x[1], name: x[2], postings: null }); });
         return { terms: data.t, postings: data.p, index: index, tails: tails };
       }));
     }
@@ -97,37 +98,35 @@ var katalogSearchWorker = (function () {
     return Array.from(wanted);
   };
 
-  // The tails' files: the postings of common terms beyond their best documents, kept once fetched.
-  // signal: the asking query's (a newer query cancels the download; one another query cancelled is
-  // made again).
+  // A file's JSON, kept in files (key -> promise) once asked for. signal: the asking query's; a newer
+  // query cancels the download, and a download another query cancelled is made again.
+  function kept(files, key, url, signal) {
+    if (!files.has(key)) {
+      var loading = json(url, { signal: signal });
+      loading.catch(function () { if (files.get(key) === loading) files.delete(key); });  // asked again next time
+      files.set(key, loading);
+    }
+    return files.get(key).then(null, function (error) {
+      if (error && error.name === "AbortError" && !(signal && signal.aborted)) return kept(files, key, url, signal);
+      throw error;
+    });
+  }
+
+  // The tails' files: the postings of common terms beyond their best documents.
   worker.loadTails = function (tails, signal) {
     return Promise.all(tails.map(function (tail) {
-      if (!tail.loading) {
-        var loading = json(new URL(tail.name, worker.base).href, { signal: signal });
-        tail.loading = loading.then(function (postings) { tail.postings = postings; });
-        tail.loading.catch(function () { if (tail.postings === null) tail.loading = null; });  // asked again next time
-      }
-      return tail.loading.then(null, function (error) {
-        if (error && error.name === "AbortError" && !(signal && signal.aborted)) return worker.loadTails([tail], signal);
-        throw error;
+      return kept(tailFiles, tail.name, new URL(tail.name, worker.base).href, signal).then(function (postings) {
+        tail.postings = postings;
       });
     }));
   };
 
-  // A result's row: title, address, type and places, summary, whether it has passages. signal: the
-  // asking query's; a newer query cancels the download. A download another query cancelled is made again.
+  // A result's row: title, address, type and places, summary, whether it has passages.
   worker.rowOf = function (doc, signal) {
     var meta = worker.meta;
     var number = Math.floor(doc / meta.rowSize);
-    if (!rowFiles.has(number)) {
-      var loading = json(new URL(meta.rows + number + ".json", worker.base).href, { signal: signal });
-      loading.catch(function () { if (rowFiles.get(number) === loading) rowFiles.delete(number); });
-      rowFiles.set(number, loading);
-    }
-    return rowFiles.get(number).then(function (rows) { return rows[doc - number * meta.rowSize]; }, function (error) {
-      if (error && error.name === "AbortError" && !(signal && signal.aborted)) return worker.rowOf(doc, signal);
-      throw error;
-    });
+    var url = new URL(meta.rows + number + ".json", worker.base).href;
+    return kept(rowFiles, number, url, signal).then(function (rows) { return rows[doc - number * meta.rowSize]; });
   };
 
   return worker;
