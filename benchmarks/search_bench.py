@@ -231,8 +231,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve_forever(directory: str, reports: Any, commands: Any, port: Any) -> None:
-    """The server process: a static host is not in the browser's driver's process (whose threads
-    would hold the GIL while a request waits)."""
+    """The server process: a static host is not in the process that drives the browser, whose work
+    would share one interpreter's lock with the server's threads."""
 
     class Handler(GzipHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
