@@ -352,12 +352,16 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(publ
         assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled
 
 
-# A common word: in twelve entries, each with it a different number of times (so they rank apart).
+# A common word: in twelve entries, each with it a different number of times (so they rank apart);
+# and a rare compound it begins, in a title.
 COMMON = {
-    f"catalogue/initiatives/faellesrum-{k}.md": entry(
-        "initiative", replace={"title:": f'title: "Fællesrum {k}"'}, body="Et fællesrum. " * k + "\n"
-    )
-    for k in range(1, 13)
+    **{
+        f"catalogue/initiatives/faellesrum-{k}.md": entry(
+            "initiative", replace={"title:": f'title: "Fællesrum {k}"'}, body="Et fællesrum. " * k + "\n"
+        )
+        for k in range(1, 13)
+    },
+    "catalogue/initiatives/udvalget.md": entry("initiative", replace={"title:": 'title: "Fællesrumsudvalget"'}),
 }
 
 
@@ -388,6 +392,19 @@ def test_a_typo_finds_its_word_in_another_shard(big_shaped: tuple[str, str]) -> 
         page.goto(big_shaped[1])
         for typo in ("cykelsri", "cykelsit", "cykelstti", "cykelstii"):  # replaced, swapped, added letters
             assert titles(page, typo)[:1] == ["En ny cykelsti langs åen"], typo
+
+
+@pytest.mark.browser
+def test_a_rare_compound_ranks_below_the_word_itself(big_shaped: tuple[str, str]) -> None:
+    """A compound the word begins counts no more per occurrence than the word: its rarity alone (a
+    high idf) does not lift it above every entry that uses the word, in the title as it does."""
+    with browser_page() as page:
+        for site in big_shaped:
+            page.goto(site)
+            found = titles(page, "fællesrum")
+            assert found[-1] == "Fællesrumsudvalget" and len(found) == 13, (site, found)
+            # Where the word itself is in no entry, a compound it begins ranks as before.
+            assert titles(page, "fællesrumsudv") == ["Fællesrumsudvalget"]
 
 
 # The titles of the results a worker posts before their count is known (from the heads).

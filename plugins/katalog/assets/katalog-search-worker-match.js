@@ -2,7 +2,8 @@
 // the build's exactly: the same splitting and trimming, the stop words shipped in the first file, the
 // Snowball stemmer of lunr-languages (lunr's Porter stemmer for English). A word matches exactly, as a
 // prefix while typing, as a part of a compound (in the postings already), or with one typo (words of
-// five letters or more). Part of katalog-search-worker.js (see katalog-search-worker-index.js).
+// five letters or more); a compound it begins, or a typo, never weighs more per occurrence than the
+// word itself. Part of katalog-search-worker.js (see katalog-search-worker-index.js).
 (function (worker) {
   "use strict";
   var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
@@ -72,6 +73,13 @@
     return stems;
   }
 
+  // Letters a term has beyond the word's stem when it is another word joined on, not an ending.
+  var COMPOUND_REST = 4;
+
+  function compound(term, word) {
+    return term.length - word.stem.length >= COMPOUND_REST && term.length - word.text.length >= COMPOUND_REST - 1;
+  }
+
   function startsWith(term, prefixes) {
     for (var p = 0; p < prefixes.length; p++) if (term.lastIndexOf(prefixes[p], 0) === 0) return true;
     return false;
@@ -101,10 +109,25 @@
       }
       return lowest;
     }
-    function add(data, t, weight) {
+    function idfOf(data, t) {
       var tail = data.tails.get(t);
       var count = tail ? tail.n : data.postings[t].length / 2;
-      var idf = Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
+      return Math.log(1 + Math.abs((meta.count - count + 0.5) / (count + 0.5)));
+    }
+    // A compound the word begins, or a typo of it, counts with no more weight per occurrence than the
+    // word itself: else a rare compound ("grønpanel") outranks the documents that use the word. A
+    // form the stemmer left apart ("plejecentret" for "plejecenter") keeps its own.
+    var cap = Infinity;
+    loaded.forEach(function (data) {
+      word.exact.forEach(function (term) {
+        var t = data.index.get(term);
+        if (t !== undefined) cap = Math.min(cap, idfOf(data, t));
+      });
+    });
+    function add(data, t, weight) {
+      var tail = data.tails.get(t);
+      var own = weight === EXACT || (weight === PREFIX && !compound(data.terms[t], word));
+      var idf = own ? idfOf(data, t) : Math.min(idfOf(data, t), cap);
       var factor = weight * idf / 10, typo = weight === TYPO;
       var lowest = walk(data.postings[t], factor, typo);
       if (tail && tail.postings) walk(tail.postings, factor, typo);
