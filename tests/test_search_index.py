@@ -91,6 +91,11 @@ def test_index_files_hold_every_word_in_shards_result_rows_in_chunks_and_passage
     assert [first for first, _ in meta["shards"]] == sorted((first for first, _ in meta["shards"]), key=utf16_key)
     terms = shard_terms(index.files, meta)
     assert terms["ord2999"] == [0] and terms["fælleshav"] == [0] and terms["trafikplanlæg"] == [1]
+    # Each shard holds the rows of its terms' best documents.
+    for _, name in meta["shards"]:
+        shard = json.loads(index.files[f"katalog/search/{name}"])
+        expected = sorted({number for term in shard["t"] for number in terms[term]})
+        assert [row[0] for row in shard["r"]] == expected
     rows = json.loads(index.files[f"katalog/search/{meta['rows']}0.json"])
     assert meta["rowSize"] >= 2 and rows[1] == ["Cykelsti", "b/", "", "", 0]
     assert rows[0][:2] == ["Fælleshave", "a/"] and rows[0][4] == 1
@@ -291,11 +296,11 @@ def test_under_a_sub_path_every_result_links_into_the_site(published: str) -> No
         assert front["href"] == published  # the front page, not the host's root
         page.click(".katalog-search__link")
         page.wait_for_url(published)
-        # What was fetched: the first file, shards, one file of result rows (a small site's rows are
-        # in one), and the passages of the results shown that have any; no more.
+        # What was fetched: the first file, shards (with the results' rows: a small site's results are
+        # among each term's best), and the passages of the results shown that have any; no more.
         fetched = [r.split("/katalog/search/", 1)[1] for r in requests if "/katalog/search/" in r]
         assert fetched[0].startswith("index.")
-        assert len([f for f in fetched if f.startswith("r")]) == 1
+        assert [f for f in fetched if f.startswith("r")] == []
         assert len([f for f in fetched if f.startswith("c")]) <= 2
 
 
@@ -321,9 +326,24 @@ def test_the_results_page_shows_passages_counts_and_keeps_the_query_in_the_addre
 
 
 @pytest.mark.browser
-def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(published: str) -> None:
+def test_a_word_shows_its_results_from_the_shards_without_row_files(published: str) -> None:
+    """A query of one word needs no file of result rows for its first results: each term's best
+    documents' rows are in its shard. In a small catalogue that is every result."""
+    asked: list[str] = []
+    with browser_page() as page:
+        page.route("**/katalog/search/r*/*.json", lambda route: asked.append(route.request.url))  # never answered
+        page.goto(published)
+        assert titles(page, "cykelsti") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]
+        assert titles(page, "inddragelse") == ["Inddragelse af unge i planlægningen", "Et nyt råd for borgerne"]
+        assert titles(page, "skolepædagog") == ["Æbletræer i skolegården"]
+        assert asked == []
+
+
+@pytest.mark.browser
+def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(big_shaped: tuple[str, str]) -> None:
     """Over HTTP/1.1 a browser opens six connections to a host: an older query's downloads would queue
-    the newer one's behind them. A row file both need is fetched again for the newer one."""
+    the newer one's behind them. A row file both need is fetched again for the newer one. (The site
+    shaped as a big catalogue's has one row in a shard per term: the others come from row files.)"""
     held: list[Any] = []
     failed: list[str] = []
     with browser_page() as page:
@@ -337,8 +357,8 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(publ
 
         page.route("**/katalog/search/r*/*.json", rows)
         page.on("requestfailed", lambda request: failed.append(request.url))
-        page.goto(published)
-        page.fill(".katalog-search__input", "inddragelse")
+        page.goto(big_shaped[1])
+        page.fill(".katalog-search__input", "fællesrum")
         for _ in range(100):  # the worker loads lunr and the shards first: slow on a busy machine
             if held:
                 break
@@ -369,7 +389,8 @@ COMMON = {
 def big_shaped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The site and more entries of a common word, built as is and with its index shaped as a big
     catalogue's: every term in a shard of its own (a common term has one), and only each term's three
-    best documents in its shard (the rest in its tail). Yields both sites' addresses."""
+    best documents in its shard (the rest in its tail), with the row of its best one (the others' rows
+    come from the row files). Yields both sites' addresses."""
     root = tmp_path_factory.mktemp("big-shaped")
     copy_example_config(root / "site_config")
     (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
@@ -378,6 +399,7 @@ def big_shaped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "SHARD_CHARS", 1)
         patch.setattr(index_module, "HEAD", 3)
+        patch.setattr(index_module, "ROWS_INLINE", 1)
         site = build_ok(root)
     meta = json.loads(next((site / "katalog" / "search").glob("index.*.json")).read_text(encoding="utf-8"))
     assert len(meta["shards"]) > 50

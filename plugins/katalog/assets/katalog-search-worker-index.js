@@ -18,6 +18,7 @@ var katalogSearchWorker = (function () {
   var shards = new Map();   // shard file -> promise of {terms, postings (decoded lazily)}
   var rowFiles = new Map(); // row file number -> promise of its rows
   var tailFiles = new Map(); // tail file name -> promise of its postings
+  var inlineRows = new Map(); // document number -> its row, from the shards loaded
 
   var LUNR_CODES = { da: "da", sv: "sv", nb: "no", nn: "no", no: "no", en: "en" };
 
@@ -77,6 +78,8 @@ var katalogSearchWorker = (function () {
         // A common term's postings here are its best documents; the others are in its tail's file.
         var tails = new Map();
         (data.x || []).forEach(function (x) { tails.set(x[0], { n: x[1], name: x[2], postings: null }); });
+        // The rows of each term's best documents: a query of one word shows its first results from them.
+        (data.r || []).forEach(function (r) { inlineRows.set(r[0], r.slice(1)); });
         return { terms: data.t, postings: data.p, index: index, tails: tails };
       }));
     }
@@ -123,6 +126,7 @@ var katalogSearchWorker = (function () {
 
   // A result's row: title, address, type and places, summary, whether it has passages.
   worker.rowOf = function (doc, signal) {
+    if (inlineRows.has(doc)) return Promise.resolve(inlineRows.get(doc));
     var meta = worker.meta;
     var number = Math.floor(doc / meta.rowSize);
     var url = new URL(meta.rows + number + ".json", worker.base).href;

@@ -11,7 +11,8 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
          "facets": "facets.<hash>.json",
          "types": [[key, label], ...],
          "filters": [{"name", "label", "keys": [...], "terms": [labels]}, ...]}
-    t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term], "x": [[i, n, tail], ...]}
+    t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term], "x": [[i, n, tail], ...],
+                                  "r": [[document number, *its result row], ...]}
         postings: [document number difference, score, ...]: the documents (numbers ascending, each as
         the difference to the one before) that hold the term, each with its score in tenths.
         "x" (when any): the terms with more than HEAD documents. Such a term's postings in the shard
@@ -20,6 +21,9 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
         its first results from the heads alone (no document outside a head can score above the
         lowest score in it); a common word's whole list, which grows with the catalogue, is
         fetched after them, or before where the heads cannot tell (more words, "-word", filters).
+        "r": the result rows (as in the row files) of each term's ROWS_INLINE best documents. The
+        first results of a query of one word are among them (its score in a document is its best
+        term's there), so they show without waiting for a row file.
     r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
         [[title, URL from the site's root, type and places, summary, 1 if it has passages else 0], ...]
     c<hash>/<n>.json    the passages of document n, fetched for the results shown only, after their rows:
@@ -54,15 +58,17 @@ from .analyser import Analyser
 from .compounds import Compounds
 from .language import analysis_for
 
-FORMAT = 4
+FORMAT = 5
 K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
-SHARD_CHARS = 48_000  # JSON characters of postings per shard (a term with more has one of its own)
+SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
 HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
 SCALE = 10
 # Result rows per file. Results of a big catalogue seldom share a file, so a list of 20 needs about
 # 20 files: small ones (32 rows a file made 6.7 KB gzip per result at 10,000 entries).
 ROW_SIZE = 8
+# Rows of each term's best documents in its shard: as many as the search box shows first (its EARLY).
+ROWS_INLINE = 5
 
 
 @dataclass(frozen=True)
@@ -163,8 +169,9 @@ def build_index_files(
                 found[0].append(number)
                 found[1].append(score)
     files: dict[str, str] = {}
-    shards = _shards(postings, files)
-    rows_folder, passages_folder, facets_name = _results(documents, files)
+    rows = _rows(documents)
+    shards = _shards(postings, rows, files)
+    rows_folder, passages_folder, facets_name = _results(documents, rows, files)
     meta = {
         "format": FORMAT,
         "lang": analysis.lunr_code,
@@ -198,10 +205,14 @@ def _encode(numbers: list[int], tenths: list[int]) -> str:
     return "[" + ",".join(map(str, flat)) + "]"
 
 
-def _head_and_tail(numbers: list[int], tenths: list[int]) -> tuple[str, str]:
-    """A long postings list as its HEAD best documents (by score, then number, as the browser ranks
-    them) and the others, each encoded. A stable sort keeps equal scores in number order, reversed or not."""
-    best = sorted(range(len(numbers)), key=tenths.__getitem__, reverse=True)
+def _best(tenths: list[int]) -> list[int]:
+    """Positions in a postings list by score, best first, then by number, as the browser ranks them
+    (a stable sort keeps equal scores in number order, reversed or not)."""
+    return sorted(range(len(tenths)), key=tenths.__getitem__, reverse=True)
+
+
+def _head_and_tail(numbers: list[int], tenths: list[int], best: list[int]) -> tuple[str, str]:
+    """A long postings list as its HEAD best documents and the others, each encoded."""
     head, tail = sorted(best[:HEAD]), sorted(best[HEAD:])
     return (
         _encode([numbers[i] for i in head], [tenths[i] for i in head]),
@@ -209,48 +220,62 @@ def _head_and_tail(numbers: list[int], tenths: list[int]) -> tuple[str, str]:
     )
 
 
-def _shards(postings: dict[str, tuple[list[int], list[float]]], files: dict[str, str]) -> list[list[str]]:
+def _shards(
+    postings: dict[str, tuple[list[int], list[float]]], rows: list[list[Any]], files: dict[str, str]
+) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
     tails: list[list[Any]] = []
+    inline: set[int] = set()
+    row_chars = [len(compact_json(row)) + 8 for row in rows]
     size = 0
 
     def close() -> None:
-        nonlocal terms, lists, tails, size
+        nonlocal terms, lists, tails, inline, size
         if not terms:
             return
         shard: dict[str, Any] = {"t": terms, "p": "\0"}
         if tails:
             shard["x"] = tails
         text = compact_json(shard).replace('"\\u0000"', "[" + ",".join(lists) + "]")
+        # The rows after the postings are in: an editor's text is never taken for the placeholder.
+        text = text[:-1] + ',"r":' + compact_json([[number, *rows[number]] for number in sorted(inline)]) + "}"
         name = f"t/{_digest(text)}.json"
         files[f"katalog/search/{name}"] = text
         shards.append([terms[0], name])
-        terms, lists, tails, size = [], [], [], 0
+        terms, lists, tails, inline, size = [], [], [], set(), 0
 
     for term in sorted(postings, key=utf16_key):
         numbers, scores = postings[term]
         tenths = _tenths(scores)
+        best = _best(tenths)
         if len(numbers) > HEAD:
-            encoded, rest = _head_and_tail(numbers, tenths)
+            encoded, rest = _head_and_tail(numbers, tenths, best)
             tail = f"t/{_digest(rest)}.json"
             files[f"katalog/search/{tail}"] = rest
         else:
             encoded, tail = _encode(numbers, tenths), ""
-        if size and size + len(encoded) > SHARD_CHARS:
+        first = [numbers[i] for i in best[:ROWS_INLINE]]
+        if size and size + len(encoded) + sum(row_chars[n] for n in first if n not in inline) > SHARD_CHARS:
             close()
         if tail:
             tails.append([len(terms), len(numbers), tail])
         terms.append(term)
         lists.append(encoded)
-        size += len(encoded) + len(term) + 4
+        size += len(encoded) + len(term) + 4 + sum(row_chars[n] for n in first if n not in inline)
+        inline.update(first)
     close()
     return shards
 
 
-def _results(documents: Sequence[IndexDocument], files: dict[str, str]) -> tuple[str, str, str]:
-    rows = [[r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)]
+def _rows(documents: Sequence[IndexDocument]) -> list[list[Any]]:
+    """Each document's result row: [title, URL from the site's root, type and places, summary, 1 if it
+    has passages else 0]."""
+    return [[r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)]
+
+
+def _results(documents: Sequence[IndexDocument], rows: list[list[Any]], files: dict[str, str]) -> tuple[str, str, str]:
     chunks = [compact_json(rows[start : start + ROW_SIZE]) for start in range(0, len(rows), ROW_SIZE)]
     rows_folder = "r" + _digest("\n".join(chunks)) + "/"
     for number, text in enumerate(chunks):
