@@ -52,7 +52,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -165,6 +165,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def handle(self) -> None:
+        # The browser drops a kept-alive connection when the page cancels a download: not an error.
+        with suppress(ConnectionResetError):
+            super().handle()
 
     def do_HEAD(self) -> None:
         self.respond(head=True)
