@@ -372,6 +372,59 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(big_
         assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled
 
 
+# One word ("xylofonen") at different places in a long section, and once in three places at once.
+PLACES = (0, 2, 3, 4, 26, 27, 28, 29, 31, 60, 199)
+
+
+def _section(hits: tuple[int, ...]) -> str:
+    words = [f"fyld{i}" for i in range(200)]
+    for place in hits:
+        words[place] = "xylofonen"
+    return "## Afsnittet\n\n" + " ".join(words) + "\n\n## Et andet afsnit\n\nIntet her.\n"
+
+
+PASSAGES = {
+    **{
+        f"catalogue/initiatives/sted-{place}.md": entry(
+            "initiative", replace={"title:": f'title: "Sted {place}"'}, body=_section((place,))
+        )
+        for place in PLACES
+    },
+    "catalogue/initiatives/klynge.md": entry(
+        "initiative", replace={"title:": 'title: "Klynge"'}, body=_section((5, 100, 150, 155, 160))
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def passages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("passages")
+    copy_example_config(root / "site_config")
+    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
+    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **PASSAGES})
+    build_ok(root)
+    with serve(root) as url:
+        yield url + "site/"
+
+
+@pytest.mark.browser
+def test_the_passage_shown_holds_the_matched_word_wherever_it_is(passages_site: str) -> None:
+    """A passage is the window of words around the most matched words, with a few words before the
+    first: the matched word is in it whether it starts the section, ends it or is anywhere between."""
+    with browser_page() as page:
+        page.goto(passages_site)
+        found = {r["title"]: r for r in results(page, "xylofon")}
+        assert sorted(found) == sorted([f"Sted {place}" for place in PLACES] + ["Klynge"])
+        for title, result in found.items():
+            words = result["passage"].replace("…", "").split()
+            assert "xylofonen" in result["marks"] and len(words) <= 28, (title, result["passage"])
+            assert result["section"][0] == "Afsnit: Afsnittet", title
+        for p in PLACES:  # three words before the word, where there are three
+            start = ["…", f"fyld{p - 3}"] if p > 3 else ["fyld0"] if p else ["xylofonen"]
+            assert found[f"Sted {p}"]["passage"].split()[: len(start)] == start, p
+        assert found["Klynge"]["marks"] == ["xylofonen"] * 3  # the three close together, not the lone ones
+
+
 # A common word: in twelve entries, each with it a different number of times (so they rank apart);
 # and a rare compound it begins, in a title.
 COMMON = {

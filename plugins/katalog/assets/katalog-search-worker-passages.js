@@ -38,32 +38,33 @@
   }
 
   var WINDOW = 28;  // words in a passage
+  var BEFORE = 3;   // words shown before the first matched word of a passage
 
-  // The passage with the most matched words, cut around its densest part; and its heading.
+  // The passage with the most matched words: the window of WINDOW words, starting BEFORE words ahead
+  // of one of them, that holds the most; and its heading.
   function passage(sections, isHit) {
     var best = null;
     (sections || []).forEach(function (section) {
       var tokens = String(section[2]).split(/\s+/);
-      var flags = tokens.map(function (token) { return isHit(trim(token)); });
-      var count = flags.filter(Boolean).length;
-      if (!count) return;
-      var start = 0, bestStart = 0, inWindow = 0, most = -1;
-      for (var i = 0; i < tokens.length; i++) {
-        if (flags[i]) inWindow++;
-        if (i - start + 1 > WINDOW) { if (flags[start]) inWindow--; start++; }
-        if (inWindow > most) { most = inWindow; bestStart = start; }
-      }
-      var first = flags.indexOf(true);
-      if (first >= 0 && first < bestStart) bestStart = Math.max(0, Math.min(bestStart, first - 4));
-      var score = most + (section[0] ? 0.5 : 0) + count / 100;
-      if (!best || score > best.score) best = { score: score, section: section, tokens: tokens, start: bestStart };
+      var hits = [];
+      tokens.forEach(function (token, i) { if (isHit(trim(token))) hits.push(i); });
+      if (!hits.length) return;
+      var from = 0, most = 0, first = 0;
+      hits.forEach(function (hit) {
+        var start = Math.max(0, hit - BEFORE);
+        while (hits[first] < start) first++;
+        var inWindow = 0;
+        for (var k = first; k < hits.length && hits[k] < start + WINDOW; k++) inWindow++;
+        if (inWindow > most) { most = inWindow; from = start; }
+      });
+      var score = most + (section[0] ? 0.5 : 0) + hits.length / 100;
+      if (!best || score > best.score) best = { score: score, section: section, tokens: tokens, from: from };
     });
     if (!best) return null;
-    var from = Math.max(0, best.start - (best.start > 0 ? 3 : 0));
-    var text = best.tokens.slice(from, from + WINDOW).join(" ");
+    var text = best.tokens.slice(best.from, best.from + WINDOW).join(" ");
     return {
       heading: String(best.section[0]), anchor: String(best.section[1]),
-      text: (from > 0 ? "… " : "") + text + (from + WINDOW < best.tokens.length ? " …" : "")
+      text: (best.from > 0 ? "… " : "") + text + (best.from + WINDOW < best.tokens.length ? " …" : "")
     };
   }
 
