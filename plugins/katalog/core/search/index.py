@@ -246,6 +246,10 @@ def _shards(
         shards.append([terms[0], name])
         terms, lists, tails, inline, size = [], [], [], set(), 0
 
+    def new_rows_chars(numbers: list[int]) -> int:
+        """What the rows of these documents add to the shard being filled (a row is in it once)."""
+        return sum(row_chars[n] for n in numbers if n not in inline)
+
     for term in sorted(postings, key=utf16_key):
         numbers, scores = postings[term]
         tenths = _tenths(scores)
@@ -257,13 +261,13 @@ def _shards(
         else:
             encoded, tail = _encode(numbers, tenths), ""
         first = [numbers[i] for i in best[:ROWS_INLINE]]
-        if size and size + len(encoded) + sum(row_chars[n] for n in first if n not in inline) > SHARD_CHARS:
+        if size and size + len(encoded) + new_rows_chars(first) > SHARD_CHARS:
             close()
         if tail:
             tails.append([len(terms), len(numbers), tail])
         terms.append(term)
         lists.append(encoded)
-        size += len(encoded) + len(term) + 4 + sum(row_chars[n] for n in first if n not in inline)
+        size += len(encoded) + len(term) + 4 + new_rows_chars(first)
         inline.update(first)
     close()
     return shards
