@@ -48,7 +48,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import math
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -297,8 +296,3 @@ def _results(documents: Sequence[IndexDocument], rows: list[list[Any]], files: d
     name = f"facets.{_digest(text)}.json"
     files[f"katalog/search/{name}"] = text
     return rows_folder, passages_folder, name
-
-
-def idf(documents: int, postings: int) -> float:
-    """lunr's idf (lunr.idf), as the browser computes it."""
-    return math.log(1 + abs((documents - postings + 0.5) / (postings + 0.5)))
