@@ -482,23 +482,40 @@ def test_a_rare_compound_ranks_below_the_word_itself(big_shaped: tuple[str, str]
             assert titles(page, "fællesrumsudv") == ["Fællesrumsudvalget"]
 
 
-# The titles of the results a worker posts before their count is known (from the heads).
-FIRST_RESULTS = """
+# Every list of results a worker posts, as {total (null: not counted yet), titles}.
+POSTED = """
 (() => {
   const Real = window.Worker;
-  window.__firstResults = [];
+  window.__posted = [];
   window.Worker = function (url, options) {
     const worker = new Real(url, options);
     worker.addEventListener("message", (event) => {
       const m = event.data;
-      if (m && m.type === "results" && m.total === null) {
-        window.__firstResults.push(m.hits.map((hit) => hit.title.map((part) => part[0]).join("")));
+      if (m && m.type === "results") {
+        const titles = m.hits.map((hit) => hit.title.map((part) => part[0]).join(""));
+        window.__posted.push({ total: m.total, titles: titles });
       }
     });
     return worker;
   };
 })();
 """
+
+
+@pytest.mark.browser
+def test_the_results_page_shows_its_first_results_before_the_others_rows(big_shaped: tuple[str, str]) -> None:
+    """The results page asks for 50 results: it shows the first five as soon as their rows are in,
+    then the whole list with its count (from the heads first where the index has them)."""
+    with browser_page() as page:
+        page.add_init_script(POSTED)
+        for site in big_shaped:
+            page.goto(site + "soeg/?q=fællesrum")
+            page.wait_for_function(
+                "() => document.querySelector('.katalog-search-page__status').textContent === '13 resultater'"
+            )
+            posted = page.evaluate("() => window.__posted.map((p) => [p.total, p.titles.length])")
+            assert posted[0][1] <= 5 and posted[-1] == [13, 13], (site, posted)
+            assert page.locator(".katalog-search-page__results .katalog-search__result").count() == 13
 
 
 @pytest.mark.browser
@@ -512,12 +529,12 @@ def test_heads_of_common_terms_answer_as_their_whole_lists(big_shaped: tuple[str
     with browser_page() as whole:
         heads = whole.context.browser.new_page()
         heads.on("pageerror", lambda error: errors.append(str(error)))
-        heads.add_init_script(FIRST_RESULTS)
+        heads.add_init_script(POSTED)
         whole.goto(big_shaped[0])
         heads.goto(big_shaped[1])
         early = 0
         for query in queries:
-            heads.evaluate("() => { window.__firstResults = []; }")
+            heads.evaluate("() => { window.__posted = []; }")
             expected = [(r["title"], r["passage"], r["marks"]) for r in results(whole, query)]
             got = [(r["title"], r["passage"], r["marks"]) for r in results(heads, query)]
             for _ in range(30):  # the passages come after the list
@@ -531,7 +548,7 @@ def test_heads_of_common_terms_answer_as_their_whole_lists(big_shaped: tuple[str
             assert heads.inner_text(status) == whole.inner_text(status), query
             # What the heads showed first is the start of the whole list.
             titles_first = [t for t, _, _ in expected]
-            for first in heads.evaluate("() => window.__firstResults"):
+            for first in heads.evaluate("() => window.__posted.filter((p) => p.total === null).map((p) => p.titles)"):
                 assert first == titles_first[: len(first)], query
                 early += 1
     assert errors == [] and early > 0

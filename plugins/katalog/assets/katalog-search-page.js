@@ -17,6 +17,9 @@
     var list = page.querySelector(".katalog-search-page__results");
     var more = page.querySelector(".katalog-search-page__more");
     var PAGE = 50;
+    // Shown while the others' result files still arrive; not when "more" asks again (the list would
+    // shrink to them first).
+    var EARLY = 5;
     var shown = PAGE;
     var last = null;
     var myId = 0;
@@ -49,15 +52,15 @@
       more.hidden = true;
       if (!text) { status.textContent = CONFIG.texts.page_empty; return; }
       if (!engine.meta) return;  // asked again when the filters exist (they may come from the address)
-      myId = engine.ask("page", text, chosenFilters(filters), shown);
+      myId = engine.ask("page", text, chosenFilters(filters), shown, shown === PAGE ? EARLY : 0);
     }
 
     function render() {
       if (!last) return;
       list.textContent = "";
       last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
-      more.hidden = last.total <= last.hits.length;
-      status.textContent = countText(last.total);
+      more.hidden = Boolean(last.partial) || last.total <= last.hits.length;
+      status.textContent = last.total === null ? "" : countText(last.total);  // null: the first results, not counted yet
       showCounts(filters, last.counts);
     }
 
