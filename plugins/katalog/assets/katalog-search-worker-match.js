@@ -146,7 +146,8 @@
         }
       }
     });
-    if (word.typos && found < FEW) {
+    var direct = found;  // documents the word itself matched (exactly, as a prefix or as a part)
+    if (word.typos && direct < FEW) {
       var stems = typoStems(word);
       loaded.forEach(function (data, k) {
         stems.forEach(function (term) {
@@ -156,7 +157,7 @@
       });
     }
     return {
-      scores: scores, clean: clean, matched: matched, exactHit: exactHit, found: found,
+      scores: scores, clean: clean, matched: matched, exactHit: exactHit, direct: direct,
       partial: partial, threshold: threshold
     };
   }

@@ -20,7 +20,7 @@
       var answers = words.map(function (word) { return match(word, loaded); });
       var more = new Set();
       words.forEach(function (word, i) {
-        if (word.typos && !answers[i].exactHit && answers[i].found < FEW) {
+        if (word.typos && !answers[i].exactHit && answers[i].direct < FEW) {
           typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
           needed.forEach(function (s) { more.delete(s); });
         }
@@ -29,7 +29,7 @@
       return Promise.all(Array.from(more).map(shard)).then(function (extra) {
         var all = loaded.concat(extra);
         return words.map(function (word, i) {
-          return word.typos && !answers[i].exactHit && answers[i].found < FEW ? match(word, all) : answers[i];
+          return word.typos && !answers[i].exactHit && answers[i].direct < FEW ? match(word, all) : answers[i];
         });
       });
     }).then(function (answers) {
