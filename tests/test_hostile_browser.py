@@ -100,6 +100,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                 tampered += 1
         rows_file.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     assert tampered == 1
+    # And in the shards, which carry the rows of each term's best documents: [number, title, URL, ...].
+    for shard_file in (site / "katalog" / "search" / "t").glob("*.json"):
+        shard = json.loads(shard_file.read_text(encoding="utf-8"))
+        if not isinstance(shard, dict):
+            continue  # a tail: postings only
+        for row in shard.get("r", []):
+            if str(row[1]).startswith("<img"):
+                row[2] = f"javascript:{PWN}"
+                tampered += 1
+        shard_file.write_text(json.dumps(shard, ensure_ascii=False), encoding="utf-8")
+    assert tampered > 1
     yield site
 
 
