@@ -181,13 +181,18 @@ ENTRIES = {
 }
 
 
+def write_site(root: Path, files: dict[str, str]) -> None:
+    """A site of the example's configuration: these files and a front page."""
+    copy_example_config(root / "site_config")
+    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
+    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **files})
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built, and served under a sub-path: yields the site's address."""
     root = tmp_path_factory.mktemp("search-index")
-    copy_example_config(root / "site_config")
-    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
-    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES})
+    write_site(root, ENTRIES)
     top = root / "published"
     out = top / SUB
     build_ok(root, site_dir=out)
@@ -399,9 +404,7 @@ PASSAGES = {
 @pytest.fixture(scope="module")
 def passages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("passages")
-    copy_example_config(root / "site_config")
-    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
-    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **PASSAGES})
+    write_site(root, PASSAGES)
     build_ok(root)
     with serve(root) as url:
         yield url + "site/"
@@ -445,9 +448,7 @@ def big_shaped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     best documents in its shard (the rest in its tail), with the row of its best one (the others' rows
     come from the row files). Yields both sites' addresses."""
     root = tmp_path_factory.mktemp("big-shaped")
-    copy_example_config(root / "site_config")
-    (root / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
-    Site(root).write({"content/index.md": "# Forside\n\nEn lille testside.\n", **ENTRIES, **COMMON})
+    write_site(root, {**ENTRIES, **COMMON})
     build_ok(root, site_dir="whole")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "SHARD_CHARS", 1)
@@ -474,8 +475,6 @@ def test_a_typo_looks_in_other_shards_even_when_its_own_shard_has_a_common_match
     """A typo, "skovsti", is one edit from "skovst" (in 55 entries, in the shard "skovsti" sorts into)
     and from "skovstu" (in one, in the next shard): either may be meant, so both are found, however
     many entries the first is in (the worker looks further when the word itself finds few)."""
-    copy_example_config(tmp_path / "site_config")
-    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml_for_tests(), encoding="utf-8")
     many = {
         f"catalogue/initiatives/mange-{k}.md": entry(
             "initiative", replace={"title:": f'title: "Nummer {k}"'}, body="Et skovst her.\n"
@@ -483,7 +482,7 @@ def test_a_typo_looks_in_other_shards_even_when_its_own_shard_has_a_common_match
         for k in range(55)
     }
     one = entry("initiative", replace={"title:": 'title: "Den eneste skovstu"'})
-    Site(tmp_path).write({"content/index.md": "# Forside\n", **many, "catalogue/initiatives/eneste.md": one})
+    write_site(tmp_path, {**many, "catalogue/initiatives/eneste.md": one})
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "SHARD_CHARS", 1)
         build_ok(tmp_path)
