@@ -2,7 +2,8 @@
 // (core/search/index.py describes the files). It fetches the small first file, then per query only
 // the shards that hold the typed words' terms (all at once; a common term's best documents are in its
 // shard, the rest of its list in a file fetched after the first results of a one-word query), then the
-// files of result rows the shown results are in (a few, kept), and posts the list; then the passages
+// files of result rows the shown results are in (a few, kept; a shard has its terms' best documents'
+// rows, so a one-word query's first results need none), and posts the list; then the passages
 // of the shown results, and the filters' data once a first result is out. A newer query of the same
 // page part makes an older one stop where it is, and its downloads of rows and passages are cancelled.
 // The build joins katalog-common.js and the worker's files into this one, in this order
