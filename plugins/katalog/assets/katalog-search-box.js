@@ -8,7 +8,7 @@
   var root = search.root;
   var engine = search.engine;
   var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, resultItem = search.resultItem, countText = search.countText;
+  var addPassages = search.addPassages, showList = search.showList;
 
   function searchPageUrl(text) {
     var url = new URL(CONFIG.page, root);
@@ -74,11 +74,7 @@
 
     function render() {
       if (!last) return;
-      list.textContent = "";
-      last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
-      more.hidden = Boolean(last.partial) || last.total <= last.hits.length;
-      status.textContent = last.total === null ? "" : countText(last.total);  // null: the first results, not counted yet
-      showCounts(filters, last.counts);
+      showList(last, list, more, status, filters);
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
     }

@@ -7,7 +7,7 @@
   var CONFIG = search.config;
   var engine = search.engine;
   var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, resultItem = search.resultItem, countText = search.countText;
+  var addPassages = search.addPassages, showList = search.showList;
 
   function resultsPage(page) {
     var form = page.querySelector("form");
@@ -57,11 +57,7 @@
 
     function render() {
       if (!last) return;
-      list.textContent = "";
-      last.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
-      more.hidden = Boolean(last.partial) || last.total <= last.hits.length;
-      status.textContent = last.total === null ? "" : countText(last.total);  // null: the first results, not counted yet
-      showCounts(filters, last.counts);
+      showList(last, list, more, status, filters);
     }
 
     engine.listeners.push(function (message) {

@@ -54,6 +54,16 @@
 
   // The passages arrive after the list: each replaces its result's summary where it is (a link the
   // keyboard is on keeps its focus).
+  // A list the worker posted, in place of the one shown: its results, whether "more" can add to it, its
+  // count (none yet for the first results of a word, whose total is null), the filters' counts.
+  search.showList = function (message, list, more, status, filters) {
+    list.textContent = "";
+    message.hits.forEach(function (hit) { list.appendChild(search.resultItem(hit)); });
+    more.hidden = Boolean(message.partial) || message.total <= message.hits.length;
+    status.textContent = message.total === null ? "" : search.countText(message.total);
+    search.showCounts(filters, message.counts);
+  };
+
   search.addPassages = function (list, hits, passages) {
     passages.forEach(function (found) {
       var item = list.children[found.index], hit = hits[found.index];
