@@ -220,14 +220,13 @@ def _head_and_tail(numbers: list[int], tenths: list[int], best: list[int]) -> tu
 
 
 def _shards(
-    postings: dict[str, tuple[list[int], list[float]]], rows: list[list[Any]], files: dict[str, str]
+    postings: dict[str, tuple[list[int], list[float]]], rows: list[str], files: dict[str, str]
 ) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
     tails: list[list[Any]] = []
     inline: set[int] = set()
-    row_chars = [len(compact_json(row)) + 8 for row in rows]
     size = 0
 
     def close() -> None:
@@ -239,7 +238,8 @@ def _shards(
             shard["x"] = tails
         text = compact_json(shard).replace('"\\u0000"', "[" + ",".join(lists) + "]")
         # The rows after the postings are in: an editor's text is never taken for the placeholder.
-        text = text[:-1] + ',"r":' + compact_json([[number, *rows[number]] for number in sorted(inline)]) + "}"
+        inline_rows = ",".join(f"[{number},{rows[number][1:]}" for number in sorted(inline))  # [number, *row]
+        text = text[:-1] + ',"r":[' + inline_rows + "]}"
         name = f"t/{_digest(text)}.json"
         files[f"katalog/search/{name}"] = text
         shards.append([terms[0], name])
@@ -247,7 +247,7 @@ def _shards(
 
     def new_rows_chars(numbers: list[int]) -> int:
         """What the rows of these documents add to the shard being filled (a row is in it once)."""
-        return sum(row_chars[n] for n in numbers if n not in inline)
+        return sum(len(rows[n]) + 8 for n in numbers if n not in inline)
 
     for term in sorted(postings, key=utf16_key):
         numbers, scores = postings[term]
@@ -272,14 +272,15 @@ def _shards(
     return shards
 
 
-def _rows(documents: Sequence[IndexDocument]) -> list[list[Any]]:
-    """Each document's result row: [title, URL from the site's root, type and places, summary, 1 if it
-    has passages else 0]."""
-    return [[r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0] for r in (document.result for document in documents)]
+def _rows(documents: Sequence[IndexDocument]) -> list[str]:
+    """Each document's result row as JSON, written once for the row files and the shards: [title, URL
+    from the site's root, type and places, summary, 1 if it has passages else 0]."""
+    results = (document.result for document in documents)
+    return [compact_json([r["t"], r["u"], r["i"], r["s"], 1 if r["c"] else 0]) for r in results]
 
 
-def _results(documents: Sequence[IndexDocument], rows: list[list[Any]], files: dict[str, str]) -> tuple[str, str, str]:
-    chunks = [compact_json(rows[start : start + ROW_SIZE]) for start in range(0, len(rows), ROW_SIZE)]
+def _results(documents: Sequence[IndexDocument], rows: list[str], files: dict[str, str]) -> tuple[str, str, str]:
+    chunks = ["[" + ",".join(rows[start : start + ROW_SIZE]) + "]" for start in range(0, len(rows), ROW_SIZE)]
     rows_folder = "r" + _digest("\n".join(chunks)) + "/"
     for number, text in enumerate(chunks):
         files[f"katalog/search/{rows_folder}{number}.json"] = text
