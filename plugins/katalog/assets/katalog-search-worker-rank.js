@@ -18,9 +18,11 @@
     var loads = Array.from(needed).map(shard);
     return Promise.all(loads).then(function (loaded) {
       var answers = words.map(function (word) { return match(word, loaded); });
+      // A word not in the index that finds few documents: its typos may be in other shards.
+      function looksFurther(word, i) { return word.typos && !answers[i].exactHit && answers[i].direct < FEW; }
       var more = new Set();
       words.forEach(function (word, i) {
-        if (word.typos && !answers[i].exactHit && answers[i].direct < FEW) {
+        if (looksFurther(word, i)) {
           typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
           needed.forEach(function (s) { more.delete(s); });
         }
@@ -29,7 +31,7 @@
       return Promise.all(Array.from(more).map(shard)).then(function (extra) {
         var all = loaded.concat(extra);
         return words.map(function (word, i) {
-          return word.typos && !answers[i].exactHit && answers[i].direct < FEW ? match(word, all) : answers[i];
+          return looksFurther(word, i) ? match(word, all) : answers[i];
         });
       });
     }).then(function (answers) {
