@@ -7,7 +7,7 @@ from collections import Counter
 from lunr.stemmer import stemmer as porter_stemmer
 from lunr.token import Token
 
-from .language import Analysis, trim
+from .language import Analysis
 
 
 class Analyser:
@@ -18,20 +18,11 @@ class Analyser:
         self.analysis = analysis
         self.stem = _porter if analysis.lunr_code == "en" else analysis.stem
         self.known: dict[str, str | None] = {}
-        self.trimmed: dict[str, str] = {}
 
-    def counts(self, text: str) -> dict[str, int]:
-        """How often each trimmed, lower-case word occurs in a text, stop words included; in the order
-        the words first occur. Counted before trimming (in C, by Counter): a text repeats its words."""
-        trimmed = self.trimmed
-        counts: dict[str, int] = {}
-        for raw, times in Counter(text.lower().replace("-", " ").split()).items():
-            word = trimmed.get(raw)
-            if word is None:
-                word = trimmed[raw] = trim(raw)
-            if word:
-                counts[word] = counts.get(word, 0) + times
-        return counts
+    def tokens(self, text: str) -> dict[str, int]:
+        """How often each lower-case token occurs in a text (split on white space and hyphens, not yet
+        trimmed), in the order the tokens first occur. Counted in C, by Counter: a text repeats its words."""
+        return Counter(text.lower().replace("-", " ").split())
 
     def term(self, word: str) -> str | None:
         """A trimmed word's index term; None for a stop word."""

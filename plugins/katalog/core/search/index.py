@@ -35,34 +35,29 @@ Terms are made as lunr makes them (split on white space and hyphens, lower-cased
 dropped, Snowball-stemmed; the browser stems with lunr-languages). Sorted by their UTF-16 code units,
 as JavaScript compares strings.
 
-A score is lunr's BM25 (k1 1.2, b 0.75) per field, times the field's boost, summed over the fields,
-without the idf: the browser multiplies by the idf (lunr's formula) from the number of postings.
-A compound's parts are terms too: "borgerinddragelse" is also counted, at PART_WEIGHT, under
-"inddragels" (the stem of "inddragelse"), when "borger" and "inddragelse" are words the catalogue
-uses on their own (see compounds.py). So a query finds the compounds its word is part of, below the
-documents that use the word itself.
+Scores: see postings.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
+import itertools
 import json
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .analyser import Analyser
-from .compounds import Compounds
 from .language import analysis_for
+from .postings import score_postings
 
 FORMAT = 5
-K1, B = 1.2, 0.75  # lunr's
-PART_WEIGHT = 0.4
 SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
 HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
-SCALE = 10
 # Result rows per file. Results of a big catalogue seldom share a file, so a list of 20 needs about
 # 20 files: small ones (32 rows a file made 6.7 KB gzip per result at 10,000 entries).
 ROW_SIZE = 8
@@ -111,66 +106,12 @@ def build_index_files(
 ) -> IndexFiles:
     """labels: {"types": [[key, label]], "filters": [{name, label, keys, terms}]} for the meta file."""
     analysis = analysis_for(language)
-    analyser = Analyser(analysis)
-    boosts = dict(field_boosts)
-    names = [name for name, _ in field_boosts]
-    # Words of every field of every document, counted once: the compounds need the whole vocabulary
-    # first, and a document repeats its words (the loops below see each once).
-    words_of = [
-        [(name, analyser.counts(text)) for name, text in document.fields if name in boosts] for document in documents
-    ]
-    vocabulary: set[str] = set()
-    for fields in words_of:
-        for _, words in fields:
-            vocabulary.update(words)
-    compounds = Compounds(vocabulary, analyser)
-    term_of = {word: analyser.term(word) for word in vocabulary}
-    parts_of = {word: parts for word in vocabulary if (parts := compounds.parts(word))}
-    # What each word counts for: its term (None for a stop word) and its compound's parts.
-    counts_for: dict[str, tuple[tuple[str, float], ...]] = {
-        word: ((term, 1.0),) if (term := term_of[word]) is not None else () for word in vocabulary
-    }
-    for word, parts in parts_of.items():
-        counts_for[word] += tuple((part, PART_WEIGHT) for part in parts)
-    # Each field's length (its words that are terms), and the average per field.
-    is_term = {word: int(term is not None) for word, term in term_of.items()}
-    totals = dict.fromkeys(names, 0)
-    lengths: list[list[int]] = []
-    for fields in words_of:
-        field_lengths = []
-        for name, words in fields:
-            length = sum(map(operator.mul, map(is_term.__getitem__, words), words.values()))
-            if any(map(counts_for.__getitem__, words)):
-                totals[name] += length
-            field_lengths.append(length)
-        lengths.append(field_lengths)
-    count = max(len(documents), 1)
-    average = {name: (totals[name] / count) or 1.0 for name in names}
-    # Per term: the numbers of its documents, ascending, and its score in each (two lists, not pairs:
-    # a big catalogue has millions of postings).
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    for number, (fields, field_lengths) in enumerate(zip(words_of, lengths, strict=True)):
-        scores: dict[str, float] = {}
-        for (name, words), length in zip(fields, field_lengths, strict=True):
-            counts: dict[str, float] = {}
-            for word, times in words.items():
-                for term, weight in counts_for[word]:
-                    counts[term] = counts.get(term, 0) + weight * times
-            norm = K1 * (1 - B + B * length / average[name])
-            factor = boosts[name] * (K1 + 1)
-            for term, tf in counts.items():
-                scores[term] = scores.get(term, 0.0) + factor * tf / (tf + norm)
-        for term, score in scores.items():
-            found = postings.get(term)
-            if found is None:
-                postings[term] = ([number], [score])
-            else:
-                found[0].append(number)
-                found[1].append(score)
     files: dict[str, str] = {}
-    rows = _rows(documents)
-    shards = _shards(postings, rows, files)
-    rows_folder, passages_folder, facets_name = _results(documents, rows, files)
+    with _cycle_collector_paused():
+        postings = score_postings(Analyser(analysis), field_boosts, [document.fields for document in documents])
+        rows = _rows(documents)
+        shards = _shards(postings, rows, files)
+        rows_folder, passages_folder, facets_name = _results(documents, rows, files)
     meta = {
         "format": FORMAT,
         "lang": analysis.lunr_code,
@@ -190,38 +131,70 @@ def build_index_files(
     return IndexFiles(meta_name, files)
 
 
-def _tenths(scores: list[float]) -> list[int]:
-    """Scores as the index writes them: in tenths, at least 1 (a posting's score is above 0)."""
-    return [tenths or 1 for tenths in map(round, map(functools.partial(operator.mul, SCALE), scores))]
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The build makes millions of small objects and no cycles (reference counting frees them), and
+    Python's cycle collector, set off again and again by so many new objects, would walk them and the
+    whole catalogue in memory each time: a seventh of the build's time at 10,000 entries."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _encode(numbers: list[int], tenths: list[int]) -> str:
-    """The postings' JSON array: [number difference, score in tenths, ...] (written at once: a big
-    catalogue has millions of postings)."""
+    """The postings' JSON array: [number difference, score in tenths, ...] (written at once, the numbers'
+    digits looked up: a big catalogue has millions of postings)."""
     flat: list[int] = [0] * (2 * len(numbers))
     flat[0::2] = list(map(operator.sub, numbers, [0, *numbers]))
     flat[1::2] = tenths
-    return "[" + ",".join(map(str, flat)) + "]"
+    return "[" + ",".join(map(_digits(max(flat, default=0)).__getitem__, flat)) + "]"
 
 
-def _best(tenths: list[int]) -> list[int]:
-    """Positions in a postings list by score, best first, then by number, as the browser ranks them
-    (a stable sort keeps equal scores in number order, reversed or not)."""
-    return sorted(range(len(tenths)), key=tenths.__getitem__, reverse=True)
+@functools.cache
+def _digits_below(limit: int) -> list[str]:
+    return [str(number) for number in range(limit)]
 
 
-def _head_and_tail(numbers: list[int], tenths: list[int], best: list[int]) -> tuple[str, str]:
+def _digits(highest: int) -> list[str]:
+    """The decimal digits of the numbers from 0 to at least highest, by number."""
+    return _digits_below(max(1 << 16, 1 << highest.bit_length()))
+
+
+def _best(tenths: list[int], keep: int) -> list[bool]:
+    """Which postings are the `keep` best, by score, then by number, as the browser ranks them (sorts
+    of integers and scans in C, not a sort by key: a big catalogue has millions of postings)."""
+    if len(tenths) <= keep:
+        return [True] * len(tenths)
+    lowest = sorted(tenths, reverse=True)[keep - 1]
+    best = list(map(lowest.__lt__, tenths))
+    ties = itertools.compress(range(len(tenths)), map(lowest.__eq__, tenths))
+    for position in itertools.islice(ties, keep - sum(best)):
+        best[position] = True
+    return best
+
+
+def _ranked(numbers: list[int], tenths: list[int], keep: int) -> list[int]:
+    """The numbers of the `keep` best documents, best first."""
+    best = _best(tenths, keep)
+    scored = zip(itertools.compress(tenths, best), itertools.compress(numbers, best), strict=True)
+    return [number for _, number in sorted(scored, key=operator.itemgetter(0), reverse=True)]
+
+
+def _head_and_tail(numbers: list[int], tenths: list[int]) -> tuple[str, str]:
     """A long postings list as its HEAD best documents and the others, each encoded."""
-    head, tail = sorted(best[:HEAD]), sorted(best[HEAD:])
+    head = _best(tenths, HEAD)
+    tail = list(map(operator.not_, head))
     return (
-        _encode([numbers[i] for i in head], [tenths[i] for i in head]),
-        _encode([numbers[i] for i in tail], [tenths[i] for i in tail]),
+        _encode(list(itertools.compress(numbers, head)), list(itertools.compress(tenths, head))),
+        _encode(list(itertools.compress(numbers, tail)), list(itertools.compress(tenths, tail))),
     )
 
 
-def _shards(
-    postings: dict[str, tuple[list[int], list[float]]], rows: list[str], files: dict[str, str]
-) -> list[list[str]]:
+def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, str]) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
@@ -250,16 +223,15 @@ def _shards(
         return sum(len(rows[n]) + 8 for n in numbers if n not in inline)
 
     for term in sorted(postings, key=utf16_key):
-        numbers, scores = postings[term]
-        tenths = _tenths(scores)
-        best = _best(tenths)
+        flat = postings[term]
+        numbers, tenths = flat[0::2], flat[1::2]
         if len(numbers) > HEAD:
-            encoded, rest = _head_and_tail(numbers, tenths, best)
+            encoded, rest = _head_and_tail(numbers, tenths)
             tail = f"t/{_digest(rest)}.json"
             files[f"katalog/search/{tail}"] = rest
         else:
             encoded, tail = _encode(numbers, tenths), ""
-        first = [numbers[i] for i in best[:ROWS_INLINE]]
+        first = _ranked(numbers, tenths, ROWS_INLINE)
         if size and size + len(encoded) + new_rows_chars(first) > SHARD_CHARS:
             close()
         if tail:
