@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from lunr.stemmer import stemmer as porter_stemmer
 from lunr.token import Token
 
@@ -19,10 +17,9 @@ class Analyser:
         self.stem = _porter if analysis.lunr_code == "en" else analysis.stem
         self.known: dict[str, str | None] = {}
 
-    def tokens(self, text: str) -> dict[str, int]:
-        """How often each lower-case token occurs in a text (split on white space and hyphens, not yet
-        trimmed), in the order the tokens first occur. Counted in C, by Counter: a text repeats its words."""
-        return Counter(text.lower().replace("-", " ").split())
+    def tokens(self, text: str) -> list[str]:
+        """A text's lower-case tokens, split on white space and hyphens as lunr splits, not yet trimmed."""
+        return text.lower().replace("-", " ").split()
 
     def term(self, word: str) -> str | None:
         """A trimmed word's index term; None for a stop word."""

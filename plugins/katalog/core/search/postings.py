@@ -10,8 +10,9 @@ documents that use the word itself.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Sequence
+import collections
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from .analyser import Analyser
 from .compounds import Compounds
@@ -30,16 +31,15 @@ def score_postings(
     """Per term: its documents' numbers, ascending, each followed by its score there in tenths (one flat
     list, not pairs: a big catalogue has millions of postings)."""
     boosts = dict(field_boosts)
-    # The tokens of every field of every document, counted once: the compounds need the whole
-    # vocabulary first, and a text repeats its tokens (the loops below see each once).
-    tokens_of = [[(name, analyser.tokens(text)) for name, text in fields if name in boosts] for fields in documents]
-    words = _Words(analyser, tokens_of)
-    lengths, average = _lengths(words, tokens_of, [name for name, _ in field_boosts])
+    texts = [[(name, text) for name, text in fields if name in boosts] for fields in documents]
+    # Two passes over the texts: the compounds need the whole vocabulary before any text is counted.
+    words = _Words(analyser, (text for fields in texts for _, text in fields))
+    counted = [[(name, *words.count(text)) for name, text in fields] for fields in texts]
+    average = _average_lengths(counted, [name for name, _ in field_boosts])
     postings: dict[str, list[int]] = {}
-    for number, (fields, field_lengths) in enumerate(zip(tokens_of, lengths, strict=True)):
+    for number, fields in enumerate(counted):
         scores: dict[str, float] = {}
-        for (name, tokens), length in zip(fields, field_lengths, strict=True):
-            counts = words.term_counts(tokens)
+        for name, counts, length in fields:
             norm = K1 * (1 - B + B * length / average[name])
             factor = boosts[name] * (K1 + 1)
             if scores:
@@ -58,52 +58,55 @@ def score_postings(
 
 
 class _Words:
-    """What each token counts for: its word's term at weight 1 (none for a stop word or a token of
-    punctuation only), and a compound's parts at PART_WEIGHT."""
+    """What each token counts for: its word's term (none for a stop word or a token of punctuation
+    only), and a compound's parts at PART_WEIGHT. Made from every token of the catalogue first."""
 
-    def __init__(self, analyser: Analyser, tokens_of: list[list[tuple[str, dict[str, int]]]]) -> None:
+    def __init__(self, analyser: Analyser, texts: Iterable[str]) -> None:
         tokens: set[str] = set()
-        for fields in tokens_of:
-            for _, counted in fields:
-                tokens.update(counted)
+        for text in texts:
+            tokens.update(analyser.tokens(text))
         word_of = {token: trim(token) for token in tokens}
         vocabulary = set(word_of.values())
         vocabulary.discard("")
         compounds = Compounds(vocabulary, analyser)
-        self.term_of = {token: analyser.term(word) if word else None for token, word in word_of.items()}
-        self.parts_of = {token: parts for token, word in word_of.items() if word and (parts := compounds.parts(word))}
-        self.compounds = set(self.parts_of)
-        self.counts_any = {token: self.term_of[token] is not None or token in self.compounds for token in tokens}
+        self.analyser = analyser
+        # A text's tokens are counted by key, in C: a token's term, or for a compound the token in a
+        # tuple (a key no term is), whose term and parts are added after.
+        self.key_of: dict[str, str | tuple[str] | None] = {}
+        self.compound_of: dict[tuple[str], tuple[str | None, tuple[str, ...]]] = {}
+        for token, word in word_of.items():
+            term = analyser.term(word) if word else None
+            parts = compounds.parts(word) if word else ()
+            if parts:
+                self.key_of[token] = (token,)
+                self.compound_of[(token,)] = (term, parts)
+            else:
+                self.key_of[token] = term
 
-    def term_counts(self, tokens: dict[str, int]) -> dict[str, float]:
-        """How often each term occurs in a field's tokens, a compound's parts at PART_WEIGHT."""
-        counts: dict[str | None, float] = {}
-        term_of = self.term_of
-        for token, times in tokens.items():
-            term = term_of[token]
-            counts[term] = counts.get(term, 0) + times
-        counts.pop(None, None)  # stop words
-        for token in self.compounds.intersection(tokens):  # few: a set's walk in C finds them
-            times = tokens[token]
-            for part in self.parts_of[token]:
+    def count(self, text: str) -> tuple[dict[str, float], int]:
+        """How often each term occurs in a text, a compound's parts at PART_WEIGHT; and the text's length
+        (its tokens that are terms)."""
+        tokens = self.analyser.tokens(text)
+        counts = cast(dict[Any, float], collections.Counter(map(self.key_of.__getitem__, tokens)))
+        length = len(tokens) - counts.pop(None, 0)  # stop words
+        # In an order of their own, so that the sums are the same in every build: few a text.
+        for key in sorted(self.compound_of.keys() & counts.keys()):
+            times = counts.pop(key)
+            term, parts = self.compound_of[key]
+            if term is None:
+                length -= times
+            else:
+                counts[term] = counts.get(term, 0) + times
+            for part in parts:
                 counts[part] = counts.get(part, 0) + PART_WEIGHT * times
-        return counts  # type: ignore[return-value]
+        return counts, int(length)
 
 
-def _lengths(
-    words: _Words, tokens_of: list[list[tuple[str, dict[str, int]]]], names: list[str]
-) -> tuple[list[list[int]], dict[str, float]]:
-    """Each field's length (its tokens that are terms), and the average length per field name."""
-    is_term = {token: int(term is not None) for token, term in words.term_of.items()}
+def _average_lengths(counted: list[list[tuple[str, dict[str, float], int]]], names: list[str]) -> dict[str, float]:
+    """The average length of each field over the documents."""
     totals = dict.fromkeys(names, 0)
-    lengths: list[list[int]] = []
-    for fields in tokens_of:
-        field_lengths = []
-        for name, tokens in fields:
-            length = sum(map(operator.mul, map(is_term.__getitem__, tokens), tokens.values()))
-            if any(map(words.counts_any.__getitem__, tokens)):
-                totals[name] += length
-            field_lengths.append(length)
-        lengths.append(field_lengths)
-    count = max(len(tokens_of), 1)
-    return lengths, {name: (totals[name] / count) or 1.0 for name in names}
+    for fields in counted:
+        for name, _, length in fields:
+            totals[name] += length
+    count = max(len(counted), 1)
+    return {name: (totals[name] / count) or 1.0 for name in names}
