@@ -69,3 +69,9 @@ def browser_page() -> Iterator[Any]:
             assert errors == [], errors
         finally:
             browser.close()
+
+
+# The header search box holds the query q, and its list is no longer busy: the whole list and the
+# passages are in.
+SEARCH_ANSWERED = """q => document.querySelector('.katalog-search__input').value === q
+  && document.querySelector('.katalog-search__list').getAttribute('aria-busy') === 'false'"""

@@ -12,7 +12,7 @@ import pytest
 from katalog.core.search.language import analysis_for, trim
 from katalog.mkdocs_plugin.lunr_assets import lunr_scripts
 
-from .browser_support import browser_page, serve
+from .browser_support import SEARCH_ANSWERED, browser_page, serve
 from .build_support import build_ok
 from .conftest import Site, copy_example_config, entry
 
@@ -90,12 +90,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def search(page: Any, query: str) -> list[str]:
     page.fill(".katalog-search__input", query)
-    page.wait_for_function(
-        "q => { const s = document.querySelector('.katalog-search__status');"
-        " return s && s.textContent !== '' && document.querySelector('.katalog-search__input').value === q; }",
-        arg=query,
-    )
-    page.wait_for_timeout(100)  # the worker answers each keystroke; let the last answer land
+    page.wait_for_function(SEARCH_ANSWERED, arg=query)
     titles: list[str] = page.locator(".katalog-search__title").all_inner_texts()
     return titles
 

@@ -18,7 +18,7 @@ from katalog.core.search.compounds import Compounds
 from katalog.core.search.index import utf16_key
 from katalog.core.search.language import analysis_for
 
-from .browser_support import browser_page, serve
+from .browser_support import SEARCH_ANSWERED, browser_page, serve
 from .build_support import build_ok
 from .conftest import INDEX_MD, Site, copy_example_config, entry, mkdocs_yml_for_tests
 
@@ -203,12 +203,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def results(page: Any, query: str) -> list[dict[str, Any]]:
     page.fill(".katalog-search__input", query)
-    page.wait_for_function(
-        "q => { const s = document.querySelector('.katalog-search__status');"
-        " return s && s.textContent !== '' && document.querySelector('.katalog-search__input').value === q; }",
-        arg=query,
-    )
-    page.wait_for_timeout(150)  # the worker answers each keystroke; let the last answer land
+    page.wait_for_function(SEARCH_ANSWERED, arg=query)
     return read_results(page)
 
 
@@ -375,6 +370,28 @@ def test_a_newer_query_cancels_the_result_rows_an_older_one_still_waits_for(big_
         assert titles(page, "cykelsti") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]
         page.wait_for_timeout(200)
         assert sorted(set(failed) & set(asked)) == asked  # every held download was cancelled
+
+
+@pytest.mark.browser
+def test_while_typing_only_the_last_query_fetches_its_passages(published: str) -> None:
+    """What can wait (the passages, a common word's whole list) waits until no newer query has come for
+    a moment: typed letter by letter, each keystroke's query is replaced before it asks for any."""
+    asked: list[str] = []
+
+    def passages(route: Any) -> None:
+        asked.append(route.request.url)
+        route.continue_()
+
+    with browser_page() as page:
+        page.route("**/katalog/search/c*/*.json", passages)  # routed: never from the browser's cache
+        page.goto(published)
+        page.click(".katalog-search__input")
+        page.keyboard.type("inddragelse", delay=50)
+        page.wait_for_function(SEARCH_ANSWERED, arg="inddragelse")
+        found = read_results(page)
+        assert [r["title"] for r in found] == ["Inddragelse af unge i planlægningen", "Et nyt råd for borgerne"]
+        assert found[1]["marks"] == ["borgerinddragelse"]  # its passage
+        assert len(asked) <= len(found), asked  # the last query's own, at most one a result
 
 
 # One word ("xylofonen") at different places in a long section, and once in three places at once.

@@ -8,7 +8,7 @@
   var root = search.root;
   var engine = search.engine;
   var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, showList = search.showList;
+  var addPassages = search.addPassages, showList = search.showList, busy = search.busy;
 
   function searchPageUrl(text) {
     var url = new URL(CONFIG.page, root);
@@ -53,12 +53,15 @@
         filters = makeFilters(message, filtersBox, function () { shown = PAGE; ask(); });
       } else if (message.type === "error") {
         status.textContent = CONFIG.texts.failed;
+        busy(list, false);
       } else if (message.type === "results" && message.id === myId) {
         last = message; render();
       } else if (message.type === "passages" && message.id === myId && last) {
         addPassages(list, last.hits, message.passages);
       } else if (message.type === "counts" && message.id === myId) {
         showCounts(filters, message.counts);
+      } else if (message.type === "done" && message.id === myId) {
+        busy(list, false);
       }
     });
 
@@ -68,6 +71,7 @@
       var text = input.value.trim();
       if (!text) { close(); return; }
       myId = engine.ask("box", text, chosenFilters(filters), shown, EARLY);
+      busy(list, true);
     }
 
     function query() { shown = PAGE; ask(); }

@@ -7,7 +7,7 @@
   var CONFIG = search.config;
   var engine = search.engine;
   var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, showList = search.showList;
+  var addPassages = search.addPassages, showList = search.showList, busy = search.busy;
 
   function resultsPage(page) {
     var form = page.querySelector("form");
@@ -53,6 +53,7 @@
       if (!text) { status.textContent = CONFIG.texts.page_empty; return; }
       if (!engine.meta) return;  // asked again when the filters exist (they may come from the address)
       myId = engine.ask("page", text, chosenFilters(filters), shown, shown === PAGE ? EARLY : 0);
+      busy(list, true);
     }
 
     function render() {
@@ -67,12 +68,15 @@
         query();
       } else if (message.type === "error") {
         status.textContent = CONFIG.texts.failed;
+        busy(list, false);
       } else if (message.type === "results" && message.id === myId) {
         last = message; render();
       } else if (message.type === "passages" && message.id === myId && last) {
         addPassages(list, last.hits, message.passages);
       } else if (message.type === "counts" && message.id === myId) {
         showCounts(filters, message.counts);
+      } else if (message.type === "done" && message.id === myId) {
+        busy(list, false);
       }
     });
     more.addEventListener("click", function () { shown += PAGE; query(); });

@@ -64,6 +64,10 @@
     search.showCounts(filters, message.counts);
   };
 
+  // A list whose query may still change it (the rest of the list, the passages) says so: assistive
+  // technology waits before reading it out.
+  search.busy = function (list, busy) { list.setAttribute("aria-busy", busy ? "true" : "false"); };
+
   search.addPassages = function (list, hits, passages) {
     passages.forEach(function (found) {
       var item = list.children[found.index], hit = hits[found.index];

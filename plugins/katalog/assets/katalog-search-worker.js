@@ -3,9 +3,10 @@
 // the shards that hold the typed words' terms (all at once; a common term's best documents are in its
 // shard, the rest of its list in a file fetched after the first results of a one-word query), then the
 // files of result rows the shown results are in (a few, kept; a shard has its terms' best documents'
-// rows, so a one-word query's first results need none), and posts the list; then the passages
-// of the shown results, and the filters' data once a first result is out. A newer query of the same
-// page part makes an older one stop where it is, and its downloads of rows and passages are cancelled.
+// rows, so a one-word query's first results need none), and posts the list; then the passages of the
+// shown results, and the filters' data once a first result is out. Downloads that can wait start once
+// no newer query has come for a moment. A newer query of the same page part makes an older one stop
+// where it is, and its downloads of rows and passages are cancelled.
 // The build joins katalog-common.js and the worker's files into this one, in this order
 // (render/site_files.py): -index (the index's pieces; it makes katalogSearchWorker, the object they
 // share), -match (the words and how each matches), -rank, -passages (what a result shows), -facets
@@ -18,6 +19,7 @@
   var latest = new Map();     // channel (a part of the page) -> the id of its newest query
   var cancel = new Map();     // channel -> AbortController of its passages' downloads
   var last = null;            // the last query's ranking, for "more" and for filters: {key, ranked}
+  var SETTLE_MS = 150;
 
   function search(message) {
     var channel = String(message.channel || "");
@@ -26,6 +28,10 @@
     var control = new AbortController();
     cancel.set(channel, control);
     function stale() { return latest.get(channel) !== message.id; }
+    // What can wait (the whole list after a word's first results, the passages) starts once no newer
+    // query has come for SETTLE_MS: while a visitor types, each keystroke's downloads would hold the
+    // connections the next keystroke's shards need, and most would be thrown away.
+    var calm = new Promise(function (resolve) { setTimeout(resolve, SETTLE_MS); });
     var finished = false;
     worker.ready.then(function () {
       var words = parse(message.query);
@@ -35,7 +41,7 @@
         finished = true;
         last = { key: key, value: value };
         return (want.length > 0 && !worker.facetData ? loadFacets() : Promise.resolve()).then(function () {
-          return stale() ? null : answer(message, value, want, control.signal, stale);
+          return stale() ? null : answer(message, value, want, control.signal, stale, calm);
         });
       }
       if (last && last.key === key) return finish(last.value);
@@ -50,7 +56,7 @@
         // newer keystroke cancels them before they are fetched at all.
         var first = value.ranked.slice(0, Math.min(early, value.trusted));
         var firstShown = first.length ? showFirst(message, value, first, control.signal, function () { return finished || stale(); }) : null;
-        return Promise.resolve(firstShown).then(function () {
+        return Promise.all([firstShown, calm]).then(function () {
           return stale() ? null : rank(words, true, control.signal).then(function (whole) { return stale() ? null : finish(whole); });
         });
       });
@@ -70,9 +76,9 @@
     }, function () { return null; });  // cancelled: a newer query is on its way
   }
 
-  // The list from the rows (the first `early` of them posted as soon as they are in), then the passages
-  // of the shown results, then the filters' counts.
-  function answer(message, value, want, signal, stale) {
+  // The list from the rows (the first `early` of them posted as soon as they are in), then, once calm, the
+  // passages of the shown results; the filters' counts once their data is in. "done" when all is shown.
+  function answer(message, value, want, signal, stale, calm) {
     var hits = want.length ? value.ranked.filter(function (doc) { return passes(doc, want, null); }) : value.ranked;
     var limit = Math.max(1, Math.min(Number(message.limit) || 20, 1000));
     var isHit = marker(value.positive, value.matched);
@@ -104,8 +110,9 @@
           if (!stale()) postMessage({ type: "counts", id: message.id, counts: counts(value.ranked, want) });
         });
       }
-      return Promise.all(rows).then(function (loaded) {
-        var asked = [];
+      return Promise.all([Promise.all(rows), calm]).then(function (both) {
+        var loaded = both[0], asked = [];
+        if (stale()) return asked;
         loaded.forEach(function (row, i) {
           if (!row[4]) return;
           var url = new URL(worker.meta.passages + docs[i] + ".json", worker.base).href;
@@ -117,7 +124,9 @@
         return Promise.all(asked);
       }).then(function (found) {
         var passages = found.filter(Boolean);
-        if (passages.length && !stale()) postMessage({ type: "passages", id: message.id, passages: passages });
+        if (stale()) return;
+        if (passages.length) postMessage({ type: "passages", id: message.id, passages: passages });
+        postMessage({ type: "done", id: message.id });
       });
     });
   }
