@@ -649,10 +649,12 @@ def measure(browser: Any, site: Site, args: argparse.Namespace) -> tuple[dict[st
         for run in range(args.runs):
             result = visit(browser, base, site, log, args)
             visits.append(result)
+            timed = {text: ms for text, ms in result.queries.items() if ms is not None}
+            slowest = max(timed, key=timed.__getitem__)
             print(
                 f"  run {run + 1}/{args.runs}: first result {result.first_result_ms:.0f} ms, "
                 f"{result.search_bytes / 1024:.0f} KB gzip, queries median "
-                f"{statistics.median(v for v in result.queries.values() if v is not None):.1f} ms",
+                f"{statistics.median(timed.values()):.1f} ms, slowest {slowest!r} {timed[slowest]:.0f} ms",
                 flush=True,
             )
         if site.name == "katalog" and not args.no_diagnose:
