@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from katalog.core.search.analyser import Analyser
 from katalog.core.search.compounds import Compounds
+from katalog.core.search.index import _encode
 from katalog.core.search.language import analysis_for, trim
 from katalog.core.search.postings import K1, PART_WEIGHT, SCALE, B, score_postings
 
@@ -118,6 +119,19 @@ def test_scores_are_bm25_per_field_with_compound_parts(documents: list[list[tupl
         for tenths, (_, exact) in zip(flat[1::2], expected[term], strict=True):
             # The sums may differ in their last bit, which only matters exactly between two tenths.
             assert tenths == (round(exact) or 1) or abs(exact % 1 - 0.5) < 1e-9, (term, tenths, exact)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    numbers=st.lists(st.integers(0, 3_000_000), unique=True).map(sorted),
+    score=st.integers(1, 5000),
+)
+def test_postings_are_written_as_json_whatever_their_numbers(numbers: list[int], score: int) -> None:
+    """Digits come from a table up to a million, from str beyond: the same JSON either way."""
+    tenths = [score + n % 7 for n in numbers]
+    differences = [n - before for n, before in zip(numbers, [0, *numbers], strict=False)]
+    expected = [value for pair in zip(differences, tenths, strict=True) for value in pair]
+    assert json.loads(_encode(numbers, tenths)) == expected
 
 
 BUILD = """

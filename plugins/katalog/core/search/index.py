@@ -47,7 +47,7 @@ import hashlib
 import itertools
 import json
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,7 +151,7 @@ def _encode(numbers: list[int], tenths: list[int]) -> str:
     flat: list[int] = [0] * (2 * len(numbers))
     flat[0::2] = list(map(operator.sub, numbers, [0, *numbers]))
     flat[1::2] = tenths
-    return "[" + ",".join(map(_digits(max(flat, default=0)).__getitem__, flat)) + "]"
+    return "[" + ",".join(map(_digits(max(flat, default=0)), flat)) + "]"
 
 
 @functools.cache
@@ -159,9 +159,12 @@ def _digits_below(limit: int) -> list[str]:
     return [str(number) for number in range(limit)]
 
 
-def _digits(highest: int) -> list[str]:
-    """The decimal digits of the numbers from 0 to at least highest, by number."""
-    return _digits_below(max(1 << 16, 1 << highest.bit_length()))
+def _digits(highest: int) -> Callable[[int], str]:
+    """What writes the numbers from 0 to highest in decimal: a table (five times faster than str) up
+    to a million documents; str beyond."""
+    if highest >= 1 << 20:
+        return str
+    return _digits_below(max(1 << 16, 1 << highest.bit_length())).__getitem__
 
 
 def _best(tenths: list[int], keep: int) -> list[bool]:
