@@ -211,12 +211,14 @@ def read_results(page: Any) -> list[dict[str, Any]]:
     return page.evaluate(  # type: ignore[no-any-return]
         """() => Array.from(document.querySelectorAll('.katalog-search__list .katalog-search__result'), li => {
           const section = li.querySelector('.katalog-search__section');
+          const reason = li.querySelector('.katalog-search__reason');
           return {
             title: li.querySelector('.katalog-search__title').textContent,
             href: li.querySelector('.katalog-search__link').getAttribute('href'),
             passage: li.querySelector('.katalog-search__summary').textContent,
             marks: Array.from(li.querySelectorAll('mark'), m => m.textContent),
             section: section ? [section.textContent, section.getAttribute('href')] : null,
+            reason: reason ? reason.textContent : null,
           };
         })"""
     )
@@ -392,6 +394,49 @@ def test_while_typing_only_the_last_query_fetches_its_passages(published: str) -
         assert [r["title"] for r in found] == ["Inddragelse af unge i planlægningen", "Et nyt råd for borgerne"]
         assert found[1]["marks"] == ["borgerinddragelse"]  # its passage
         assert len(asked) <= len(found), asked  # the last query's own, at most one a result
+
+
+@pytest.mark.browser
+def test_a_result_found_through_its_vocabulary_terms_shows_them(tmp_path: Path) -> None:
+    """Where only the entry's vocabulary terms (a label, a synonym, a label in another language) or
+    keywords hold the word, the summary (nothing in it marked) gets a line under it that says which term matched, the
+    word marked; where the title, the summary or a section of the page matched, that shows instead."""
+    summary = 'summary: "Et initiativ, der kun findes i testene af kataloget."'
+    write_site(
+        tmp_path,
+        {
+            "catalogue/initiatives/titlen.md": entry("initiative", replace={"title:": 'title: "Samskabelse i titlen"'}),
+            "catalogue/initiatives/temaet.md": entry(
+                "initiative", replace={"title:": 'title: "Kun i temaet"'}, add="tags: [bytræer, cykelparkering]"
+            ),
+            "catalogue/initiatives/teksten.md": entry(
+                "initiative",
+                replace={"title:": 'title: "Også i teksten"', "summary:": summary},
+                body="## Forløbet\n\nVi prøvede samskabelse med foreningerne.\n",
+            ),
+        },
+    )
+    build_ok(tmp_path)
+    with serve(tmp_path) as url, browser_page() as page:
+        page.goto(url + "site/")
+        found = {r["title"]: r for r in results(page, "samskabelse")}
+        assert found["Samskabelse i titlen"]["passage"] == "Et initiativ, der kun findes i testene af kataloget."
+        assert found["Også i teksten"]["passage"] == "Vi prøvede samskabelse med foreningerne."
+        assert found["Også i teksten"]["section"][0] == "Afsnit: Forløbet"
+        theme = found["Kun i temaet"]
+        assert theme["passage"] == "Et initiativ, der kun findes i testene af kataloget."
+        assert theme["reason"] == "Tema: Samskabelse" and theme["marks"] == ["Samskabelse"]
+        assert theme["section"] is None and found["Samskabelse i titlen"]["reason"] is None
+        # A synonym, or a label in another language: after the term, what matched.
+        for word, shown in (
+            ("samskaping", "Tema: Samskabelse (Samskaping)"),
+            ("co-creation", "Tema: Samskabelse (Co-creation)"),
+            ("århus", "Kommune: Aarhus (Århus)"),
+            ("cykelparkering", "Emneord: cykelparkering"),  # a keyword
+            ("bytræ", "Emneord: bytræer"),
+        ):
+            (first,) = [r for r in results(page, word) if r["title"] == "Kun i temaet"]
+            assert first["reason"] == shown, (word, first)
 
 
 # One word ("xylofonen") at different places in a long section, and once in three places at once.

@@ -42,8 +42,16 @@
     item.appendChild(link);
     var section = sectionLink(hit);
     if (section) item.appendChild(section);
+    if (hit.reason) item.appendChild(reasonLine(hit.reason));
     return item;
   };
+
+  // Why a result was found where only its vocabulary terms matched: "Tema: Ældre (seniorer)".
+  function reasonLine(parts) {
+    var line = el("span", { "class": "katalog-search__reason" });
+    line.appendChild(marked(parts));
+    return line;
+  }
 
   // The heading the passage is under: a link to that part of the page.
   function sectionLink(hit) {
@@ -52,8 +60,6 @@
       CONFIG.texts.section.replace("{heading}", String(hit.heading))) : null;
   }
 
-  // The passages arrive after the list: each replaces its result's summary where it is (a link the
-  // keyboard is on keeps its focus).
   // A list the worker posted, in place of the one shown: its results, whether "more" can add to it, its
   // count (none yet for the first results of a word, whose total is null), the filters' counts.
   search.showList = function (message, list, more, status, filters) {
@@ -68,10 +74,17 @@
   // technology waits before reading it out.
   search.busy = function (list, busy) { list.setAttribute("aria-busy", busy ? "true" : "false"); };
 
+  // The passages arrive after the list: each replaces its result's summary where it is (a link the
+  // keyboard is on keeps its focus); a reason is added under the summary.
   search.addPassages = function (list, hits, passages) {
     passages.forEach(function (found) {
       var item = list.children[found.index], hit = hits[found.index];
       if (!item || !hit) return;
+      if (found.reason) {
+        hit.reason = found.reason;
+        item.appendChild(reasonLine(found.reason));
+        return;
+      }
       hit.passage = found.passage; hit.heading = found.heading; hit.anchor = found.anchor;
       var summary = item.querySelector(".katalog-search__summary");
       summary.textContent = "";

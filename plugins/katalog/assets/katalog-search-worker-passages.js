@@ -40,32 +40,56 @@
   var WINDOW = 28;  // words in a passage
   var BEFORE = 3;   // words shown before the first matched word of a passage
 
-  // The passage with the most matched words: the window of WINDOW words, starting BEFORE words ahead
-  // of one of them, that holds the most; and its heading.
-  function passage(sections, isHit) {
-    var best = null;
-    (sections || []).forEach(function (section) {
-      var tokens = String(section[2]).split(/\s+/);
-      var hits = [];
-      tokens.forEach(function (token, i) { if (isHit(trim(token))) hits.push(i); });
-      if (!hits.length) return;
-      var from = 0, most = 0, first = 0;
-      hits.forEach(function (hit) {
-        var start = Math.max(0, hit - BEFORE);
-        while (hits[first] < start) first++;
-        var inWindow = 0;
-        for (var k = first; k < hits.length && hits[k] < start + WINDOW; k++) inWindow++;
-        if (inWindow > most) { most = inWindow; from = start; }
-      });
-      var score = most + (section[0] ? 0.5 : 0) + hits.length / 100;
-      if (!best || score > best.score) best = { score: score, section: section, tokens: tokens, from: from };
+  function hasHit(text, isHit) {
+    return String(text).split(/\s+/).some(function (token) { return isHit(trim(token)); });
+  }
+
+  // The window of WINDOW words of a section, starting BEFORE words ahead of one of its matched words,
+  // that holds the most of them: {most, hits, text}, or null where none matched.
+  function bestWindow(section, isHit) {
+    var tokens = String(section[2]).split(/\s+/);
+    var hits = [];
+    tokens.forEach(function (token, i) { if (isHit(trim(token))) hits.push(i); });
+    if (!hits.length) return null;
+    var from = 0, most = 0, first = 0;
+    hits.forEach(function (hit) {
+      var start = Math.max(0, hit - BEFORE);
+      while (hits[first] < start) first++;
+      var inWindow = 0;
+      for (var k = first; k < hits.length && hits[k] < start + WINDOW; k++) inWindow++;
+      if (inWindow > most) { most = inWindow; from = start; }
     });
-    if (!best) return null;
-    var text = best.tokens.slice(best.from, best.from + WINDOW).join(" ");
+    var text = tokens.slice(from, from + WINDOW).join(" ");
     return {
-      heading: String(best.section[0]), anchor: String(best.section[1]),
-      text: (best.from > 0 ? "… " : "") + text + (best.from + WINDOW < best.tokens.length ? " …" : "")
+      most: most, hits: hits.length,
+      text: (from > 0 ? "… " : "") + text + (from + WINDOW < tokens.length ? " …" : "")
     };
+  }
+
+  // The passage with the most matched words, and its heading. The page's vocabulary terms and keywords
+  // (a section marked with a fourth item: per term "Tema: Ældre" and its other words a line each, apart
+  // by an empty line) only where nothing else matched, not the title, the summary nor any other
+  // section: then each that matched, as "Tema: Ældre" or "Tema: Ældre (seniorer)", the reason it was found.
+  function passage(sections, isHit, rowMatched) {
+    var best = null, labels = null;
+    (sections || []).forEach(function (section) {
+      if (section[3]) { labels = section; return; }
+      var found = bestWindow(section, isHit);
+      if (!found) return;
+      var score = found.most + (section[0] ? 0.5 : 0) + found.hits / 100;
+      if (!best || score > best.score) best = { score: score, section: section, text: found.text };
+    });
+    if (best) return { heading: String(best.section[0]), anchor: String(best.section[1]), text: best.text };
+    if (!labels || rowMatched) return null;
+    var terms = [];
+    String(labels[2]).split("\n\n").forEach(function (block) {
+      var lines = block.split("\n");
+      if (hasHit(lines[0], isHit)) { terms.push(lines[0]); return; }
+      for (var i = 1; i < lines.length; i++) {
+        if (hasHit(lines[i], isHit)) { terms.push(lines[0] + " (" + lines[i] + ")"); return; }
+      }
+    });
+    return terms.length ? { heading: "", anchor: "", text: terms.join(" · "), reason: true } : null;
   }
 
   // A result as the list shows it: title, address, type and places, and the summary until the passage.
@@ -76,9 +100,11 @@
     };
   }
 
-  // The passage that matched, with its heading, or null to keep the summary.
-  function withPassage(sections, isHit) {
-    var found = passage(sections, isHit);
+  // The passage that matched, with its heading; or, where only the page's vocabulary terms or keywords
+  // matched, those as the reason it was found (the summary stays); or null. row: the result's row.
+  function withPassage(sections, isHit, row) {
+    var found = passage(sections, isHit, hasHit(row[0], isHit) || hasHit(row[3], isHit));
+    if (found && found.reason) return { passage: null, heading: "", anchor: "", reason: segments(found.text, isHit) };
     return found && { passage: segments(found.text, isHit), heading: found.anchor ? found.heading : "", anchor: found.anchor };
   }
 

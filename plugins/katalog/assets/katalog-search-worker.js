@@ -117,8 +117,8 @@
           if (!row[4]) return;
           var url = new URL(worker.meta.passages + docs[i] + ".json", worker.base).href;
           asked.push(katalogCommon.json(url, { signal: signal }).then(function (sections) {
-            var found = withPassage(sections, isHit);
-            return found && { index: i, passage: found.passage, heading: found.heading, anchor: found.anchor };
+            var found = withPassage(sections, isHit, row);
+            return found && { index: i, passage: found.passage, heading: found.heading, anchor: found.anchor, reason: found.reason || null };
           }).catch(function () { return null; }));  // cancelled, or missing: the summary stays
         });
         return Promise.all(asked);

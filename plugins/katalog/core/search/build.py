@@ -16,6 +16,7 @@ from ..link.taxonomy import CATALOGUE_FILTERS, PLACES
 from ..slugs import heading_slug
 from .index import IndexDocument, IndexFiles, build_index_files
 from .index import compact_json as compact_json  # listing_data.py's too
+from .labels import keyword_line, term_lines
 from .plaintext import sections
 
 # (field, boost): lunr's field boosts. Every word of each is indexed, at any catalogue size.
@@ -44,6 +45,10 @@ class SearchDocument:
     fields: dict[str, str]  # FIELDS' names -> text
     terms: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> term keys
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (heading, anchor, text)
+    # The entry's vocabulary terms and keywords, for the result to show when nothing else matched: each
+    # as "Tema: Ældre" and a term's other words a line each ("seniorer", "Older people"), apart by an
+    # empty line.
+    labels: str = ""
     info: str = ""  # the result's second line: type and places
 
 
@@ -73,13 +78,17 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
     texts: dict[str, list[str]] = {name: [] for name, _ in FIELDS}
     terms: dict[str, list[str]] = {}
     shown: list[tuple[str, str, str]] = []
+    labelled: list[str] = []  # the entry's terms and keywords, as the result may show them (labels)
 
     def add_terms(schema_field: Field, values: list[Any]) -> None:
         vocabulary = config.vocabularies.get(schema_field.vocabulary or "")
         for value in values:
             term = vocabulary.terms.get(str(value)) if vocabulary else None
-            if term is not None:
+            if vocabulary and term is not None:
                 texts["terms"].extend([*term.label.values(), *term.synonyms])
+                lines = term_lines(config.tr, vocabulary, term)
+                if lines not in labelled:
+                    labelled.append(lines)
 
     for name, value in entry.data.items():
         schema_field = entry_type.fields.get(name)
@@ -92,6 +101,7 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
             add_terms(schema_field, values)
         elif schema_field.kind == "keyword":
             texts["keywords"].extend(str(v) for v in values)
+            labelled.extend(keyword_line(config.tr, pick(schema_field.label, name), v) for v in values)
         elif schema_field.kind == "object":
             said = []
             for item in values:
@@ -134,6 +144,7 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
         },
         terms=terms,
         sections=[*body, *shown],
+        labels="\n\n".join(labelled),
         info=" · ".join(part for part in (type_label, ", ".join(where)) if part),
     )
 
@@ -187,6 +198,8 @@ def index_documents(documents: list[SearchDocument], labels: dict[str, Any]) -> 
     for d in documents:
         result: dict[str, Any] = {"t": d.title, "u": d.url, "i": d.info, "s": _shorten(d.summary, 400)}
         result["c"] = [list(section) for section in d.sections if section[2]]
+        if d.labels:  # last, marked: shown only where no other part of the page matched
+            result["c"].append(["", "", d.labels, 1])
         facets = tuple(
             tuple(sorted({positions[v][k] for k in d.terms.get(f["name"], []) if k in positions[v]}))
             for v, f in enumerate(labels["filters"])

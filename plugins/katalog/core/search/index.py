@@ -27,7 +27,9 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
     r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
         [[title, URL from the site's root, type and places, summary, 1 if it has passages else 0], ...]
     c<hash>/<n>.json    the passages of document n, fetched for the results shown only, after their rows:
-        [[heading, anchor, text], ...]
+        [[heading, anchor, text], ...], and last, for an entry with vocabulary terms or keywords, ["", "",
+        "Tema: Ældre\nseniorer\n...\n\nKommune: ...", 1]: those that match shown as the reason a result
+        was found, where nothing else of it matched.
     facets.<hash>.json  for filters and their counts: {"type": [type number of each document, -1 for a
         page], "v": {vocabulary: [[term numbers] of each document]}}; fetched after the first result.
 
