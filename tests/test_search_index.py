@@ -533,10 +533,52 @@ def test_a_typo_finds_its_word_in_another_shard(big_shaped: tuple[str, str]) -> 
 
 
 @pytest.mark.browser
-def test_a_typo_looks_in_other_shards_even_when_its_own_shard_has_a_common_match(tmp_path: Path) -> None:
+def test_a_typo_looks_in_other_shards_even_when_its_own_shard_has_a_common_match(many_site: str) -> None:
     """A typo, "skovsti", is one edit from "skovst" (in 55 entries, in the shard "skovsti" sorts into)
     and from "skovstu" (in one, in the next shard): either may be meant, so both are found, however
     many entries the first is in (the worker looks further when the word itself finds few)."""
+    with browser_page() as page:
+        page.goto(many_site)
+        found = titles(page, "skovsti")
+        assert found[0] == "Den eneste skovstu", found
+        assert page.inner_text(".katalog-search__status") == "56 resultater"
+
+
+@pytest.mark.browser
+def test_the_box_shows_twenty_results_and_more_on_request(many_site: str) -> None:
+    """The header box shows 20 results and a button for 20 more while there are more (the list does not
+    shrink to the first five meanwhile); no button when all are shown, at a desk and on a phone."""
+    with browser_page() as page:
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(many_site)
+            more = page.locator(".katalog-search__more")
+            assert len(titles(page, "skovst")) == 20 and more.is_visible()
+            for shown in (40, 56):  # "skovstu" too: "skovst" is its prefix
+                page.evaluate(SHRINKS)
+                more.click()
+                page.wait_for_function(
+                    "n => document.querySelectorAll('.katalog-search__list .katalog-search__result').length === n",
+                    arg=shown,
+                )
+                assert page.evaluate("() => window.__fewest") >= shown - 20
+            assert not more.is_visible(), width
+            assert titles(page, "skovstu") == ["Den eneste skovstu"] and not more.is_visible(), width
+
+
+# Records the fewest results the box's list holds from now on.
+SHRINKS = """() => {
+  const list = document.querySelector('.katalog-search__list');
+  window.__fewest = list.children.length;
+  new MutationObserver(() => { window.__fewest = Math.min(window.__fewest, list.children.length || Infinity); })
+    .observe(list, { childList: true });
+}"""
+
+
+@pytest.fixture(scope="module")
+def many_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """55 entries with "skovst", one with "skovstu", a term a shard: yields the site's address."""
+    root = tmp_path_factory.mktemp("many")
     many = {
         f"catalogue/initiatives/mange-{k}.md": entry(
             "initiative", replace={"title:": f'title: "Nummer {k}"'}, body="Et skovst her.\n"
@@ -544,15 +586,12 @@ def test_a_typo_looks_in_other_shards_even_when_its_own_shard_has_a_common_match
         for k in range(55)
     }
     one = entry("initiative", replace={"title:": 'title: "Den eneste skovstu"'})
-    write_site(tmp_path, {**many, "catalogue/initiatives/eneste.md": one})
+    write_site(root, {**many, "catalogue/initiatives/eneste.md": one})
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "SHARD_CHARS", 1)
-        build_ok(tmp_path)
-    with serve(tmp_path) as url, browser_page() as page:
-        page.goto(url + "site/")
-        found = titles(page, "skovsti")
-        assert found[0] == "Den eneste skovstu", found
-        assert page.inner_text(".katalog-search__status") == "56 resultater"
+        build_ok(root)
+    with serve(root) as url:
+        yield url + "site/"
 
 
 @pytest.mark.browser

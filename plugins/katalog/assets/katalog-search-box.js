@@ -42,7 +42,7 @@
     var myId = 0;
     var filters = [];
     var PAGE = 20;  // results shown at once: rendering hundreds per keystroke would be slow
-    var EARLY = 5;  // shown while the others' result files still arrive
+    var EARLY = 5;  // shown while the others' result files still arrive; not after "more" (the list would shrink)
     var shown = PAGE;
     var more = el("button", { type: "button", "class": "md-button katalog-search__more", hidden: "" }, CONFIG.texts.more);
     more.addEventListener("click", function () { shown += PAGE; ask(); });
@@ -70,7 +70,7 @@
     function ask() {
       var text = input.value.trim();
       if (!text) { close(); return; }
-      myId = engine.ask("box", text, chosenFilters(filters), shown, EARLY);
+      myId = engine.ask("box", text, chosenFilters(filters), shown, shown === PAGE ? EARLY : 0);
       busy(list, true);
     }
 
