@@ -46,7 +46,7 @@
     return item;
   };
 
-  // Why a result was found where only its vocabulary terms matched: "Tema: Ældre (seniorer)".
+  // Why a result was found where only its vocabulary terms or keywords matched: "Tema: Ældre (seniorer)".
   function reasonLine(parts) {
     var line = el("span", { "class": "katalog-search__reason" });
     line.appendChild(marked(parts));
