@@ -114,19 +114,21 @@ def test_structured_fields_are_indexed_and_names_only_with_full_contacts(tmp_pat
     catalogue = build_catalogue(tmp_path)
     case = next(e for e in catalogue.entries.values() if e.id == "aebler")
     document = entry_document(catalogue, case, "cases/aebler/")
-    assert document.fields["people"] == "Skolepædagog Skolepædagog"
+    assert document.fields["people"] == "Skolepædagog · Skolepædagog"  # values apart: no phrase across
     assert "Vi plantede æbletræer sammen." in document.fields["details"]
     assert "Teknik og Miljø" in document.fields["details"] and "2024" in document.fields["details"]
-    assert "Frivillig" in document.fields["terms"]  # the citizen role's label
+    # The citizen role's label in the site's language; its other labels and synonyms weigh less.
+    assert "Frivillig" in document.fields["terms"] and "Volunteer" not in document.fields["terms"]
+    assert "Volunteer" in document.fields["aliases"] and "Frivillig" not in document.fields["aliases"]
     assert ("Citater", "citater", "Vi plantede æbletræer sammen. · Skolepædagog") in document.sections
     initiative = next(e for e in catalogue.entries.values() if e.id == "raadet")
-    assert "Test Testesen" in entry_document(catalogue, initiative, "x/").fields["people"]
+    assert "Test Testesen" in entry_document(catalogue, initiative, "x/").fields["contacts"]
     settings = tmp_path / "site_config" / "site.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("contacts: full", "contacts: role_only"))
     catalogue = build_catalogue(tmp_path)
     initiative = next(e for e in catalogue.entries.values() if e.id == "raadet")
-    people = entry_document(catalogue, initiative, "x/").fields["people"]
-    assert "Testesen" not in people and "Trafikplanlægger" in people
+    contacts = entry_document(catalogue, initiative, "x/").fields["contacts"]
+    assert "Testesen" not in contacts and "Trafikplanlægger" in contacts
 
 
 # --- in the browser, under a sub-path ------------------------------------------------------------

@@ -22,6 +22,7 @@ from katalog.core.search.postings import K1, PART_WEIGHT, SCALE, B, score_postin
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOSTS = (("title", 10), ("summary", 4), ("body", 1))
+PHRASES = frozenset({"title", "summary"})  # fields whose pairs of terms are terms too
 # Words, compounds of them, stop words ("however" is one and a compound in English), punctuation,
 # hyphens, capitals, digits and other scripts.
 WORDS = [
@@ -60,12 +61,16 @@ WORDS = [
     "ever",
     "straße",
     "ﬁre",
+    "·",
+    "grøn,",
 ]
 SEPARATORS = (" ", "-", "  ", "\n", "\u00a0", "\t")
 
 
 def reference(language: str, documents: Sequence[Sequence[tuple[str, str]]]) -> dict[str, list[tuple[int, float]]]:
-    """Each term's (document, score × SCALE) read plainly: token by token, BM25 per field, summed."""
+    """Each term's (document, score × SCALE) read plainly: token by token, BM25 per field, summed; in
+    PHRASES' fields each two terms one after the other too (stop words skipped, punctuation alone ends a
+    phrase)."""
     analyser = Analyser(analysis_for(language))
     tokens = [[(name, text.lower().replace("-", " ").split()) for name, text in fields] for fields in documents]
     vocabulary = {trim(t) for fields in tokens for _, words in fields for t in words} - {""}
@@ -77,11 +82,18 @@ def reference(language: str, documents: Sequence[Sequence[tuple[str, str]]]) -> 
         for name, raw in fields:
             counts: dict[str, float] = defaultdict(float)
             length = 0
-            for word in filter(None, map(trim, raw)):
+            before = None
+            for word in map(trim, raw):
+                if not word:
+                    before = None
+                    continue
                 term = analyser.term(word)
                 if term is not None:
                     counts[term] += 1
                     length += 1
+                    if name in PHRASES and before is not None:
+                        counts[f" {before} {term}"] += 1
+                    before = term
                 for part in compounds.parts(word):
                     counts[part] += PART_WEIGHT
             totals[name] += length
@@ -109,9 +121,11 @@ documents = st.lists(st.lists(st.tuples(st.sampled_from([n for n, _ in BOOSTS]),
 
 @settings(max_examples=150, deadline=None)
 @given(documents=documents, language=st.sampled_from(["da", "sv", "en"]))
-def test_scores_are_bm25_per_field_with_compound_parts(documents: list[list[tuple[str, str]]], language: str) -> None:
+def test_scores_are_bm25_per_field_with_compound_parts_and_phrases(
+    documents: list[list[tuple[str, str]]], language: str
+) -> None:
     fields = [[(name, text) for name, text in {name: text for name, text in doc}.items()] for doc in documents]
-    made = score_postings(Analyser(analysis_for(language)), BOOSTS, fields)
+    made = score_postings(Analyser(analysis_for(language)), BOOSTS, fields, PHRASES)
     expected = reference(language, fields)
     assert sorted(made) == sorted(expected)
     for term, flat in made.items():

@@ -80,6 +80,14 @@
     return term.length - word.stem.length >= COMPOUND_REST && term.length - word.text.length >= COMPOUND_REST - 1;
   }
 
+  // Two terms one after the other in a title, a keyword, a term's name or a role (" a b", postings.py;
+  // sorted before every word, so no word's prefix reaches it): a bonus to the documents that hold two
+  // typed words so (katalog-search-worker-rank.js).
+  function phrase(first, second) {
+    var term = " " + first.stem + " " + second.stem;
+    return { text: term, stem: term, without: false, exact: [term], prefixes: [], typos: false, phrase: true };
+  }
+
   function startsWith(term, prefixes) {
     for (var p = 0; p < prefixes.length; p++) if (term.lastIndexOf(prefixes[p], 0) === 0) return true;
     return false;
@@ -180,6 +188,7 @@
   worker.trim = trim;
   worker.parse = parse;
   worker.match = match;
+  worker.phrase = phrase;
   worker.typoNeighbours = typoNeighbours;
   worker.FEW = FEW;
 })(katalogSearchWorker);

@@ -11,8 +11,13 @@
   // enough); else from the shards alone, where `partial` says a tail was not fetched and `trusted` how
   // many of the first results are nevertheless certain (for a query of one word: those above the
   // highest score a document outside the heads could have). signal: the query's, for the tails' downloads.
-  function rank(words, whole, signal) {
-    var positive = words.filter(function (w) { return !w.without; });
+  function rank(typed, whole, signal) {
+    var positive = typed.filter(function (w) { return !w.without; });
+    // Each two typed words one after the other: a bonus where a title, keyword, term or role holds them so.
+    var words = typed.slice();
+    for (var p = 1; p < typed.length; p++) {
+      if (!typed[p - 1].without && !typed[p].without) words.push(worker.phrase(typed[p - 1], typed[p]));
+    }
     var needed = new Set();
     words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
     var loads = Array.from(needed).map(shard);
@@ -41,7 +46,7 @@
         threshold = Math.max(threshold, answer.threshold);
       });
       if (whole && tails.length) {
-        return worker.loadTails(tails, signal).then(function () { return rank(words, true, signal); });
+        return worker.loadTails(tails, signal).then(function () { return rank(typed, true, signal); });
       }
       var count = worker.meta.count, hits = [];
       var total = new Float64Array(count), typos = new Uint8Array(count);
@@ -49,6 +54,7 @@
         var sum = 0, missed = 0, ok = positive.length > 0;
         for (var i = 0; i < answers.length && ok; i++) {
           var score = answers[i].scores[doc];
+          if (words[i].phrase) { sum += score; continue; }
           if (words[i].without) { if (score > 0) ok = false; continue; }
           if (score === 0) { ok = false; continue; }
           sum += score;
@@ -59,7 +65,9 @@
       // Documents with fewer typed words matched only through a typo come first, then by score.
       hits.sort(function (a, b) { return typos[a] - typos[b] || total[b] - total[a] || a - b; });
       var matched = [];
-      answers.forEach(function (answer, i) { if (!words[i].without) matched = matched.concat(answer.matched); });
+      answers.forEach(function (answer, i) {
+        if (!words[i].without && !words[i].phrase) matched = matched.concat(answer.matched);
+      });
       var trusted = hits.length;
       if (tails.length) {
         trusted = 0;

@@ -25,10 +25,17 @@ FIELDS = (
     ("summary", 4),
     ("keywords", 4),
     ("terms", 3),
+    ("contacts", 4),
     ("people", 2),
     ("details", 2),
+    ("aliases", 1),
     ("body", 1),
 )
+# Where two words one after the other are a phrase worth more than the words apart: short texts that
+# name things (a title, a keyword, a term's name, a role), not prose.
+PHRASE_FIELDS = frozenset({"title", "keywords", "terms", "contacts", "people"})
+# Between a field's values: punctuation alone, which ends a phrase (postings.py).
+VALUES_APART = " · "
 SUMMARY_CHARS = 110
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 # Kinds of value that are not words a person searches for.
@@ -85,7 +92,9 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
         for value in values:
             term = vocabulary.terms.get(str(value)) if vocabulary else None
             if vocabulary and term is not None:
-                texts["terms"].extend([*term.label.values(), *term.synonyms])
+                own = pick(term.label, str(value))
+                texts["terms"].append(own)
+                texts["aliases"].extend([*(label for label in term.label.values() if label != own), *term.synonyms])
                 lines = term_lines(config.tr, vocabulary, term)
                 if lines not in labelled:
                     labelled.append(lines)
@@ -116,7 +125,8 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
                         add_terms(sub_field, subs)
                     else:
                         words = [str(s) for s in subs if s is not None]
-                        texts["people" if key in _PEOPLE else "details"].extend(words)
+                        people = "contacts" if schema_field.display == "contact" else "people"
+                        texts[people if key in _PEOPLE else "details"].extend(words)
                         said.extend(words)
             if said and schema_field.many:
                 label = pick(schema_field.label, name)
@@ -139,7 +149,7 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
         fields={
             "title": entry.title,
             "summary": entry.summary,
-            **{name: " ".join(parts) for name, parts in texts.items() if parts},
+            **{name: VALUES_APART.join(parts) for name, parts in texts.items() if parts},
             "body": " ".join(f"{heading} {text}" for heading, _, text in body),
         },
         terms=terms,
@@ -212,7 +222,7 @@ def index_documents(documents: list[SearchDocument], labels: dict[str, Any]) -> 
 def search_index(language: str, documents: list[SearchDocument], labels: dict[str, Any]) -> IndexFiles:
     """Every file of the search index (index.py), from the site's language alone: runs in another
     process without the catalogue."""
-    return build_index_files(language, FIELDS, index_documents(documents, labels), labels)
+    return build_index_files(language, FIELDS, index_documents(documents, labels), labels, PHRASE_FIELDS)
 
 
 def docs_file(catalogue: Catalogue, documents: list[SearchDocument]) -> tuple[str, str]:

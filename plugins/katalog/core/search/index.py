@@ -3,7 +3,7 @@
 Files, all under katalog/search/ and all named by a hash of their content (a host may cache them for ever):
 
     index.<hash>.json   the first file, small whatever the catalogue's size:
-        {"format": 4, "lang": "da", "stopwords": [...], "count": number of documents,
+        {"format": FORMAT, "lang": "da", "stopwords": [...], "count": number of documents,
          "shards": [[first term, "t/<hash>.json"], ...]   sorted by first term: a term is in the shard
                                                           with the greatest first term <= the term
          "rows": "r<hash>/", "rowSize": ROW_SIZE,          folder of the result rows, ROW_SIZE a file
@@ -34,8 +34,8 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
         page], "v": {vocabulary: [[term numbers] of each document]}}; fetched after the first result.
 
 Terms are made as lunr makes them (split on white space and hyphens, lower-cased, trimmed, stop words
-dropped, Snowball-stemmed; the browser stems with lunr-languages). Sorted by their UTF-16 code units,
-as JavaScript compares strings.
+dropped, Snowball-stemmed; the browser stems with lunr-languages); a phrase's term is " a b", two terms
+(postings.py). Sorted by their UTF-16 code units, as JavaScript compares strings.
 
 Scores: see postings.py.
 """
@@ -57,7 +57,7 @@ from .analyser import Analyser
 from .language import analysis_for
 from .postings import score_postings
 
-FORMAT = 5
+FORMAT = 6
 SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
 HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
 # Result rows per file. Results of a big catalogue seldom share a file, so a list of 20 needs about
@@ -105,12 +105,15 @@ def build_index_files(
     field_boosts: Sequence[tuple[str, float]],
     documents: Sequence[IndexDocument],
     labels: dict[str, Any],
+    phrase_fields: frozenset[str] = frozenset(),
 ) -> IndexFiles:
-    """labels: {"types": [[key, label]], "filters": [{name, label, keys, terms}]} for the meta file."""
+    """labels: {"types": [[key, label]], "filters": [{name, label, keys, terms}]} for the meta file;
+    phrase_fields: the fields whose pairs of terms are terms too (postings.py)."""
     analysis = analysis_for(language)
     files: dict[str, str] = {}
     with _cycle_collector_paused():
-        postings = score_postings(Analyser(analysis), field_boosts, [document.fields for document in documents])
+        texts = [document.fields for document in documents]
+        postings = score_postings(Analyser(analysis), field_boosts, texts, phrase_fields)
         rows = _rows(documents)
         shards = _shards(postings, rows, files)
         rows_folder, passages_folder, facets_name = _results(documents, rows, files)

@@ -6,6 +6,10 @@ A compound's parts are terms too: "borgerinddragelse" is also counted, at PART_W
 "inddragels" (the stem of "inddragelse"), when "borger" and "inddragelse" are words the catalogue
 uses on their own (see compounds.py). So a query finds the compounds its word is part of, below the
 documents that use the word itself.
+In the fields named as phrase fields, each two terms that follow each other (stop words between them
+skipped, punctuation alone between them ending a phrase) are a term too, " a b": a query's words in that
+order rank a title or a role that holds them so above texts that hold them apart. The space in front
+sorts every phrase before the words, so a word's prefix never reaches into the phrases' shards.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ Fields = Sequence[tuple[str, str]]  # (field name, text)
 
 
 def score_postings(
-    analyser: Analyser, field_boosts: Sequence[tuple[str, float]], documents: Sequence[Fields]
+    analyser: Analyser,
+    field_boosts: Sequence[tuple[str, float]],
+    documents: Sequence[Fields],
+    phrase_fields: frozenset[str] = frozenset(),
 ) -> dict[str, list[int]]:
     """Per term: its documents' numbers, ascending, each followed by its score there in tenths (one flat
     list, not pairs: a big catalogue has millions of postings)."""
@@ -34,7 +41,7 @@ def score_postings(
     texts = [[(name, text) for name, text in fields if name in boosts] for fields in documents]
     # Two passes over the texts: the compounds need the whole vocabulary before any text is counted.
     words = _Words(analyser, (text for fields in texts for _, text in fields))
-    counted = [[(name, *words.count(text)) for name, text in fields] for fields in texts]
+    counted = [[(name, *words.count(text, name in phrase_fields)) for name, text in fields] for fields in texts]
     average = _average_lengths(counted, [name for name, _ in field_boosts])
     postings: dict[str, list[int]] = {}
     for number, fields in enumerate(counted):
@@ -70,6 +77,7 @@ class _Words:
         vocabulary.discard("")
         compounds = Compounds(vocabulary, analyser)
         self.analyser = analyser
+        self.breaks = {token for token, word in word_of.items() if not word}  # punctuation alone
         # A text's tokens are counted by key, in C: a token's term, or for a compound the token in a
         # tuple (a key no term is), whose term and parts are added after.
         self.key_of: dict[str, str | tuple[str] | None] = {}
@@ -83,9 +91,9 @@ class _Words:
             else:
                 self.key_of[token] = term
 
-    def count(self, text: str) -> tuple[dict[str, float], int]:
-        """How often each term occurs in a text, a compound's parts at PART_WEIGHT; and the text's length
-        (its tokens that are terms)."""
+    def count(self, text: str, phrases: bool = False) -> tuple[dict[str, float], int]:
+        """How often each term occurs in a text, a compound's parts at PART_WEIGHT, and with phrases its
+        pairs of terms; and the text's length (its tokens that are terms)."""
         tokens = self.analyser.tokens(text)
         counts = cast(dict[Any, float], collections.Counter(map(self.key_of.__getitem__, tokens)))
         length = len(tokens) - counts.pop(None, 0)  # stop words
@@ -99,7 +107,24 @@ class _Words:
                 counts[term] = counts.get(term, 0) + times
             for part in parts:
                 counts[part] = counts.get(part, 0) + PART_WEIGHT * times
+        if phrases:
+            counts.update(self._pairs(tokens))
         return counts, int(length)
+
+    def _pairs(self, tokens: list[str]) -> collections.Counter[str]:
+        pairs: collections.Counter[str] = collections.Counter()
+        before = None
+        for token in tokens:
+            key = self.key_of[token]
+            term = self.compound_of[key][0] if isinstance(key, tuple) else key
+            if term is None:  # a stop word is skipped; punctuation alone ends the phrase
+                if token in self.breaks:
+                    before = None
+                continue
+            if before is not None:
+                pairs[f" {before} {term}"] += 1
+            before = term
+        return pairs
 
 
 def _average_lengths(counted: list[list[tuple[str, dict[str, float], int]]], names: list[str]) -> dict[str, float]:
