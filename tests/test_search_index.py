@@ -131,6 +131,20 @@ def test_structured_fields_are_indexed_and_names_only_with_full_contacts(tmp_pat
     assert "Testesen" not in contacts and "Trafikplanlægger" in contacts
 
 
+def test_a_keyword_listed_twice_is_one_reason_line(tmp_path: Path) -> None:
+    from katalog.core.catalogue import build_catalogue
+    from katalog.core.search.build import entry_document
+
+    copy_example_config(tmp_path / "site_config")
+    tags = "tags: [cykelparkering, cykelparkering, fællesrum]"
+    Site(tmp_path).write({"content/index.md": INDEX_MD, "catalogue/cases/to.md": entry("case", add=tags)})
+    catalogue = build_catalogue(tmp_path)
+    document = entry_document(catalogue, catalogue.entries["to"], "cases/to/")
+    lines = document.labels.split("\n\n")
+    assert [line for line in lines if "cykelparkering" in line] == ["Emneord: cykelparkering"]
+    assert "Emneord: fællesrum" in lines
+
+
 # --- in the browser, under a sub-path ------------------------------------------------------------
 
 STRUCTURED = {

@@ -110,7 +110,8 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
             add_terms(schema_field, values)
         elif schema_field.kind == "keyword":
             texts["keywords"].extend(str(v) for v in values)
-            labelled.extend(keyword_line(config.tr, pick(schema_field.label, name), v) for v in values)
+            lines = (keyword_line(config.tr, pick(schema_field.label, name), v) for v in values)
+            labelled.extend(line for line in dict.fromkeys(lines) if line not in labelled)  # listed twice: once
         elif schema_field.kind == "object":
             said = []
             for item in values:

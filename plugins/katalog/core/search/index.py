@@ -21,7 +21,8 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
         its first results from the heads alone (no document outside a head can score above the
         lowest score in it); a common word's whole list, which grows with the catalogue, is
         fetched after them, or before where the heads cannot tell (more words, "-word", filters).
-        "r": the result rows (as in the row files) of each term's ROWS_INLINE best documents. The
+        "r": the result rows (as in the row files) of each word's ROWS_INLINE best documents (a
+        phrase's none: it is never a query of one word). The
         first results of a query of one word are among them (its score in a document is its best
         term's there), so they show without waiting for a row file.
     r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
@@ -239,7 +240,8 @@ def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, st
             files[f"katalog/search/{tail}"] = rest
         else:
             encoded, tail = _encode(numbers, tenths), ""
-        first = _ranked(numbers, tenths, ROWS_INLINE)
+        # A phrase (" a b") is never a query of one word, whose first results show from these rows.
+        first = [] if term.startswith(" ") else _ranked(numbers, tenths, ROWS_INLINE)
         if size and size + len(encoded) + new_rows_chars(first) > SHARD_CHARS:
             close()
         if tail:
