@@ -1,5 +1,6 @@
 """How the search ranks what it finds, in Chromium: two typed words one after the other rank a title or a
-role that holds them so above the texts that hold them apart."""
+role that holds them so above the texts that hold them apart; another word that begins with a typed
+word's stem counts no more than the word itself."""
 
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ ENTRIES = {
     # The same words in the roles of each; one role holds three of them as a phrase, stop words between.
     "catalogue/cases/legeplads.md": case("Legepladsen", "Projektleder i park og vej", "Formand for borgerne"),
     "catalogue/cases/trafik.md": case("Trafikken", "Projektleder", "Formand for vej og park"),
+    # A word in many entries, and a rare one that begins with its stem: a street's name.
+    **{
+        f"catalogue/initiatives/inddrager-{k}.md": entry(
+            "initiative", replace={"title:": f'title: "Naboer nummer {k}"'}, body="Vi inddrager naboerne.\n"
+        )
+        for k in range(1, 9)
+    },
+    "catalogue/initiatives/kontoret.md": entry(
+        "initiative", replace={"title:": 'title: "Kontoret"'}, body="Inddragervej.\n"
+    ),
 }
 
 
@@ -52,3 +63,14 @@ def test_words_typed_one_after_the_other_rank_the_text_that_holds_them_so_first(
         assert titles(page, "vej formand") == ["Trafikken", "Legepladsen"]
         # A word left out breaks no phrase, and its documents stay out.
         assert titles(page, "grøn -byen omstilling") == ["Omstilling af en grøn skov"]
+
+
+@pytest.mark.browser
+def test_another_word_on_the_typed_words_stem_ranks_below_the_word(ranked_site: str) -> None:
+    """ "inddragelse" is stemmed "inddrag", as "inddrager" is; "Inddragervej" begins with that stem but is
+    no form of the typed word: found, as a compound would be, but never above the word's own entries,
+    however rare it is."""
+    with browser_page() as page:
+        page.goto(ranked_site)
+        found = titles(page, "inddragelse")
+        assert found[-1] == "Kontoret" and sorted(found[:-1]) == [f"Naboer nummer {k}" for k in range(1, 9)]

@@ -76,8 +76,11 @@
   // Letters a term has beyond the word's stem when it is another word joined on, not an ending.
   var COMPOUND_REST = 4;
 
+  // A term the typed word itself does not begin, reached through its stem alone, is another word joined
+  // on the stem, not a form of the typed one: "inddragervej" for "inddragelse".
   function compound(term, word) {
-    return term.length - word.stem.length >= COMPOUND_REST && term.length - word.text.length >= COMPOUND_REST - 1;
+    if (term.length - word.stem.length < COMPOUND_REST) return false;
+    return term.lastIndexOf(word.text, 0) !== 0 || term.length - word.text.length >= COMPOUND_REST - 1;
   }
 
   // Two terms one after the other in a title, a keyword, a term's name or a role (" a b", postings.py;

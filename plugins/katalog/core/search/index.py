@@ -60,6 +60,8 @@ from .postings import score_postings
 
 FORMAT = 6
 SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
+# Phrases (" a b") are many and each is fetched alone, beside its words' shards: smaller shards.
+PHRASE_SHARD_CHARS = 12_000
 HEAD = 500  # postings of a term in its shard; a term in more documents has the rest in a file of its own
 # Result rows per file. Results of a big catalogue seldom share a file, so a list of 20 needs about
 # 20 files: small ones (32 rows a file made 6.7 KB gzip per result at 10,000 entries).
@@ -242,7 +244,8 @@ def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, st
             encoded, tail = _encode(numbers, tenths), ""
         # A phrase (" a b") is never a query of one word, whose first results show from these rows.
         first = [] if term.startswith(" ") else _ranked(numbers, tenths, ROWS_INLINE)
-        if size and size + len(encoded) + new_rows_chars(first) > SHARD_CHARS:
+        limit = PHRASE_SHARD_CHARS if term.startswith(" ") else SHARD_CHARS
+        if size and size + len(encoded) + new_rows_chars(first) > limit:
             close()
         if tail:
             tails.append([len(terms), len(numbers), tail])
