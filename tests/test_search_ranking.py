@@ -1,6 +1,6 @@
 """How the search ranks what it finds, in Chromium: two typed words one after the other rank a title or a
 role that holds them so above the texts that hold them apart; another word that begins with a typed
-word's stem counts no more than the word itself."""
+word's stem counts no more than the word itself; only the word being typed finds the compounds it begins."""
 
 from __future__ import annotations
 
@@ -37,6 +37,10 @@ ENTRIES = {
     "catalogue/initiatives/kontoret.md": entry(
         "initiative", replace={"title:": 'title: "Kontoret"'}, body="Inddragervej.\n"
     ),
+    # A word that begins a compound, and a form of a word the stemmer leaves apart ("grønt" for "grøn").
+    "catalogue/initiatives/katalog.md": entry("initiative", replace={"title:": 'title: "Katalog over hunde"'}),
+    "catalogue/initiatives/kat.md": entry("initiative", replace={"title:": 'title: "En kat og en hund"'}),
+    "catalogue/initiatives/tag.md": entry("initiative", replace={"title:": 'title: "Et grønt tag"'}),
 }
 
 
@@ -74,3 +78,14 @@ def test_another_word_on_the_typed_words_stem_ranks_below_the_word(ranked_site: 
         page.goto(ranked_site)
         found = titles(page, "inddragelse")
         assert found[-1] == "Kontoret" and sorted(found[:-1]) == [f"Naboer nummer {k}" for k in range(1, 9)]
+
+
+@pytest.mark.browser
+def test_only_the_word_being_typed_finds_the_compounds_it_begins(ranked_site: str) -> None:
+    """The last word may be half typed: "kat" finds "Katalog". A word followed by another is typed to its
+    end: it finds its own forms, not the compounds it begins."""
+    with browser_page() as page:
+        page.goto(ranked_site)
+        assert titles(page, "hund kat") == ["En kat og en hund", "Katalog over hunde"]
+        assert titles(page, "kat hund") == ["En kat og en hund"]
+        assert titles(page, "grøn tag") == ["Et grønt tag"]

@@ -86,12 +86,13 @@ var katalogSearchWorker = (function () {
     return shards.get(name);
   };
 
-  // The shards a word's terms can be in: its exact terms', and every shard a prefix reaches into.
+  // The shards a word's terms can be in: its exact terms', and every shard a prefix reaches into (a whole
+  // word's forms sort next to it, in its own shard).
   worker.shardsFor = function (word) {
     var meta = worker.meta;
     var wanted = new Set();
     word.exact.forEach(function (term) { wanted.add(worker.shardOf(term)); });
-    word.prefixes.forEach(function (prefix) {
+    if (!word.whole) word.prefixes.forEach(function (prefix) {
       var from = worker.shardOf(prefix);
       for (var s = from; s < meta.shards.length; s++) {
         if (s > from && meta.shards[s][0].slice(0, prefix.length) !== prefix) break;

@@ -1,9 +1,10 @@
 // Katalog search worker: the typed words, and each word over the loaded shards. The analysis mirrors
 // the build's exactly: the same splitting and trimming, the stop words shipped in the first file, the
 // Snowball stemmer of lunr-languages (lunr's Porter stemmer for English). A word matches exactly, as a
-// prefix while typing, as a part of a compound (in the postings already), or with one typo (words of
-// five letters or more); a compound it begins, or a typo, never weighs more per occurrence than the
-// word itself. Part of katalog-search-worker.js (see katalog-search-worker-index.js).
+// prefix (the word being typed: any; the others: their forms only), as a part of a compound (in the
+// postings already), or with one typo (words of five letters or more); a compound it begins, or a typo,
+// never weighs more per occurrence than the word itself. Part of katalog-search-worker.js (see
+// katalog-search-worker-index.js).
 (function (worker) {
   "use strict";
   var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
@@ -24,13 +25,19 @@
         if (word && (word.length > 1 || /\p{N}/u.test(word))) words.push({ text: word, without: without });
       });
     });
+    // The last word is the one being typed; the others are whole words.
+    var typing = words[words.length - 1];
     var meaningful = words.filter(function (w) { return !worker.stopwords.has(w.text); });
     if (meaningful.some(function (w) { return !w.without; })) words = meaningful;
     return words.slice(0, 30).map(function (w) {
       var stem = worker.stemmer(w.text);
       var typos = w.text.length >= 5 && w.text.length <= TYPO_MAX_LETTERS;
-      var word = { text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: typos };
-      // Prefixes while typing; from three letters, as one or two would match most of the index.
+      var word = {
+        text: w.text, stem: stem, without: w.without, exact: [stem], prefixes: [], typos: typos, whole: w !== typing
+      };
+      // Prefixes from three letters, as one or two would match most of the index. A whole word's are its
+      // forms the stemmer left apart ("grønt" for "grøn"), in its own shard; the word being typed's are
+      // the compounds it begins too.
       if (w.text.length > 2) {
         word.prefixes.push(w.text);
         if (stem.length > 2 && stem !== w.text) word.prefixes.push(stem);
@@ -153,7 +160,9 @@
       });
       if (word.prefixes.length) {
         for (var t = 0; t < data.terms.length; t++) {
-          if (!seen[k].has(t) && startsWith(data.terms[t], word.prefixes)) { add(data, t, PREFIX); seen[k].add(t); }
+          if (seen[k].has(t) || !startsWith(data.terms[t], word.prefixes)) continue;
+          if (word.whole && compound(data.terms[t], word)) continue;
+          add(data, t, PREFIX); seen[k].add(t);
         }
       }
     });
