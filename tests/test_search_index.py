@@ -259,6 +259,11 @@ def test_compounds_typos_and_stop_words(published: str) -> None:
         # A typo ranks below an exact match, even one in the title.
         assert titles(page, "cykelstil") == ["Et nyt råd for borgerne", "En ny cykelsti langs åen"]
         assert titles(page, "kat") != [] and titles(page, "ka") == []  # prefixes from three letters
+        # Typed without Danish letters: "ae", "oe" and "aa" are also "æ", "ø" and "å".
+        assert titles(page, "faelleshave") == ["Beboerne og deres fælleshave"]
+        assert titles(page, "aebletraeer") == ["Æbletræer i skolegården"]
+        assert titles(page, "cykelsti aaen") == ["En ny cykelsti langs åen"]
+        assert titles(page, "skolegaar")[:1] == ["Æbletræer i skolegården"]  # and as a prefix
         # Structured fields: a contact's role and name, an interview's role, a quote, a department, a year.
         assert titles(page, "trafikplanlægger") == ["Et nyt råd for borgerne"]
         assert titles(page, "skolepædagog") == ["Æbletræer i skolegården"]

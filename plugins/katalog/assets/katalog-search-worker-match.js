@@ -8,6 +8,7 @@
 (function (worker) {
   "use strict";
   var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
+  var DANISH = { ae: "æ", oe: "ø", aa: "å" };
 
   function trim(word) {
     return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
@@ -41,6 +42,13 @@
       if (w.text.length > 2) {
         word.prefixes.push(w.text);
         if (stem.length > 2 && stem !== w.text) word.prefixes.push(stem);
+      }
+      // Typed without Danish letters ("aeldre", "groen", "aabne"): the word with them is the same word.
+      var danish = w.text.replace(/ae|oe|aa/g, function (pair) { return DANISH[pair]; });
+      if (danish !== w.text) {
+        var danishStem = worker.stemmer(danish);
+        if (word.exact.indexOf(danishStem) < 0) word.exact.push(danishStem);
+        if (danish.length > 2) word.prefixes.push(danish, danishStem);
       }
       return word;
     });
