@@ -32,7 +32,7 @@ LABELS: dict[str, Any] = {"types": [["initiative", "Initiativ"]], "filters": []}
 def test_compounds_split_into_words_the_catalogue_uses() -> None:
     analyser = Analyser(analysis_for("da"))
     words = ["borger", "inddragelse", "proces", "fælles", "land", "byen", "kommune", "kommunerne", "besøg"]
-    words += ["samarbejde", "udvikling"]
+    words += ["samarbejde", "udvikling", "for", "ældre", "forældre", "over", "blik", "overblik"]
     compounds = Compounds(words, analyser)
     # A known word and a linking s mark the seam, though "venner" is never used alone; not without the s,
     # and not where a known word ends the compound ("samarbejde", not "amarbejde").
@@ -47,6 +47,7 @@ def test_compounds_split_into_words_the_catalogue_uses() -> None:
     assert compounds.parts("landsbyen") == ("byen",)
     assert compounds.parts("kommunerne") == ()  # "rne" is no word
     assert compounds.parts("samskabelse") == ()  # "sam" is no word of this catalogue
+    assert compounds.parts("forældre") == () and compounds.parts("overblik") == ()  # stop words in front
 
 
 def test_body_sections_are_anchored_as_the_pages_headings() -> None:

@@ -4,9 +4,10 @@ is part of: "inddragelse" finds "borgerinddragelse", "have" finds "fælleshave".
 Danish (like Swedish and Norwegian) writes compounds as one word, often with a linking s or e
 ("arbejdsplads", "børnehave"). A word is split where its tail is a word the catalogue uses on its own
 (or a stop word: "have" is one) of at least MIN_TAIL letters, and its head is such a word of at least
-MIN_HEAD letters, the same with a linking s or e, or itself a compound. A tail the catalogue never
-uses alone counts too where the head is a word of at least LINKED_HEAD letters and a linking s, and the
-tail has at least LINKED_TAIL letters: the s marks the seam ("besøgsvenner" is "besøg" + s + "venner").
+MIN_HEAD letters (not a stop word: "for" in "forældre" is a prefix), the same with a linking s or e, or
+itself a compound. A tail the catalogue never uses alone counts too where the head is a word of at least
+LINKED_HEAD letters and a linking s, and the tail has at least LINKED_TAIL letters: the s marks the seam
+("besøgsvenner" is "besøg" + s + "venner").
 Only words from the catalogue count, so a split is never a guess from a dictionary the editors did
 not write. The parts are returned as index terms (stemmed); the first part needs nothing, since a
 query's prefix finds it.
@@ -32,6 +33,7 @@ class Compounds:
         self.known = {w for w in words if len(w) >= MIN_HEAD and w.isalpha()} | {
             w for w in stopwords if len(w) >= MIN_TAIL
         }
+        self.stopwords = stopwords
         self.analyser = analyser
         self.found: dict[str, tuple[str, ...]] = {}
         self.tails: dict[str, tuple[str, ...]] = {}
@@ -88,7 +90,8 @@ class Compounds:
     def _head(self, head: str) -> tuple[str, ...] | None:
         """None if head is neither a word nor a compound; else the parts inside it (after its first)."""
         for candidate in (head, head[:-1] if len(head) > MIN_HEAD and head[-1] in LINKS else ""):
-            if not candidate:
+            # A stop word in front is a prefix, not a word: "forældre" is no "ældre", "opgave" no "gave".
+            if not candidate or candidate in self.stopwords:
                 continue
             inner = self._tails(candidate)
             if inner or candidate in self.known:
