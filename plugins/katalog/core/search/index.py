@@ -22,9 +22,9 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
         lowest score in it); a common word's whole list, which grows with the catalogue, is
         fetched after them, or before where the heads cannot tell (more words, "-word", filters).
         "r": the result rows (as in the row files) of each word's ROWS_INLINE best documents (a
-        phrase's none: it is never a query of one word). The
-        first results of a query of one word are among them (its score in a document is its best
-        term's there), so they show without waiting for a row file.
+        phrase's none: it is never a query of one word). The first results of a query of one word
+        are among them (its score in a document is its best term's there), so they show without
+        waiting for a row file.
     r<hash>/<k>.json    what a result list shows of documents k * ROW_SIZE to (k + 1) * ROW_SIZE - 1:
         [[title, URL from the site's root, type and places, summary, 1 if it has passages else 0], ...]
     c<hash>/<n>.json    the passages of document n, fetched for the results shown only, after their rows:
