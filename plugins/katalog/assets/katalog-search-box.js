@@ -7,8 +7,8 @@
   var CONFIG = search.config;
   var root = search.root;
   var engine = search.engine;
-  var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, showList = search.showList, busy = search.busy;
+  var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters;
+  var showList = search.showList, busy = search.busy;
 
   function searchPageUrl(text) {
     var url = new URL(CONFIG.page, root);
@@ -48,21 +48,11 @@
     more.addEventListener("click", function () { shown += PAGE; ask(); });
     panel.appendChild(more);
 
-    engine.listeners.push(function (message) {
-      if (message.type === "ready") {
-        filters = makeFilters(message, filtersBox, function () { shown = PAGE; ask(); });
-      } else if (message.type === "error") {
-        status.textContent = CONFIG.texts.failed;
-        busy(list, false);
-      } else if (message.type === "results" && message.id === myId) {
-        last = message; render();
-      } else if (message.type === "passages" && message.id === myId && last) {
-        addPassages(list, last.hits, message.passages);
-      } else if (message.type === "counts" && message.id === myId) {
-        showCounts(filters, message.counts);
-      } else if (message.type === "done" && message.id === myId) {
-        busy(list, false);
-      }
+    search.listen({
+      id: function () { return myId; }, list: list, status: status,
+      filters: function () { return filters; }, last: function () { return last; },
+      ready: function (message) { filters = makeFilters(message, filtersBox, function () { shown = PAGE; ask(); }); },
+      results: function (message) { last = message; render(); }
     });
 
     function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }

@@ -6,8 +6,8 @@
   "use strict";
   var CONFIG = search.config;
   var engine = search.engine;
-  var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters, showCounts = search.showCounts;
-  var addPassages = search.addPassages, showList = search.showList, busy = search.busy;
+  var makeFilters = search.makeFilters, chosenFilters = search.chosenFilters;
+  var showList = search.showList, busy = search.busy;
 
   function resultsPage(page) {
     var form = page.querySelector("form");
@@ -61,23 +61,15 @@
       showList(last, list, more, status, filters);
     }
 
-    engine.listeners.push(function (message) {
-      if (message.type === "ready") {
+    search.listen({
+      id: function () { return myId; }, list: list, status: status,
+      filters: function () { return filters; }, last: function () { return last; },
+      ready: function (message) {
         filters = makeFilters(message, filtersBox, function () { shown = PAGE; toAddress(false); query(); });
         fromAddress();
         query();
-      } else if (message.type === "error") {
-        status.textContent = CONFIG.texts.failed;
-        busy(list, false);
-      } else if (message.type === "results" && message.id === myId) {
-        last = message; render();
-      } else if (message.type === "passages" && message.id === myId && last) {
-        addPassages(list, last.hits, message.passages);
-      } else if (message.type === "counts" && message.id === myId) {
-        showCounts(filters, message.counts);
-      } else if (message.type === "done" && message.id === myId) {
-        busy(list, false);
-      }
+      },
+      results: function (message) { last = message; render(); }
     });
     more.addEventListener("click", function () { shown += PAGE; query(); });
     form.addEventListener("submit", function (event) {

@@ -70,6 +70,30 @@
     search.showCounts(filters, message.counts);
   };
 
+  // The worker's answers for one part of the page (the header box, the results page). view: id() its
+  // newest query's id; list, status, filters() and last() (the list shown) of that part; ready(message)
+  // makes its filters once the index is in; results(message) shows a list.
+  search.listen = function (view) {
+    search.engine.listeners.push(function (message) {
+      if (message.type === "ready") {
+        view.ready(message);
+      } else if (message.type === "error") {
+        view.status.textContent = CONFIG.texts.failed;
+        search.busy(view.list, false);
+      } else if (message.id !== view.id()) {
+        return;  // an older query's, or the other part's
+      } else if (message.type === "results") {
+        view.results(message);
+      } else if (message.type === "passages" && view.last()) {
+        search.addPassages(view.list, view.last().hits, message.passages);
+      } else if (message.type === "counts") {
+        search.showCounts(view.filters(), message.counts);
+      } else if (message.type === "done") {
+        search.busy(view.list, false);
+      }
+    });
+  };
+
   // A list whose query may still change it (the rest of the list, the passages) says so: assistive
   // technology waits before reading it out.
   search.busy = function (list, busy) { list.setAttribute("aria-busy", busy ? "true" : "false"); };
