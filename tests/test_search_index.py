@@ -59,6 +59,15 @@ def test_body_sections_are_anchored_as_the_pages_headings() -> None:
     ]
 
 
+def test_plain_text_keeps_code_and_words_with_underscores_as_written() -> None:
+    """A passage shows what the page says: a code span's text and a name with an underscore as written,
+    emphasis and the other markup gone."""
+    from katalog.core.search.plaintext import plain_text
+
+    text = "Grænsen i `site_config/site.yml`, får _besked_ **nu**: `katalog stale`."
+    assert plain_text(text) == "Grænsen i site_config/site.yml, får besked nu: katalog stale."
+
+
 def shard_terms(files: dict[str, str], meta: dict[str, Any]) -> dict[str, list[int]]:
     """Every term's postings, decoded: {term: [document numbers]}."""
     out: dict[str, list[int]] = {}

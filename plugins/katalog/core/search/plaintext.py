@@ -11,7 +11,10 @@ _HTML_TAG = re.compile(r"<[^<>\n]+>")
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _WIKILINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
-_MARKUP = re.compile(r"[#*_`>|~]+")
+_CODE_SPAN = re.compile(r"`([^`\n]*)`")  # its text as written: `site_config/site.yml`,
+_MARKUP = re.compile(r"[#*`>|~]+")
+# An underscore at a word's edge marks emphasis; one inside a word is the word's own (site_config).
+_UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -21,8 +24,19 @@ def plain_text(markdown: str) -> str:
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _WIKILINK.sub(lambda m: m.group(2) or "", text)
-    text = _MARKUP.sub(" ", text)
+    text = _CODE_SPAN.sub(r"\1", text)
+    text = _unmarked(_UNDERSCORES, _unmarked(_MARKUP, text))
     return _SPACE.sub(" ", text).strip()
+
+
+def _unmarked(markup: re.Pattern[str], text: str) -> str:
+    """Markup out: a space where it stood between two words' letters, else nothing ("**nu**:" is "nu:")."""
+
+    def out(match: re.Match[str]) -> str:
+        start, end = match.span()
+        return " " if start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum() else ""
+
+    return markup.sub(out, text)
 
 
 _HEADING_LINE = re.compile(r"^#{1,6}[ \t]+([^\n]*)", re.MULTILINE)
