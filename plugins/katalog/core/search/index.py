@@ -56,7 +56,7 @@ from typing import Any
 
 from .analyser import Analyser
 from .language import analysis_for
-from .postings import score_postings
+from .postings import is_phrase, score_postings
 
 FORMAT = 6
 SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
@@ -243,8 +243,9 @@ def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, st
         else:
             encoded, tail = _encode(numbers, tenths), ""
         # A phrase (" a b") is never a query of one word, whose first results show from these rows.
-        first = [] if term.startswith(" ") else _ranked(numbers, tenths, ROWS_INLINE)
-        limit = PHRASE_SHARD_CHARS if term.startswith(" ") else SHARD_CHARS
+        phrase = is_phrase(term)
+        first = [] if phrase else _ranked(numbers, tenths, ROWS_INLINE)
+        limit = PHRASE_SHARD_CHARS if phrase else SHARD_CHARS
         if size and size + len(encoded) + new_rows_chars(first) > limit:
             close()
         if tail:

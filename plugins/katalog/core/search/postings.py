@@ -25,6 +25,7 @@ from .language import trim
 K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
 SCALE = 10
+PHRASE_MARK = " "  # in front of a phrase's term: no word begins so, and it sorts before every word
 
 Fields = Sequence[tuple[str, str]]  # (field name, text)
 
@@ -122,7 +123,7 @@ class _Words:
                     before = None
                 continue
             if before is not None:
-                pairs[f" {before} {term}"] += 1
+                pairs[f"{PHRASE_MARK}{before} {term}"] += 1
             before = term
         return pairs
 
@@ -135,3 +136,7 @@ def _average_lengths(counted: list[list[tuple[str, dict[str, float], int]]], nam
             totals[name] += length
     count = max(len(counted), 1)
     return {name: (totals[name] / count) or 1.0 for name in names}
+
+
+def is_phrase(term: str) -> bool:
+    return term.startswith(PHRASE_MARK)
