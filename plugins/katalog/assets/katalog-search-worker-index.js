@@ -87,12 +87,13 @@ var katalogSearchWorker = (function () {
   };
 
   // The shards a word's terms can be in: its exact terms', and every shard a prefix reaches into (a whole
-  // word's forms sort next to it, in its own shard).
+  // word's forms too: a shard may end between a word and its forms, and which terms a word matches must
+  // not hang on where the catalogue's shards happen to end).
   worker.shardsFor = function (word) {
     var meta = worker.meta;
     var wanted = new Set();
     word.exact.forEach(function (term) { wanted.add(worker.shardOf(term)); });
-    if (!word.whole) word.prefixes.forEach(function (prefix) {
+    word.prefixes.forEach(function (prefix) {
       var from = worker.shardOf(prefix);
       for (var s = from; s < meta.shards.length; s++) {
         if (s > from && meta.shards[s][0].slice(0, prefix.length) !== prefix) break;
