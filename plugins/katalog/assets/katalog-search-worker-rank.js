@@ -9,8 +9,8 @@
 
   // whole: with every matched term's whole postings list (the tails fetched where a head is not
   // enough); else from the shards alone, where `partial` says a tail was not fetched and `trusted` how
-  // many of the first results are nevertheless certain (for a query of one word: those above the
-  // highest score a document outside the heads could have). signal: the query's, for the tails' downloads.
+  // many of the first results are nevertheless certain (Bounds: those whose scores no tail can change,
+  // above the most any other document could score). signal: the query's, for the tails' downloads.
   function rank(typed, whole, signal) {
     var positive = typed.filter(function (w) { return !w.without; });
     // Each two typed words one after the other: a bonus where a title, keyword, term or role holds them so.
@@ -40,16 +40,14 @@
         });
       });
     }).then(function (answers) {
-      var tails = [], threshold = 0;
-      answers.forEach(function (answer) {
-        tails = tails.concat(answer.partial);
-        threshold = Math.max(threshold, answer.threshold);
-      });
+      var tails = [];
+      answers.forEach(function (answer) { tails = tails.concat(answer.partial); });
       if (whole && tails.length) {
         return worker.loadTails(tails, signal).then(function () { return rank(typed, true, signal); });
       }
       var count = worker.meta.count, hits = [];
       var total = new Float64Array(count), typos = new Uint8Array(count);
+      var bounds = tails.length ? new Bounds(words, answers) : null;
       for (var doc = 0; doc < count; doc++) {
         var sum = 0, missed = 0, ok = positive.length > 0;
         for (var i = 0; i < answers.length && ok; i++) {
@@ -61,6 +59,7 @@
           if (!answers[i].clean[doc]) missed++;
         }
         if (ok) { total[doc] = sum; typos[doc] = missed; hits.push(doc); }
+        if (bounds) bounds.add(doc, ok && !missed);
       }
       // Documents with fewer typed words matched only through a typo come first, then by score.
       hits.sort(function (a, b) { return typos[a] - typos[b] || total[b] - total[a] || a - b; });
@@ -69,13 +68,56 @@
         if (!words[i].without && !words[i].phrase) matched = matched.concat(answer.matched);
       });
       var trusted = hits.length;
-      if (tails.length) {
+      if (bounds) {
         trusted = 0;
-        while (trusted < hits.length && !typos[hits[trusted]] && total[hits[trusted]] > threshold) trusted++;
+        while (trusted < hits.length && bounds.certain(hits[trusted]) && total[hits[trusted]] > bounds.highest) trusted++;
       }
       return { ranked: hits, positive: positive, matched: matched, partial: tails.length > 0, trusted: trusted };
     });
   }
+
+  // What the tails not fetched yet can change (for the first results from the heads): a word's document
+  // outside its terms' heads scores at most the word's threshold there. A document's score is certain
+  // when each word's known score is at least that word's threshold (a score is its best term's); highest
+  // is the most any other document (not yet a hit, or not certain) could score once the tails are in.
+  function Bounds(words, answers) {
+    this.words = words;
+    this.answers = answers;
+    this.doc = null;
+    var unseen = 0, possible = true;
+    words.forEach(function (word, i) {
+      if (word.without) return;
+      var answer = answers[i];
+      if (answer.partial.length) unseen += answer.threshold;
+      else if (!word.phrase) possible = false;  // a word with no tail matches no document it has not named
+    });
+    this.highest = possible ? unseen : 0;
+    this.uncertain = new Uint8Array(answers[0].scores.length);
+  }
+
+  Bounds.prototype.add = function (doc, hit) {
+    var most = 0, certain = true;
+    for (var i = 0; i < this.words.length; i++) {
+      var word = this.words[i], answer = this.answers[i], score = answer.scores[doc];
+      if (word.without) {
+        if (answer.partial.length && score === 0) certain = false;  // its tail may leave the document out
+        continue;
+      }
+      if (answer.partial.length && score < answer.threshold) {
+        certain = false;
+        score = answer.threshold;
+      } else if (score === 0 && !word.phrase) {
+        return;  // no tail can add this word to the document
+      }
+      most += score;
+    }
+    if (!hit || !certain) {
+      this.uncertain[doc] = 1;
+      if (most > this.highest) this.highest = most;
+    }
+  };
+
+  Bounds.prototype.certain = function (doc) { return !this.uncertain[doc]; };
 
   worker.rank = rank;
 })(katalogSearchWorker);

@@ -1,12 +1,12 @@
 // Katalog search worker: answers queries off the main thread from the index in pieces
 // (core/search/index.py describes the files). It fetches the small first file, then per query only
 // the shards that hold the typed words' terms (all at once; a common term's best documents are in its
-// shard, the rest of its list in a file fetched after the first results of a one-word query), then the
-// files of result rows the shown results are in (a few, kept; a shard has its terms' best documents'
-// rows, so a one-word query's first results need none), and posts the list; then the passages of the
-// shown results, and the filters' data once a first result is out. Downloads that can wait start once
-// no newer query has come for a moment. A newer query of the same page part makes an older one stop
-// where it is, and its downloads of rows and passages are cancelled.
+// shard, the rest of its list in a file fetched after the first results, where the best documents can
+// tell them), then the files of result rows the shown results are in (a few, kept; a shard has its
+// terms' best documents' rows, so a one-word query's first results need none), and posts the list;
+// then the passages of the shown results, and the filters' data once a first result is out. Downloads
+// that can wait start once no newer query has come for a moment. A newer query of the same page part
+// makes an older one stop where it is, and its downloads of rows and passages are cancelled.
 // The build joins katalog-common.js and the worker's files into this one, in this order
 // (render/site_files.py): -index (the index's pieces; it makes katalogSearchWorker, the object they
 // share), -match (the words and how each matches), -rank, -passages (what a result shows), -facets
@@ -45,20 +45,23 @@
         });
       }
       if (last && last.key === key) return finish(last.value);
-      // A query of one word in the search box shows its first results from the shards' heads of common
-      // terms, when they can tell them, and the whole list once the rest of those terms' lists is in.
+      // A query in the search box shows its first results from the shards' heads of common terms, when
+      // they can tell them, and the whole list once the rest of those terms' lists is in.
       var early = Number(message.early) || 0;
-      var quick = early > 0 && want.length === 0 && words.length === 1 && !words[0].without;
+      var quick = early > 0 && want.length === 0 && words.every(function (w) { return !w.without; });
       return rank(words, !quick, control.signal).then(function (value) {
         if (stale()) return null;
         if (!value.partial) return finish(value);
-        // The tails after the first results: they would hold the connections the rows need, and a
-        // newer keystroke cancels them before they are fetched at all.
+        function whole() {
+          return rank(words, true, control.signal).then(function (ranked) { return stale() ? null : finish(ranked); });
+        }
+        // Where the heads cannot tell a first result, the tails are what the first results wait for.
         var first = value.ranked.slice(0, Math.min(early, value.trusted));
-        var firstShown = first.length ? showFirst(message, value, first, control.signal, function () { return finished || stale(); }) : null;
-        return Promise.all([firstShown, calm]).then(function () {
-          return stale() ? null : rank(words, true, control.signal).then(function (whole) { return stale() ? null : finish(whole); });
-        });
+        if (!first.length) return whole();
+        // Else the tails after the first results: they would hold the connections the rows need, and a
+        // newer keystroke cancels them before they are fetched at all.
+        var firstShown = showFirst(message, value, first, control.signal, function () { return finished || stale(); });
+        return Promise.all([firstShown, calm]).then(function () { return stale() ? null : whole(); });
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") return;

@@ -17,10 +17,11 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
         the difference to the one before) that hold the term, each with its score in tenths.
         "x" (when any): the terms with more than HEAD documents. Such a term's postings in the shard
         are its HEAD best documents (by score, then number), n is its number of documents, and the
-        file tail ("t/<hash>.json", the same encoding) holds the others. A query of one word shows
-        its first results from the heads alone (no document outside a head can score above the
-        lowest score in it); a common word's whole list, which grows with the catalogue, is
-        fetched after them, or before where the heads cannot tell (more words, "-word", filters).
+        file tail ("t/<hash>.json", the same encoding) holds the others. A query shows its first
+        results from the heads alone where they can tell them (no document outside a head can score
+        above the lowest score in it: katalog-search-worker-rank.js, Bounds); a common word's whole
+        list, which grows with the catalogue, is fetched after them, or before where the heads
+        cannot tell ("-word", filters, or no document's score certain and above every other's).
         "r": the result rows (as in the row files) of each word's ROWS_INLINE best documents (a
         phrase's none: it is never a query of one word). The first results of a query of one word
         are among them (its score in a document is its best term's there), so they show without
