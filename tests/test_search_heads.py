@@ -1,7 +1,8 @@
 """The first results a query shows from the heads of common terms (before their tails are fetched) are
 the first results of the whole list, for random catalogues and random queries of one to three words,
-prefixes, typos and "-word", in Chromium: each site built twice, as is and shaped as a big catalogue's
-(every term a shard, three documents a head), and the two sites' workers asked the same queries."""
+prefixes, typos, ends of compounds and "-word", in Chromium: each site built twice, as is and shaped as a
+big catalogue's (every term a shard, three documents a head), and the two sites' workers asked the same
+queries."""
 
 from __future__ import annotations
 
@@ -90,6 +91,8 @@ def query(rng: random.Random) -> str:
             word = word[:at] + word[at + 1 :]
         elif kind < 0.4:
             word = "-" + word
+        elif kind < 0.5 and len(word) >= 8:
+            word = word[rng.randint(3, len(word) - 5) :]  # the end of a compound
         words.append(word)
     return " ".join(words)
 

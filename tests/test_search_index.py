@@ -68,13 +68,19 @@ def test_plain_text_keeps_code_and_words_with_underscores_as_written() -> None:
     assert plain_text(text) == "Grænsen i site_config/site.yml, får besked nu: katalog stale."
 
 
-def shard_terms(files: dict[str, str], meta: dict[str, Any]) -> dict[str, list[int]]:
-    """Every term's postings, decoded: {term: [document numbers]}."""
+def shard_terms(
+    files: dict[str, str], meta: dict[str, Any], ends: dict[str, list[str]] | None = None
+) -> dict[str, list[int]]:
+    """Every term's postings, decoded: {term: [document numbers]}; the ends' keys and their words into ends."""
     out: dict[str, list[int]] = {}
     for first, name in meta["shards"]:
         shard = json.loads(files[f"katalog/search/{name}"])
         assert shard["t"][0] == first and shard["t"] == sorted(shard["t"], key=utf16_key)
         for term, flat in zip(shard["t"], shard["p"], strict=True):
+            if term.startswith("~"):
+                assert ends is not None, term
+                ends[term] = flat
+                continue
             numbers, doc = [], 0
             for i in range(0, len(flat), 2):
                 doc += flat[i]
@@ -99,12 +105,16 @@ def test_index_files_hold_every_word_in_shards_result_rows_in_chunks_and_passage
     assert index.meta_name.startswith("katalog/search/index.") and meta["lang"] == "da" and meta["count"] == 2
     assert len(meta["shards"]) > 10
     assert [first for first, _ in meta["shards"]] == sorted((first for first, _ in meta["shards"]), key=utf16_key)
-    terms = shard_terms(index.files, meta)
+    ends: dict[str, list[str]] = {}
+    terms = shard_terms(index.files, meta, ends)
     assert terms["ord2999"] == [0] and terms["fælleshav"] == [0] and terms["trafikplanlæg"] == [1]
+    # A word no known word splits is listed under its ends, for a query word found nowhere else.
+    assert ends["~planlæg"] == ["trafikplanlæg"] and ends["~ikplanlæg"] == ["trafikplanlæg"]
+    assert "~hav" not in ends and all(words for words in ends.values())
     # Each shard holds the rows of its terms' best documents.
     for _, name in meta["shards"]:
         shard = json.loads(index.files[f"katalog/search/{name}"])
-        expected = sorted({number for term in shard["t"] for number in terms[term]})
+        expected = sorted({number for term in shard["t"] if term in terms for number in terms[term]})
         assert [row[0] for row in shard["r"]] == expected
     rows = json.loads(index.files[f"katalog/search/{meta['rows']}0.json"])
     assert meta["rowSize"] >= 2 and rows[1] == ["Cykelsti", "b/", "", "", 0]
@@ -196,7 +206,7 @@ ENTRIES = {
     "catalogue/initiatives/cykelsti.md": entry(
         "initiative",
         replace={"title:": 'title: "En ny cykelsti langs åen"', "municipality:": "municipality: horsens"},
-        body="Stien bygges sammen med borgerne.\n",
+        body="Stien bygges sammen med borgerne fra busstoppestedet.\n",
     ),
     "catalogue/initiatives/fjendtlig.md": entry(
         "initiative",
@@ -266,6 +276,9 @@ def test_compounds_typos_and_stop_words(published: str) -> None:
         for typo in ("cykelsit", "cykelst", "cykelsto", "cykkelsti"):
             assert "En ny cykelsti langs åen" in titles(page, typo), typo
         assert titles(page, "cykel") == ["En ny cykelsti langs åen", "Et nyt råd for borgerne"]  # prefixes
+        # A word the catalogue uses only at the end of a compound finds it: "busstoppestedet".
+        assert titles(page, "stoppested") == ["En ny cykelsti langs åen"]
+        assert titles(page, "stoppestedet") == ["En ny cykelsti langs åen"]
         # A typo ranks below an exact match, even one in the title.
         assert titles(page, "cykelstil") == ["Et nyt råd for borgerne", "En ny cykelsti langs åen"]
         assert titles(page, "kat") != [] and titles(page, "ka") == []  # prefixes from three letters

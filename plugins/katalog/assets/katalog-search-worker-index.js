@@ -86,13 +86,14 @@ var katalogSearchWorker = (function () {
     return shards.get(name);
   };
 
-  // The shards a word's terms can be in: its exact terms', and every shard a prefix reaches into (a whole
+  // The shards a word's terms can be in: its exact terms' and its ends' (the words that end with it, where
+  // it found nothing else), and every shard a prefix reaches into (a whole
   // word's forms too: a shard may end between a word and its forms, and which terms a word matches must
   // not hang on where the catalogue's shards happen to end).
   worker.shardsFor = function (word) {
     var meta = worker.meta;
     var wanted = new Set();
-    word.exact.forEach(function (term) { wanted.add(worker.shardOf(term)); });
+    word.exact.concat(word.ends || []).forEach(function (term) { wanted.add(worker.shardOf(term)); });
     word.prefixes.forEach(function (prefix) {
       var from = worker.shardOf(prefix);
       for (var s = from; s < meta.shards.length; s++) {

@@ -8,6 +8,7 @@
 (function (worker) {
   "use strict";
   var EXACT = 1, PREFIX = 0.35, TYPO = 0.25;
+  var PHRASE_MARK = " ", ENDS_MARK = "~";  // in front of a phrase's term, of an end's key (postings.py)
   var DANISH = { ae: "æ", oe: "ø", aa: "å" };
 
   function trim(word) {
@@ -102,7 +103,7 @@
   // sorted before every word, so no word's prefix reaches it): a bonus to the documents that hold two
   // typed words so (katalog-search-worker-rank.js).
   function phrase(first, second) {
-    var term = " " + first.stem + " " + second.stem;
+    var term = PHRASE_MARK + first.stem + " " + second.stem;
     return { text: term, stem: term, without: false, exact: [term], prefixes: [], typos: false, phrase: true };
   }
 
@@ -174,7 +175,15 @@
         }
       }
     });
-    var direct = found;  // documents the word itself matched (exactly, as a prefix or as a part)
+    // The words that end with this one, which the catalogue never uses alone ("busstoppested" for
+    // "stoppested"), where it found nothing else (katalog-search-worker-rank.js looks them up).
+    (word.ends || []).forEach(function (term) {
+      loaded.forEach(function (data, k) {
+        var t = data.index.get(term);
+        if (t !== undefined && !seen[k].has(t)) { add(data, t, PREFIX); seen[k].add(t); }
+      });
+    });
+    var direct = found;  // documents the word itself matched (exactly, as a prefix, as a part or an end)
     if (word.typos && direct < FEW) {
       var stems = typoStems(word);
       loaded.forEach(function (data, k) {
@@ -209,6 +218,7 @@
   worker.parse = parse;
   worker.match = match;
   worker.phrase = phrase;
+  worker.ENDS_MARK = ENDS_MARK;
   worker.typoNeighbours = typoNeighbours;
   worker.FEW = FEW;
 })(katalogSearchWorker);

@@ -22,23 +22,7 @@
     words.forEach(function (word) { shardsFor(word).forEach(function (s) { needed.add(s); }); });
     var loads = Array.from(needed).map(shard);
     return Promise.all(loads).then(function (loaded) {
-      var answers = words.map(function (word) { return match(word, loaded); });
-      // A word not in the index that finds few documents: its typos may be in other shards.
-      function looksFurther(word, i) { return word.typos && !answers[i].exactHit && answers[i].direct < FEW; }
-      var more = new Set();
-      words.forEach(function (word, i) {
-        if (looksFurther(word, i)) {
-          typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
-          needed.forEach(function (s) { more.delete(s); });
-        }
-      });
-      if (!more.size) return answers;
-      return Promise.all(Array.from(more).map(shard)).then(function (extra) {
-        var all = loaded.concat(extra);
-        return words.map(function (word, i) {
-          return looksFurther(word, i) ? match(word, all) : answers[i];
-        });
-      });
+      return further(words, loaded, needed);
     }).then(function (answers) {
       var tails = [];
       answers.forEach(function (answer) { tails = tails.concat(answer.partial); });
@@ -74,6 +58,46 @@
       }
       return { ranked: hits, positive: positive, matched: matched, partial: tails.length > 0, trusted: trusted };
     });
+  }
+
+  // The words' answers over the shards loaded, and where a word needs more, over more shards: a word not
+  // in the index that finds few documents may be a typo of a word in another shard; a word that finds
+  // nothing itself may end words the catalogue uses, listed under its end's key (postings.py), whose
+  // shards come after that key's.
+  function further(words, loaded, needed) {
+    var answers = words.map(function (word) { return match(word, loaded); });
+    function typo(i) { return words[i].typos && !answers[i].exactHit && answers[i].direct < FEW; }
+    function unknown(i) { return !words[i].phrase && words[i].ends === undefined && answers[i].direct === 0; }
+    var more = new Set();
+    words.forEach(function (word, i) {
+      if (typo(i)) typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
+      if (unknown(i)) more.add(shardOf(worker.ENDS_MARK + word.stem));
+    });
+    needed.forEach(function (s) { more.delete(s); });
+    var again = words.map(function (word, i) { return typo(i) || unknown(i); });
+    if (again.indexOf(true) < 0) return answers;
+    return Promise.all(Array.from(more).map(shard)).then(function (extra) {
+      var all = loaded.concat(extra), endShards = new Set();
+      words.forEach(function (word, i) {
+        if (!unknown(i)) return;
+        word.ends = endsOf(all, worker.ENDS_MARK + word.stem);
+        word.ends.forEach(function (term) { endShards.add(shardOf(term)); });
+      });
+      needed.forEach(function (s) { endShards.delete(s); });
+      more.forEach(function (s) { endShards.delete(s); });
+      return Promise.all(Array.from(endShards).map(shard)).then(function (last) {
+        var every = all.concat(last);
+        return words.map(function (word, i) { return again[i] ? match(word, every) : answers[i]; });
+      });
+    });
+  }
+
+  function endsOf(loaded, key) {
+    for (var k = 0; k < loaded.length; k++) {
+      var t = loaded[k].index.get(key);
+      if (t !== undefined) return loaded[k].postings[t];
+    }
+    return [];
   }
 
   // What the tails not fetched yet can change (for the first results from the heads): a word's document

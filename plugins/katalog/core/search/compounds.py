@@ -11,6 +11,10 @@ LINKED_HEAD letters and a linking s, and the tail has at least LINKED_TAIL lette
 Only words from the catalogue count, so a split is never a guess from a dictionary the editors did
 not write. The parts are returned as index terms (stemmed); the first part needs nothing, since a
 query's prefix finds it.
+A word these rules do not split may still end with a word the catalogue never uses alone
+("busstoppested", "kommunaldirektør"): its ends are every tail of ENDS_TAIL letters or more after its
+first MIN_HEAD, a guess each, so they are not parts (they find nothing of their own) but a way in for a
+query word that finds nothing else (postings.py, the index's ends).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ MIN_TAIL = 4
 LINKS = ("s", "e")
 LINKED_HEAD = 4
 LINKED_TAIL = 5
+ENDS_TAIL = 5
 VOWELS = frozenset("aeiouyæøåäöé")
 
 
@@ -51,6 +56,15 @@ class Compounds:
                 )
             )
         return found
+
+    def ends(self, word: str) -> tuple[str, ...]:
+        """The index terms of a word's ends, where no known word splits it; () for any other word."""
+        if not word.isalpha() or len(word) < MIN_HEAD + ENDS_TAIL or self.parts(word):
+            return ()
+        own = self.analyser.term(word)
+        tails = (word[cut:] for cut in range(MIN_HEAD, len(word) - ENDS_TAIL + 1))
+        stems = (self.analyser.stem(tail) for tail in tails if any(letter in VOWELS for letter in tail))
+        return tuple(dict.fromkeys(stem for stem in stems if stem != own and len(stem) >= MIN_HEAD))
 
     def _tails(self, word: str) -> tuple[str, ...]:
         """Every known word a compound ends with or has in its middle, longest first; where there is

@@ -14,7 +14,8 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
     t/<hash>.json       a shard: {"t": [terms, sorted], "p": [postings of each term], "x": [[i, n, tail], ...],
                                   "r": [[document number, *its result row], ...]}
         postings: [document number difference, score, ...]: the documents (numbers ascending, each as
-        the difference to the one before) that hold the term, each with its score in tenths.
+        the difference to the one before) that hold the term, each with its score in tenths; for an
+        end's key ("~stoppest"), the terms of the words that end so instead (postings.py).
         "x" (when any): the terms with more than HEAD documents. Such a term's postings in the shard
         are its HEAD best documents (by score, then number), n is its number of documents, and the
         file tail ("t/<hash>.json", the same encoding) holds the others. A query shows its first
@@ -59,7 +60,7 @@ from .analyser import Analyser
 from .language import analysis_for
 from .postings import is_phrase, score_postings
 
-FORMAT = 6
+FORMAT = 7
 SHARD_CHARS = 48_000  # JSON characters of postings and rows per shard (a term with more has one of its own)
 # Phrases (" a b") are many and each is fetched alone, beside its words' shards: smaller shards.
 PHRASE_SHARD_CHARS = 12_000
@@ -117,9 +118,10 @@ def build_index_files(
     files: dict[str, str] = {}
     with _cycle_collector_paused():
         texts = [document.fields for document in documents]
-        postings = score_postings(Analyser(analysis), field_boosts, texts, phrase_fields)
+        ends: dict[str, list[str]] = {}
+        postings = score_postings(Analyser(analysis), field_boosts, texts, phrase_fields, ends)
         rows = _rows(documents)
-        shards = _shards(postings, rows, files)
+        shards = _shards(postings, ends, rows, files)
         rows_folder, passages_folder, facets_name = _results(documents, rows, files)
     meta = {
         "format": FORMAT,
@@ -206,7 +208,9 @@ def _head_and_tail(numbers: list[int], tenths: list[int]) -> tuple[str, str]:
     )
 
 
-def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, str]) -> list[list[str]]:
+def _shards(
+    postings: dict[str, list[int]], ends: dict[str, list[str]], rows: list[str], files: dict[str, str]
+) -> list[list[str]]:
     shards: list[list[str]] = []
     terms: list[str] = []
     lists: list[str] = []
@@ -234,10 +238,12 @@ def _shards(postings: dict[str, list[int]], rows: list[str], files: dict[str, st
         """What the rows of these documents add to the shard being filled (a row is in it once)."""
         return sum(len(rows[n]) + 8 for n in numbers if n not in inline)
 
-    for term in sorted(postings, key=utf16_key):
-        flat = postings[term]
+    for term in sorted(postings.keys() | ends.keys(), key=utf16_key):
+        flat = postings.get(term, [])
         numbers, tenths = flat[0::2], flat[1::2]
-        if len(numbers) > HEAD:
+        if term in ends:  # the terms of the words that end so, in place of postings
+            encoded, tail = compact_json(ends[term]), ""
+        elif len(numbers) > HEAD:
             encoded, rest = _head_and_tail(numbers, tenths)
             tail = f"t/{_digest(rest)}.json"
             files[f"katalog/search/{tail}"] = rest

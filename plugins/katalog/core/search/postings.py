@@ -10,6 +10,9 @@ In the fields named as phrase fields, each two terms that follow each other (sto
 skipped, punctuation alone between them ending a phrase) are a term too, " a b": a query's words in that
 order rank a title or a role that holds them so above texts that hold them apart. The space in front
 sorts every phrase before the words, so a word's prefix never reaches into the phrases' shards.
+A word's ends (compounds.py: the tails of a word no known word splits) lead to it: "~stoppested" lists
+the terms of the words that end so ("busstoppest"), without postings of its own; a query word that
+finds nothing else looks there (the browser then matches those words' terms).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ K1, B = 1.2, 0.75  # lunr's
 PART_WEIGHT = 0.4
 SCALE = 10
 PHRASE_MARK = " "  # in front of a phrase's term: no word begins so, and it sorts before every word
+ENDS_MARK = "~"  # in front of an end's key: no word begins so
 
 Fields = Sequence[tuple[str, str]]  # (field name, text)
 
@@ -35,9 +39,11 @@ def score_postings(
     field_boosts: Sequence[tuple[str, float]],
     documents: Sequence[Fields],
     phrase_fields: frozenset[str] = frozenset(),
+    ends: dict[str, list[str]] | None = None,
 ) -> dict[str, list[int]]:
     """Per term: its documents' numbers, ascending, each followed by its score there in tenths (one flat
-    list, not pairs: a big catalogue has millions of postings)."""
+    list, not pairs: a big catalogue has millions of postings). ends, when given, is filled with each
+    end's key and the terms of the words that end so, sorted."""
     boosts = dict(field_boosts)
     texts = [[(name, text) for name, text in fields if name in boosts] for fields in documents]
     # Two passes over the texts: the compounds need the whole vocabulary before any text is counted.
@@ -62,6 +68,10 @@ def score_postings(
                 postings[term] = [number, tenths]
             else:
                 found += (number, tenths)
+    if ends is not None:
+        for key, terms in words.ends.items():
+            if known := sorted(term for term in terms if term in postings):
+                ends[key] = known
     return postings
 
 
@@ -77,6 +87,11 @@ class _Words:
         vocabulary = set(word_of.values())
         vocabulary.discard("")
         compounds = Compounds(vocabulary, analyser)
+        self.ends: dict[str, set[str]] = {}
+        for word in vocabulary:
+            if (own := analyser.term(word)) is not None:
+                for end in compounds.ends(word):
+                    self.ends.setdefault(ENDS_MARK + end, set()).add(own)
         self.analyser = analyser
         self.breaks = {token for token, word in word_of.items() if not word}  # punctuation alone
         # A text's tokens are counted by key, in C: a token's term, or for a compound the token in a
