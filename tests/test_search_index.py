@@ -721,3 +721,33 @@ def test_heads_of_common_terms_answer_as_their_whole_lists(big_shaped: tuple[str
                 assert first == titles_first[: len(first)], query
                 early += 1
     assert errors == [] and early > 0
+
+
+@pytest.mark.browser
+def test_only_a_word_found_nowhere_looks_up_the_words_it_ends(big_shaped: tuple[str, str]) -> None:
+    """The ends' keys ("~...") are looked up for a word of five letters or more that finds nothing
+    itself, not for a shorter one nor for a word the index has: typing costs no extra download."""
+    site = big_shaped[1]
+    with browser_page() as page:
+        fetched: list[str] = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        page.goto(site)
+        meta = page.evaluate(
+            """async () => {
+              const script = await (await fetch("katalog/katalog-search.js")).text();
+              const index = /"index": "([^"]+)"/.exec(script)[1];
+              return await (await fetch("katalog/" + index)).json();
+            }"""
+        )
+        shards = {name: first for first, name in meta["shards"]}
+        assert any(first.startswith("~") for first in shards.values())
+
+        def ends_fetched(query: str) -> bool:
+            fetched.clear()
+            results(page, query)
+            return any(first.startswith("~") for url in fetched for name, first in shards.items() if url.endswith(name))
+
+        assert not ends_fetched("zq") and not ends_fetched("zqxw") and not ends_fetched("fællesrum")
+        assert ends_fetched("zqxwv")
+        # In a big catalogue's shards too, a word found only at the end of a compound finds it.
+        assert ends_fetched("stoppested") and titles(page, "stoppested") == ["En ny cykelsti langs åen"]

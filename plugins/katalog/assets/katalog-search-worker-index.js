@@ -87,9 +87,9 @@ var katalogSearchWorker = (function () {
   };
 
   // The shards a word's terms can be in: its exact terms' and its ends' (the words that end with it, where
-  // it found nothing else), and every shard a prefix reaches into (a whole
-  // word's forms too: a shard may end between a word and its forms, and which terms a word matches must
-  // not hang on where the catalogue's shards happen to end).
+  // it found nothing else), and every shard a prefix reaches into (a whole word's forms too: a shard may
+  // end between a word and its forms, and which terms a word matches must not hang on where the
+  // catalogue's shards happen to end).
   worker.shardsFor = function (word) {
     var meta = worker.meta;
     var wanted = new Set();

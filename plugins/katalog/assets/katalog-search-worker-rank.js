@@ -64,10 +64,15 @@
   // in the index that finds few documents may be a typo of a word in another shard; a word that finds
   // nothing itself may end words the catalogue uses, listed under its end's key (postings.py), whose
   // shards come after that key's.
+  var ENDS_LETTERS = 5;  // an end is that long at least (compounds.py ENDS_TAIL): a shorter word is none
+
   function further(words, loaded, needed) {
     var answers = words.map(function (word) { return match(word, loaded); });
     function typo(i) { return words[i].typos && !answers[i].exactHit && answers[i].direct < FEW; }
-    function unknown(i) { return !words[i].phrase && words[i].ends === undefined && answers[i].direct === 0; }
+    function unknown(i) {
+      var word = words[i];
+      return !word.phrase && word.ends === undefined && word.text.length >= ENDS_LETTERS && answers[i].direct === 0;
+    }
     var more = new Set();
     words.forEach(function (word, i) {
       if (typo(i)) typoNeighbours(word).forEach(function (term) { if (term.length >= 4) more.add(shardOf(term)); });
@@ -107,7 +112,6 @@
   function Bounds(words, answers) {
     this.words = words;
     this.answers = answers;
-    this.doc = null;
     var unseen = 0, possible = true;
     words.forEach(function (word, i) {
       if (word.without) return;

@@ -15,7 +15,7 @@ Files, all under katalog/search/ and all named by a hash of their content (a hos
                                   "r": [[document number, *its result row], ...]}
         postings: [document number difference, score, ...]: the documents (numbers ascending, each as
         the difference to the one before) that hold the term, each with its score in tenths; for an
-        end's key ("~stoppest"), the terms of the words that end so instead (postings.py).
+        end's key ("~stoppested"), the terms of the words that end so instead (postings.py).
         "x" (when any): the terms with more than HEAD documents. Such a term's postings in the shard
         are its HEAD best documents (by score, then number), n is its number of documents, and the
         file tail ("t/<hash>.json", the same encoding) holds the others. A query shows its first

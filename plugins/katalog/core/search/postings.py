@@ -11,7 +11,7 @@ skipped, punctuation alone between them ending a phrase) are a term too, " a b":
 order rank a title or a role that holds them so above texts that hold them apart. The space in front
 sorts every phrase before the words, so a word's prefix never reaches into the phrases' shards.
 A word's ends (compounds.py: the tails of a word no known word splits) lead to it: "~stoppested" lists
-the terms of the words that end so ("busstoppest"), without postings of its own; a query word that
+the terms of the words that end so ("busstoppested"), without postings of its own; a query word that
 finds nothing else looks there (the browser then matches those words' terms).
 """
 
