@@ -133,7 +133,9 @@ def wait_for_status(page: Any, text: str) -> None:
 def test_results_narrow_by_type_municipality_and_theme(search_site: Path) -> None:
     with serve(search_site) as url, browser_page() as page:
         page.goto(url)
-        assert len(search(page, "kataloget")) == 3  # every summary says "... testene af kataloget"
+        # Every summary says "... testene af kataloget", and so does the accessibility statement.
+        found = search(page, "kataloget")
+        assert len(found) == 4 and found[-1] == "Tilgængelighedserklæring"
         types = "select[aria-label='Alle typer']"
         # Each option counts the results that have it (once the filters' data is in).
         page.wait_for_function(f"document.querySelector(\"{types}\").options[1].textContent.includes('(')")

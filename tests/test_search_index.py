@@ -17,6 +17,7 @@ from katalog.core.search.build import SearchDocument, body_sections, search_inde
 from katalog.core.search.compounds import Compounds
 from katalog.core.search.index import utf16_key
 from katalog.core.search.language import analysis_for
+from katalog.render.page_text import rendered_sections
 
 from .browser_support import SEARCH_ANSWERED, browser_page, serve
 from .build_support import build_ok
@@ -48,6 +49,19 @@ def test_compounds_split_into_words_the_catalogue_uses() -> None:
     assert compounds.parts("kommunerne") == ()  # "rne" is no word
     assert compounds.parts("samskabelse") == ()  # "sam" is no word of this catalogue
     assert compounds.parts("forældre") == () and compounds.parts("overblik") == ()  # stop words in front
+
+
+def test_a_rendered_pages_parts_are_what_a_reader_sees_at_its_headings() -> None:
+    html = (
+        '<div><h1 id="t">Titlen</h1><p>Et <a href="x">link</a> &amp; <b>fed</b>\n  tekst.</p>'
+        '<ul><li>Ét</li><li>To!</li></ul><h2 id="afsnit">Et <i>afsnit</i></h2><p>&lt;script&gt; er tekst</p>'
+        "<h2>Uden id</h2><p>Sidst</p></div>"
+    )
+    assert rendered_sections(html) == [
+        ("", "", "Et link & fed tekst. Ét. To!"),
+        ("Et afsnit", "afsnit", "<script> er tekst."),
+        ("Uden id", "", "Sidst."),  # a heading with no id: a passage shows no link to it
+    ]
 
 
 def test_body_sections_are_anchored_as_the_pages_headings() -> None:
@@ -348,6 +362,12 @@ def test_under_a_sub_path_every_result_links_into_the_site(published: str) -> No
         assert fetched[0].startswith("index.")
         assert [f for f in fetched if f.startswith("r")] == []
         assert len([f for f in fetched if f.startswith("c")]) <= 2
+        # The accessibility statement, which Katalog renders from site_config/accessibility.yml.
+        (statement,) = results(page, "tilgængelighedserklæring")
+        assert statement["href"] == published + "tilgaengelighedserklaering/"
+        assert statement["title"] == "Tilgængelighedserklæring"
+        (statement,) = results(page, "alternativ tekst")  # one of its known issues
+        assert "alternativ tekst" in statement["passage"] and statement["marks"][:2] == ["alternativ", "tekst"]
 
 
 @pytest.mark.browser

@@ -28,6 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import parallel
 from ..core.config.siteconfig import CONFIG_DIR, ConfigError, SiteConfig, load_site_config
+from ..render.addresses import searched_pages
 from ..render.pages import PageRenderer
 from ..render.problem_panel import with_panel
 from ..render.producer import Producer
@@ -144,7 +145,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 assert catalogue is not None
                 self.pages.entry_pages.update(edited.entries)
                 self.panel = report(catalogue, self.previewing)
-                self.search = None if edited.first else SiteSearch(self.renderer.model, dirty.search)
+                searched = searched_pages(self.renderer)
+                self.search = None if edited.first else SiteSearch(self.renderer.model, dirty.search, searched)
                 files = self.files = edited.files
                 self.start_producer(files, self.renderer, self.search, 1)
                 return files
@@ -155,7 +157,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         renderer = self.renderer = PageRenderer(model, config.theme.dirs)
         if preview is not None:
             renderer.env.bytecode_cache = preview.templates
-        search = SiteSearch(model, dirty.remember(model, config_state) if dirty else None)
+        search = SiteSearch(model, dirty.remember(model, config_state) if dirty else None, searched_pages(renderer))
         if dirty is not None:
             renderer.views.cards.faces = dirty.card_faces
         booklets, language = self.config.booklets, self.site_config.language

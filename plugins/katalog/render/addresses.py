@@ -35,6 +35,13 @@ def extra_pages(renderer: PageRenderer) -> list[GeneratedPage]:
     return [page for page in pages if page is not None]
 
 
+def searched_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    """The pages of extra_pages whose text the search holds: the accessibility statement (the others
+    show entries, which the search holds already, or are the search)."""
+    statement = renderer.statement_page()
+    return [statement] if statement is not None else []
+
+
 def reference_src(model: SiteModel) -> str:
     """The field reference's page (made of site_config/ alone, exports/field_reference.py)."""
     return f"{slugify(model.tr('reference.title'))}/index.md"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from ..core.entries import Entry
 from ..core.i18n import Translator
 from ..core.search.build import (
     SearchDocument,
+    body_sections,
     docs_file,
     entry_document,
     index_labels,
@@ -23,6 +25,8 @@ from ..core.search.index import IndexFiles
 from .assets import bundle
 from .listing_data import CARDS_FILE
 from .model import SiteModel
+from .page_text import rendered_sections
+from .pages import GeneratedPage
 
 # The search box's script, joined from these files of assets/ in this order (each one's header says its
 # job): one file, so that document.currentScript, which katalog-search-engine.js reads, is the script.
@@ -119,19 +123,27 @@ class SearchMemo:
 class SiteSearch:
     """Each part made once, when first asked for (the overviews need the docs file's name early)."""
 
-    def __init__(self, model: SiteModel, memo: SearchMemo | None = None) -> None:
+    def __init__(self, model: SiteModel, memo: SearchMemo | None = None, pages: Sequence[GeneratedPage] = ()) -> None:
+        """pages: pages Katalog renders whose text a reader searches too (the accessibility statement)."""
         self.model = model
         self.memo = memo
+        self.pages = pages
 
     @functools.cached_property
     def documents(self) -> list[SearchDocument]:
-        """Every entry, newest first (the overviews' order), then every ordinary page."""
+        """Every entry, newest first (the overviews' order), then every ordinary page, then the pages
+        Katalog renders that a reader searches too."""
         model = self.model
         catalogue = model.catalogue
         pages = list(ordinary_pages(catalogue))
         documents = [self.entry_document(e, model.entry_url(e)) for e in model.entries_newest_first()]
         content_prefix = len(catalogue.config.content_dir) + 1
-        documents.extend(page_document(title, model.url(path[content_prefix:]), body) for path, title, body in pages)
+        documents.extend(
+            page_document(title, model.url(path[content_prefix:]), body_sections(body)) for path, title, body in pages
+        )
+        documents.extend(
+            page_document(page.title, model.url(page.src_uri), rendered_sections(page.render())) for page in self.pages
+        )
         if self.memo is not None:
             used = {entry.path for entry in catalogue.entries.values()}
             for path in [path for path in self.memo.documents if path not in used]:

@@ -160,8 +160,8 @@ def entry_document(catalogue: Catalogue, entry: Entry, url: str) -> SearchDocume
     )
 
 
-def page_document(title: str, url: str, markdown: str) -> SearchDocument:
-    parts = body_sections(markdown)
+def page_document(title: str, url: str, parts: list[tuple[str, str, str]]) -> SearchDocument:
+    """An ordinary page's document from its parts: (heading, anchor, text), as body_sections makes them."""
     text = " ".join(part[2] for part in parts)
     return SearchDocument(
         title=title,
