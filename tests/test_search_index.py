@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
 
 from katalog.core.search import index as index_module
 from katalog.core.search.analyser import Analyser
@@ -62,6 +65,32 @@ def test_a_rendered_pages_parts_are_what_a_reader_sees_at_its_headings() -> None
         ("Et afsnit", "afsnit", "<script> er tekst."),
         ("Uden id", "", "Sidst."),  # a heading with no id: a passage shows no link to it
     ]
+
+
+# Any text but NUL (which ends a block, page_text.py) and surrogates; line breaks and tabs included.
+_WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t\r"), min_size=1).filter(
+    lambda t: t.split() != []
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.from_regex(r"[a-z][a-z-]{0,10}", fullmatch=True), _WORDS), max_size=5), _WORDS)
+def test_a_rendered_pages_parts_keep_every_word_of_any_text(parts: list[tuple[str, str, str]], first: str) -> None:
+    """Whatever the texts (markup characters, entities, any letters), each heading and paragraph comes
+    back whole, in its part, with white space folded: nothing a reader sees is lost or changed."""
+    html = f"<h1>Titel</h1><p>{escape(first)}</p>" + "".join(
+        f'<h2 id="{anchor}">{escape(heading)}</h2><p>{escape(text)}</p>' for heading, anchor, text in parts
+    )
+
+    def fold(text: str) -> str:
+        return " ".join(text.split())
+
+    def ended(text: str) -> str:
+        return text if text[-1] in ".!?:;…" else text + "."
+
+    expected = [("", "", ended(fold(first)))]
+    expected += [(fold(heading), anchor, ended(fold(text))) for heading, anchor, text in parts]
+    assert rendered_sections(html) == expected
 
 
 def test_body_sections_are_anchored_as_the_pages_headings() -> None:
