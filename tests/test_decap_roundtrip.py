@@ -349,10 +349,23 @@ def field(page: Any, name: str) -> Any:
 
 
 def pick(page: Any, name: str, option: str) -> None:
-    """Choose an option of a select or relation widget by typing its label."""
-    field(page, name).first.click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    """Choose an option of a select or relation widget by typing its label, and see it chosen: under
+    load a redraw of the form (the id follows each typed key) can close the menu under the click, and
+    the entry was then published without it ("Kommune er påkrævet.")."""
+    control = field(page, name).first
+    chosen = control.locator('xpath=ancestor::div[contains(@class, "-container")][1]').locator(
+        '[class*="multiValue"], [class*="singleValue"]', has_text=option
+    )
+    for _ in range(3):
+        control.click()
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option, exact=True).click()
+        try:
+            chosen.first.wait_for(timeout=2000)
+            return
+        except Exception:  # Playwright's TimeoutError: not chosen, try again
+            page.keyboard.press("Escape")
+    raise AssertionError(f"{name}: {option!r} was not chosen; {diagnosis(page)}")
 
 
 def open_new(page: Any, url: str, collection: str) -> None:
