@@ -350,8 +350,8 @@ def field(page: Any, name: str) -> Any:
 
 def pick(page: Any, name: str, option: str) -> None:
     """Choose an option of a select or relation widget by typing its label, and see it chosen: under
-    load a redraw of the form (the id follows each typed key) can close the menu under the click, and
-    the entry was then published without it ("Kommune er påkrævet.")."""
+    load the click on an option was lost now and then, and the form then lacked the value ("Kommune
+    er påkrævet." at the publish)."""
     control = field(page, name).first
     chosen = control.locator('xpath=ancestor::div[contains(@class, "-container")][1]').locator(
         '[class*="multiValue"], [class*="singleValue"]', has_text=option
