@@ -18,7 +18,7 @@ finds nothing else looks there (the browser then matches those words' terms).
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any, cast
 
 from .analyser import Analyser
@@ -69,9 +69,7 @@ def score_postings(
             else:
                 found += (number, tenths)
     if ends is not None:
-        for key, terms in words.ends.items():
-            if known := sorted(term for term in terms if term in postings):
-                ends[key] = known
+        ends.update(words.ends(postings))
     return postings
 
 
@@ -87,11 +85,7 @@ class _Words:
         vocabulary = set(word_of.values())
         vocabulary.discard("")
         compounds = Compounds(vocabulary, analyser)
-        self.ends: dict[str, set[str]] = {}
-        for word in vocabulary:
-            if (own := analyser.term(word)) is not None:
-                for end in compounds.ends(word):
-                    self.ends.setdefault(ENDS_MARK + end, set()).add(own)
+        self.vocabulary, self.compounds = vocabulary, compounds
         self.analyser = analyser
         self.breaks = {token for token, word in word_of.items() if not word}  # punctuation alone
         # A text's tokens are counted by key, in C: a token's term, or for a compound the token in a
@@ -106,6 +100,15 @@ class _Words:
                 self.compound_of[(token,)] = (term, parts)
             else:
                 self.key_of[token] = term
+
+    def ends(self, indexed: Container[str]) -> dict[str, list[str]]:
+        """Each end's key and the indexed terms of the words that end so, sorted (compounds.py ends)."""
+        found: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            if (own := self.analyser.term(word)) is not None and own in indexed:
+                for end in self.compounds.ends(word):
+                    found.setdefault(ENDS_MARK + end, set()).add(own)
+        return {key: sorted(terms) for key, terms in found.items()}
 
     def count(self, text: str, phrases: bool = False) -> tuple[dict[str, float], int]:
         """How often each term occurs in a text, a compound's parts at PART_WEIGHT, and with phrases its
